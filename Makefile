@@ -1,0 +1,42 @@
+# paybatch — the two commands a new user needs are `make demo` and `make test`.
+# Every target that builds first runs `deps`, which installs missing system packages (idempotent).
+
+SWIFT ?= swift
+APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release test lint format clean
+
+## deps: install the Debian packages paybatch links against, only when one is missing.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "make deps: system packages present"; fi
+
+## build: a debug build of everything, tests included.
+build: deps
+	$(SWIFT) build --build-tests
+
+## release: the optimized paybatch binary in .build/release/paybatch.
+release: deps
+	$(SWIFT) build -c release --product paybatch
+
+## lint: swift-format in lint mode, with the committed .swift-format.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+## test: deps + build + lint + every test.
+test: build lint
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Every dependency comes from the copies this machine holds; the README says what each is for.
+let package = Package(
+    name: "paybatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "paybatch", targets: ["paybatch"]),
+        .library(name: "PaybatchKit", targets: ["PaybatchKit"]),
+        .library(name: "FinchSandbox", targets: ["FinchSandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(
+            name: "PaybatchKit",
+            dependencies: [
+                "CSQLite", "CCurl", "CXLSXWriter",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "FinchSandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "paybatch",
+            dependencies: [
+                "PaybatchKit", "FinchSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "PaybatchTestSupport",
+            dependencies: [
+                "PaybatchKit", "FinchSandbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "PaybatchKitTests",
+            dependencies: ["PaybatchKit", "PaybatchTestSupport"]
+        ),
+        .testTarget(
+            name: "FinchSandboxTests",
+            dependencies: ["FinchSandbox", "PaybatchTestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["PaybatchTestSupport"]
+        ),
+    ]
+)

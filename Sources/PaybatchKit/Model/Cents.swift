@@ -1,0 +1,60 @@
+/// An amount of money in Finch's integer minor units. Converting to text is exact: no floating
+/// point ever touches money.
+public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var value: Int64
+    public init(_ value: Int64) { self.value = value }
+
+    public static func < (lhs: Cents, rhs: Cents) -> Bool { lhs.value < rhs.value }
+    public static func + (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value + rhs.value) }
+    public static func - (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value - rhs.value) }
+    public static func * (lhs: Cents, rhs: Int64) -> Cents { Cents(lhs.value * rhs) }
+    public static let zero = Cents(0)
+
+    /// Major units with two places: `123456` → `1234.56`, `-5` → `-0.05`.
+    public var decimalString: String {
+        let magnitude = value.magnitude
+        let major = magnitude / 100
+        let minor = magnitude % 100
+        let sign = value < 0 ? "-" : ""
+        return "\(sign)\(major).\(minor < 10 ? "0" : "")\(minor)"
+    }
+    public var description: String { decimalString }
+
+    /// Parses a decimal amount in major units (`1234.5`, `-0.05`, `1,234.56` is refused) exactly.
+    /// Returns nil for anything that is not a plain decimal with at most two places.
+    public init?(decimal text: String) {
+        var s = Substring(text.trimmingCharacters(in: [" "]))
+        var negative = false
+        if s.first == "-" {
+            negative = true
+            s = s.dropFirst()
+        } else if s.first == "+" {
+            s = s.dropFirst()
+        }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2, let majorText = parts.first, !majorText.isEmpty,
+            majorText.allSatisfy({ $0.isASCII && $0.isNumber }), let major = Int64(majorText)
+        else { return nil }
+        var minor: Int64 = 0
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard !fraction.isEmpty, fraction.count <= 2,
+                fraction.allSatisfy({ $0.isASCII && $0.isNumber }), let f = Int64(fraction)
+            else { return nil }
+            minor = fraction.count == 1 ? f * 10 : f
+        }
+        let (product, overflow) = major.multipliedReportingOverflow(by: 100)
+        guard !overflow else { return nil }
+        let total = product + minor
+        self.value = negative ? -total : total
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

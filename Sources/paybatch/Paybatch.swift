@@ -1,0 +1,18 @@
+import ArgumentParser
+import PaybatchKit
+
+/// The `paybatch` command line: parses flags, builds the live environment, prints, exits.
+/// Only commands that work end to end are registered here.
+@main
+struct Paybatch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paybatch",
+        abstract: "Export Finch payroll and HR data for every connection, and reconcile Finch's invoice.",
+        discussion: """
+            paybatch reads a roster of Finch access tokens, fetches directory and payroll data \
+            through Finch's batch endpoints within its rate limits, and writes CSV and XLSX reports.
+            """,
+        version: PaybatchVersion.current,
+        subcommands: []
+    )
+}

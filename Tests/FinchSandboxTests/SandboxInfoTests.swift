@@ -1,0 +1,6 @@
+import FinchSandbox
+import Testing
+
+@Test func sandboxHasAName() {
+    #expect(!FinchSandboxInfo.name.isEmpty)
+}
