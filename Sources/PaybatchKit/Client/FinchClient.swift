@@ -1,0 +1,116 @@
+import Foundation
+
+/// Finch's API as paybatch uses it: typed methods over the composed transport stack. Every call
+/// hands its raw answer to `onResponse` before decoding, so the caller can store it as it arrives.
+public struct FinchClient: Sendable {
+    public let requests: FinchRequestFactory
+    public var limits: FinchBatchLimits
+    let transport: any HTTPTransport
+
+    public init(
+        requests: FinchRequestFactory, transport: any HTTPTransport,
+        limits: FinchBatchLimits = FinchBatchLimits()
+    ) {
+        self.requests = requests
+        self.transport = transport
+        self.limits = limits
+    }
+
+    /// A raw receiver of answers; the export stores them, other callers ignore them.
+    public typealias ResponseSink = @Sendable (FinchResponse) async throws -> Void
+
+    /// Sends one call through the stack. Returns any 2xx answer (202 included); throws a
+    /// `FinchFailure` for an error answer or no answer once retries are over, and lets a
+    /// `FinchRunStop` through.
+    public func send(
+        _ endpoint: FinchEndpoint, _ authorization: FinchAuthorization, query: [URLQueryItem] = [],
+        body: Data? = nil, connectionID: ConnectionID? = nil, onResponse: ResponseSink? = nil
+    ) async throws -> FinchResponse {
+        let request = requests.request(
+            endpoint, authorization: authorization, query: query, body: body, connectionID: connectionID)
+        let answer = FinchAnswer(await Result { try await transport.send(request) }, endpoint: endpoint)
+        if case .failure(let error) = answer.result, !(error is TransportError) { throw error }
+        if let failure = answer.failure(attempts: 1) { throw failure }
+        let response = FinchResponse(endpoint: endpoint, try answer.result.get())
+        try await onResponse?(response)
+        return response
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> Data {
+        // Encoding our own plain request types cannot fail.
+        try! JSONEncoder().encode(value)
+    }
+
+    // MARK: Connections and sessions
+
+    /// `GET /introspect`: what Finch knows of the token's connection.
+    public func introspect(
+        _ token: AccessToken, connectionID: ConnectionID? = nil
+    ) async throws -> Introspection {
+        try await send(.introspect, .bearer(token), connectionID: connectionID).decode(Introspection.self)
+    }
+
+    /// `GET /providers`.
+    public func providers(_ token: AccessToken) async throws -> [WireProvider] {
+        try await send(.providers, .bearer(token)).decode(WireList<WireProvider>.self).present
+    }
+
+    /// `POST /disconnect`: ends the connection (and its billing) for good.
+    public func disconnect(
+        _ token: AccessToken, connectionID: ConnectionID?
+    ) async throws -> DisconnectResponse {
+        try await send(.disconnect, .bearer(token), connectionID: connectionID).decode(
+            DisconnectResponse.self)
+    }
+
+    /// `POST /auth/token`: exchanges an authorization code for a token, server-side.
+    public func exchangeCode(
+        _ code: String, credentials: ClientCredentials, redirectURI: String?
+    ) async throws
+        -> TokenExchangeResponse
+    {
+        let body = Self.encode(
+            TokenExchangeRequest(credentials: credentials, code: code, redirectURI: redirectURI))
+        return try await send(.authToken, .none, body: body).decode(TokenExchangeResponse.self)
+    }
+
+    /// `POST /connect/sessions` (Basic auth).
+    public func createConnectSession(
+        _ session: ConnectSessionRequest, credentials: ClientCredentials
+    ) async throws
+        -> ConnectSessionResponse
+    {
+        try await send(.connectSession, .basic(credentials), body: Self.encode(session))
+            .decode(ConnectSessionResponse.self)
+    }
+
+    /// `POST /connect/sessions/reauthenticate` (Basic auth).
+    public func createReauthenticateSession(
+        _ session: ReauthenticateSessionRequest, credentials: ClientCredentials
+    ) async throws -> ConnectSessionResponse {
+        try await send(
+            .reauthenticateSession, .basic(credentials), body: Self.encode(session),
+            connectionID: ConnectionID(session.connectionID)
+        ).decode(ConnectSessionResponse.self)
+    }
+}
+
+/// The batch and page sizes Finch documents (API.md §5), and the directory page size paybatch
+/// asks for (`--directory-page-size`).
+public struct FinchBatchLimits: Sendable, Equatable {
+    public var directoryPageSize: Int
+    public var individualsPerCall: Int
+    public var paymentsPerPayStatementCall: Int
+    public var payStatementPageSize: Int
+
+    public init(
+        directoryPageSize: Int = 5000, individualsPerCall: Int = 10_000,
+        paymentsPerPayStatementCall: Int = 10,
+        payStatementPageSize: Int = 5000
+    ) {
+        self.directoryPageSize = directoryPageSize
+        self.individualsPerCall = individualsPerCall
+        self.paymentsPerPayStatementCall = paymentsPerPayStatementCall
+        self.payStatementPageSize = payStatementPageSize
+    }
+}

@@ -1,0 +1,94 @@
+/// Every Finch endpoint paybatch calls, with how it authenticates and which rate-limit bucket it
+/// draws from (API.md §1 and §9).
+public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
+    case authToken = "auth_token"
+    case connectSession = "connect_session"
+    case reauthenticateSession = "reauthenticate_session"
+    case introspect
+    case disconnect
+    case providers
+    case company
+    case directory
+    case individual
+    case employment
+    case payment
+    case payStatement = "pay_statement"
+
+    /// How a request to this endpoint proves who it is.
+    public enum Authorization: Sendable {
+        /// `Authorization: Bearer <access token>`.
+        case bearer
+        /// `Authorization: Basic base64(client_id:client_secret)`.
+        case basic
+        /// No header; `/auth/token` carries the client credentials in its JSON body.
+        case none
+    }
+
+    public var path: String {
+        switch self {
+        case .authToken: "/auth/token"
+        case .connectSession: "/connect/sessions"
+        case .reauthenticateSession: "/connect/sessions/reauthenticate"
+        case .introspect: "/introspect"
+        case .disconnect: "/disconnect"
+        case .providers: "/providers"
+        case .company: "/employer/company"
+        case .directory: "/employer/directory"
+        case .individual: "/employer/individual"
+        case .employment: "/employer/employment"
+        case .payment: "/employer/payment"
+        case .payStatement: "/employer/pay-statement"
+        }
+    }
+
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .introspect, .providers, .company, .directory, .payment: .get
+        default: .post
+        }
+    }
+
+    public var authorization: Authorization {
+        switch self {
+        case .authToken: .none
+        case .connectSession, .reauthenticateSession: .basic
+        // API.md §1: /providers lists no security, but the SDK sends the bearer token; so do we.
+        default: .bearer
+        }
+    }
+
+    /// The per-product bucket, or nil for endpoints that pass only the per-IP limiter.
+    public var bucket: RateLimitBucket? {
+        switch self {
+        case .company: .company
+        case .directory: .directory
+        case .individual: .individual
+        case .employment: .employment
+        case .payment: .payment
+        case .payStatement: .payStatement
+        default: nil
+        }
+    }
+
+    /// The product scope a token needs for this endpoint (introspect's `products`).
+    public var product: String? { bucket?.rawValue }
+}
+
+/// Finch's per-application, per-product rate-limit buckets; the names are SPEC §3's, used in
+/// run.json, `[rate_limits]`, `--dry-run` and the sandbox's counters.
+public enum RateLimitBucket: String, Sendable, CaseIterable, Codable, Comparable {
+    case company, directory, individual, employment, payment
+    case payStatement = "pay_statement"
+
+    /// Finch's published requests per minute (API.md §9).
+    public var finchPerMinute: Int {
+        switch self {
+        case .company, .directory, .individual, .employment: 20
+        case .payment, .payStatement: 12
+        }
+    }
+
+    public static func < (lhs: RateLimitBucket, rhs: RateLimitBucket) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What one attempt of one call came to: the facts the request log keeps (SPEC §3: every
+/// response's `Finch-Request-Id` against the connection, endpoint and outcome).
+public struct FinchCallRecord: Sendable {
+    public var endpoint: FinchEndpoint?
+    public var connectionID: ConnectionID?
+    /// 0 for a first attempt; retries count from 1.
+    public var attempt: Int
+    public var httpStatus: Int?
+    public var requestID: RequestID?
+    public var name: String?
+    public var finchCode: String?
+    /// `Finch-Data-Retrieved`, as Finch sent it.
+    public var dataRetrieved: String?
+    /// For a request that got no answer: the transport's short code.
+    public var transportError: String?
+    public var duration: Duration
+}
+
+/// Receives every attempt's record as it completes; the store will persist them.
+public protocol FinchCallObserver: Sendable {
+    func record(_ call: FinchCallRecord) async
+}
+
+/// An observer made of a closure, for the live wiring and for tests.
+public struct ClosureCallObserver: FinchCallObserver {
+    private let body: @Sendable (FinchCallRecord) async -> Void
+    public init(_ body: @escaping @Sendable (FinchCallRecord) async -> Void) { self.body = body }
+    public func record(_ call: FinchCallRecord) async { await body(call) }
+}
+
+/// The transport layer that tells the observer about every attempt, answered or not.
+public struct ObservingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    let observer: any FinchCallObserver
+    let clock: any PaybatchClock
+
+    public init(inner: any HTTPTransport, observer: any FinchCallObserver, clock: any PaybatchClock) {
+        self.inner = inner
+        self.observer = observer
+        self.clock = clock
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let started = clock.now()
+        var record = FinchCallRecord(
+            endpoint: request.context.endpoint, connectionID: request.context.connectionID,
+            attempt: request.context.attempt, duration: .zero)
+        do {
+            let response = try await inner.send(request)
+            record.httpStatus = response.status
+            record.requestID = response.requestID
+            record.dataRetrieved = response.header("Finch-Data-Retrieved")
+            if response.status >= 400, let body = FinchErrorBody.decode(response.body) {
+                record.name = body.effectiveName
+                record.finchCode = body.finchCode
+            }
+            record.duration = clock.now() - started
+            await observer.record(record)
+            return response
+        } catch let error as TransportError {
+            record.transportError = error.kind.rawValue
+            record.duration = clock.now() - started
+            await observer.record(record)
+            throw error
+        }
+    }
+}
+
+extension FinchErrorBody {
+    /// Finch's error body from raw bytes, or nil when the bytes are not one (HTML, empty, cut off).
+    public static func decode(_ data: Data) -> FinchErrorBody? {
+        guard !data.isEmpty else { return nil }
+        return try? JSONDecoder().decode(FinchErrorBody.self, from: data)
+    }
+}

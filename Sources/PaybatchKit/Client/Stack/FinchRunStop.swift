@@ -1,0 +1,36 @@
+import Foundation
+
+/// An answer from Finch that stops the whole run (SPEC §2): unpaid invoices (69), a bad client
+/// secret (78), the per-IP lock-out, a `Retry-After` over 60 s, or the retry budget spent on 429s
+/// (75, saying when to retry).
+public struct FinchRunStop: PaybatchFailure {
+    public var failure: FinchFailure
+    public var exitStatus: ExitStatus
+    public var message: String
+    public var remedy: String?
+
+    public init(_ failure: FinchFailure) {
+        self.failure = failure
+        exitStatus = failure.failureClass.runExitStatus ?? .unavailable
+        message = "Finch stopped the run: \(failure)."
+        remedy = failure.failureClass.remedy
+    }
+
+    public init(_ failure: FinchFailure, retryAfter: Duration, now: Date) {
+        self.failure = failure
+        exitStatus = .temporary
+        let seconds = Double(retryAfter.components.seconds)
+        let when = ISO8601DateFormatter().string(from: now.addingTimeInterval(seconds))
+        message = "Finch asks paybatch to wait \(Int(seconds)) s before calling again: \(failure)."
+        remedy = "Run the same command again after \(when); it resumes where this run stopped."
+    }
+
+    public init(_ failure: FinchFailure, budgetSpent: Bool) {
+        self.failure = failure
+        exitStatus = .temporary
+        message =
+            "Finch kept refusing calls for its rate limits and the run's retry budget is spent: \(failure)."
+        remedy =
+            "Run the same command again in a few minutes; it resumes. If this recurs, lower --rate-scale or the [rate_limits] numbers."
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The transport layer that tries a call again when Finch's answer (or the lack of one) is
+/// retryable, waiting as `RetryPolicy` says and spending the run's `RetryBudget`. It returns the
+/// last response when retries end, so the caller classifies it with its request id; it throws a
+/// `FinchRunStop` for the answers that stop the whole run.
+public struct RetryingTransport: HTTPTransport {
+    let inner: any HTTPTransport
+    let policy: RetryPolicy
+    let budget: RetryBudget
+    let limiter: RateLimiter?
+    let clock: any PaybatchClock
+    let wallClock: any WallClock
+    let randomUnit: @Sendable () -> Double
+
+    public init(
+        inner: any HTTPTransport, policy: RetryPolicy, budget: RetryBudget, limiter: RateLimiter?,
+        clock: any PaybatchClock, wallClock: any WallClock,
+        randomUnit: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.inner = inner
+        self.policy = policy
+        self.budget = budget
+        self.limiter = limiter
+        self.clock = clock
+        self.wallClock = wallClock
+        self.randomUnit = randomUnit
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var attempt = 0
+        while true {
+            var current = request
+            current.context.attempt = attempt
+            let answer = FinchAnswer(
+                await Result { try await inner.send(current) }, endpoint: request.context.endpoint)
+            if case .failure(let error) = answer.result, !(error is TransportError) { throw error }
+            guard let failure = answer.failure(attempts: attempt + 1) else { return try answer.result.get() }
+            if failure.failureClass.scope == .run { throw FinchRunStop(failure) }
+            let isLast = attempt + 1 >= policy.maxAttempts
+            guard failure.failureClass.retryable, !isLast else { return try answer.result.get() }
+
+            let isRateLimit = failure.httpStatus == 429
+            let serverDelay = answer.response.flatMap {
+                RetryPolicy.serverDelay(in: $0, now: wallClock.now())
+            }
+            if isRateLimit, let serverDelay, serverDelay > policy.maxServerDelay {
+                throw FinchRunStop(failure, retryAfter: serverDelay, now: wallClock.now())
+            }
+            let delay =
+                serverDelay.map { min($0, policy.maxServerDelay) }
+                ?? policy.backoff(retriesSoFar: attempt, randomUnit: randomUnit())
+            guard await budget.spend(onRateLimit: isRateLimit) else {
+                if isRateLimit { throw FinchRunStop(failure, budgetSpent: true) }
+                return try answer.result.get()
+            }
+            if isRateLimit {
+                await limiter?.hold(request.context.endpoint?.bucket, until: clock.now() + delay)
+            }
+            try await clock.sleep(for: delay)
+            attempt += 1
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    /// `Result(catching:)` for async bodies.
+    init(_ body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
