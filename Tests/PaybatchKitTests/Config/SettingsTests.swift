@@ -1,0 +1,119 @@
+import Foundation
+import PaybatchKit
+import Testing
+
+@Suite("Configuration: file, environment, flags")
+struct SettingsTests {
+    let file = """
+        # paybatch settings
+        db = "file.sqlite"
+        out = "file-out"
+        rate_scale = 2
+        request_timeout = 30
+        output_mode = "0640"
+
+        [rate_limits]
+        payment = 40
+        ip = 500
+        """
+
+    @Test func fileValuesApplyWhenNothingElseSaysOtherwise() throws {
+        let settings = try SettingsResolver(environment: [:]).resolve { _ in file }
+        #expect(settings.databasePath == "file.sqlite")
+        #expect(settings.outputFolder == "file-out")
+        #expect(settings.rateLimits.scale == 2)
+        #expect(settings.rateLimits.limit(for: .payment) == 40)
+        #expect(settings.rateLimits.ipLimit == 500)
+        #expect(settings.requestTimeout == .seconds(30))
+        #expect(settings.outputMode == .group)
+        #expect(settings.configPath == "paybatch.toml")
+    }
+
+    @Test func environmentBeatsFileAndFlagsBeatEnvironment() throws {
+        let env = [
+            "PAYBATCH_DB": "env.sqlite", "PAYBATCH_RATE_SCALE": "60",
+            "FINCH_BASE_URL": "http://127.0.0.1:9999",
+        ]
+        let settings = try SettingsResolver(flags: ["db": "flag.sqlite"], environment: env).resolve { _ in
+            file
+        }
+        #expect(settings.databasePath == "flag.sqlite")
+        #expect(settings.rateLimits.scale == 60)
+        #expect(settings.baseURL.absoluteString == "http://127.0.0.1:9999")
+        #expect(settings.outputFolder == "file-out")
+    }
+
+    @Test func defaultsWithoutAnyFile() throws {
+        let settings = try SettingsResolver(environment: [:]).resolve { _ in nil }
+        #expect(settings.databasePath == "paybatch.sqlite")
+        #expect(settings.outputFolder == "out")
+        #expect(settings.baseURL.absoluteString == "https://api.tryfinch.com")
+        #expect(settings.rateLimits.scale == 1)
+        #expect(settings.rateLimits.ipLimit == 900)
+        #expect(settings.requestTimeout == .seconds(360))
+        #expect(settings.outputMode == .owner)
+        #expect(settings.redirectURI == "http://127.0.0.1:8765/callback")
+    }
+
+    @Test(arguments: ["client_secret = \"abc\"", "key = \"AAAA\"", "  token = \"x\""])
+    func aSecretInTheFileIsRefusedNamingTheLine(line: String) {
+        let text = "db = \"x\"\n\(line)\n"
+        do {
+            _ = try ConfigFile(path: "paybatch.toml", text: text)
+            Issue.record("a secret must be refused")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.exitStatus == .dataError)
+            #expect(error.message.hasPrefix("paybatch.toml:2:"))
+            #expect(!error.description.contains("abc") && !error.description.contains("AAAA"))
+        }
+    }
+
+    @Test(arguments: [
+        ("db = x", 1, 6), ("db = \"x", 1, 6), ("[other]", 1, 2), ("nonsense", 1, 1),
+        ("colour = \"red\"", 1, 1),
+        ("db = \"a\" b", 1, 6),
+    ])
+    func malformedLinesNameLineAndColumn(text: String, line: Int, column: Int) {
+        do {
+            _ = try ConfigFile(path: "p.toml", text: text)
+            Issue.record("\(text) must be refused")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.column == column)
+        }
+    }
+
+    @Test func badValuesAreUsageErrorsForFlagsAndDataErrorsElsewhere() {
+        #expect(throws: RunStop.self) {
+            try SettingsResolver(flags: ["rate_scale": "fast"], environment: [:]).resolve { _ in nil }
+        }
+        do {
+            _ = try SettingsResolver(flags: ["rate_scale": "-1"], environment: [:]).resolve { _ in nil }
+        } catch let stop as RunStop {
+            #expect(stop.exitStatus == .usage)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+        do {
+            _ = try SettingsResolver(environment: ["PAYBATCH_RATE_SCALE": "x"]).resolve { _ in nil }
+        } catch let stop as RunStop {
+            #expect(stop.exitStatus == .dataError)
+            #expect(stop.message.contains("PAYBATCH_RATE_SCALE"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func anExplicitConfigThatDoesNotExistIsAConfigurationError() {
+        #expect(throws: RunStop.self) {
+            try SettingsResolver(environment: ["PAYBATCH_CONFIG": "/nope.toml"]).resolve { _ in nil }
+        }
+    }
+
+    @Test func unknownRateLimitBucketsNameTheLine() {
+        #expect(throws: ConfigFileError.self) {
+            try SettingsResolver(environment: [:]).resolve { _ in "[rate_limits]\npayroll = 5\n" }
+        }
+    }
+}
