@@ -57,6 +57,8 @@ public enum KeyRotation {
             responses += count
             batch += 1
         }
+        // Old ciphertexts were zeroed in the pages (secure_delete); this clears them from the WAL.
+        try store.database.checkpoint()
         return Outcome(
             newKid: key.kid, previousKids: ring.kids, secretsReencrypted: secrets,
             responsesReencrypted: responses)

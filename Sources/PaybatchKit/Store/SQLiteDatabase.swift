@@ -42,6 +42,10 @@ public final class SQLiteDatabase {
             busyTimeout.components.seconds * 1000 + busyTimeout.components.attoseconds / 1_000_000_000_000_000
         sqlite3_busy_timeout(db, Int32(clamping: milliseconds))
         try execute("PRAGMA foreign_keys = ON")
+        // Overwrite deleted and replaced content with zeros (a per-connection setting; the file is
+        // not touched by it), so a replaced token's or a rotated key's old ciphertext does not
+        // linger in free pages where a leaked old key could still open it.
+        try execute("PRAGMA secure_delete = ON")
         // Reading the journal mode writes nothing; only a new (or non-WAL) file is switched, so
         // opening an existing store leaves its bytes unchanged.
         if mode == .readWrite, try scalarText("PRAGMA journal_mode")?.lowercased() != "wal" {
@@ -133,6 +137,12 @@ public final class SQLiteDatabase {
     /// Sets `PRAGMA user_version` (inside the migration's transaction).
     public func setUserVersion(_ version: Int) throws(SQLiteFailure) {
         try execute("PRAGMA user_version = \(version)")
+    }
+
+    /// Copies the WAL into the database and truncates it to zero bytes, so superseded pages
+    /// (old ciphertexts) leave the WAL file too. Used after key rotation.
+    public func checkpoint() throws(SQLiteFailure) {
+        try execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// `PRAGMA integrity_check`: `["ok"]` for a healthy file, else SQLite's list of problems.

@@ -113,6 +113,20 @@ public final class SQLiteRosterStore {
         try database.scalarText("SELECT value FROM settings WHERE key = ?", [.text(key)])
     }
 
+    /// `paybatch backup FILE`: an online-backup copy (0600, never overwriting), then checked
+    /// with `PRAGMA integrity_check`; a copy that fails the check is removed and reported (70).
+    public func backup(to path: String) throws {
+        try database.backup(to: path)
+        let problems = try SQLiteDatabase(path: path, mode: .readOnly).integrityCheck()
+        guard problems == ["ok"] else {
+            try? FileManager.default.removeItem(atPath: path)
+            throw RunStop(
+                .software,
+                "The backup \(path) failed its integrity check: \(problems.prefix(3).joined(separator: "; ")).",
+                remedy: "Run `paybatch doctor` on the store, then try the backup again.")
+        }
+    }
+
     /// `PRAGMA integrity_check` is `ok`.
     public func isIntact() throws -> Bool { try database.integrityCheck() == ["ok"] }
 }

@@ -24,7 +24,10 @@ public enum StoreSchema {
                 remedy: "Point --db (or PAYBATCH_DB) at a paybatch store, or at a new file.")
         }
         try database.transaction {
-            for version in (current + 1)...latestVersion {
+            // Read again under the write lock: another process may have migrated meanwhile.
+            let start = try database.userVersion()
+            guard start < latestVersion else { return }
+            for version in (start + 1)...latestVersion {
                 try database.execute(migrations[version - 1])
                 try database.setUserVersion(version)
             }

@@ -40,7 +40,14 @@ import Testing
 
     @Test func rotationReencryptsEverythingUnderANewActiveKey() throws {
         let store = try temp.open()
+        let oldCiphertexts =
+            try store.database.query("SELECT ciphertext FROM secrets") { $0.blob(0)! }
+            + store.database.query("SELECT body FROM responses") { $0.blob(0)! }
         let outcome = try KeyRotation.rotate(store: store, environment: temp.environment, batchSize: 3)
+        // Nothing sealed under the old key is left on disk (free pages, WAL) after rotation.
+        let bytes = temp.storeBytes()
+        #expect(oldCiphertexts.count == tokens.count + 1 + bodies.count)
+        #expect(oldCiphertexts.allSatisfy { bytes.range(of: $0) == nil })
         #expect(outcome.previousKids == [oldKid])
         #expect(outcome.secretsReencrypted == tokens.count + 1)
         #expect(outcome.responsesReencrypted == bodies.count)

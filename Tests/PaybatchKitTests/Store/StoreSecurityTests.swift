@@ -71,9 +71,20 @@ import Testing
         }
     }
 
+    @Test func aReplacedTokensOldCiphertextIsWipedFromTheFile() throws {
+        let store = try temp.open()
+        let old = try #require(
+            try store.database.query("SELECT ciphertext FROM secrets WHERE owner = 'conn-2'") { $0.blob(0) }
+                .first ?? nil)
+        // A longer token does not fit the old cell, so SQLite moves it and frees the old bytes.
+        try store.replaceToken(for: "conn-2", with: AccessToken(String(repeating: "n", count: 300)))
+        try store.database.checkpoint()
+        #expect(temp.storeBytes().range(of: old) == nil)
+    }
+
     private func backupBytes(_ store: SQLiteRosterStore) throws -> Data {
         let path = temp.path("backup.sqlite")
-        try store.database.backup(to: path)
+        try store.backup(to: path)
         return FileManager.default.contents(atPath: path) ?? Data()
     }
 }

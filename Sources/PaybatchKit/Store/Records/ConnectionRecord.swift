@@ -18,6 +18,26 @@ public struct ConnectionRecord: Sendable, Equatable {
     /// `…abcd`: the token's last four characters, for listings that must not decrypt.
     public var tokenHint: String?
 
+    public init(
+        connectionID: ConnectionID, customerID: CustomerID, details: ConnectionDetails,
+        createdAt: String? = nil,
+        addedAt: Date, updatedAt: Date? = nil, disconnectedAt: Date? = nil,
+        disconnectSource: ConnectionEventSource? = nil, disconnectTimeEstimated: Bool = false,
+        tokenFingerprint: TokenFingerprint? = nil, tokenHint: String? = nil
+    ) {
+        self.connectionID = connectionID
+        self.customerID = customerID
+        self.details = details
+        self.createdAt = createdAt
+        self.addedAt = addedAt
+        self.updatedAt = updatedAt ?? addedAt
+        self.disconnectedAt = disconnectedAt
+        self.disconnectSource = disconnectSource
+        self.disconnectTimeEstimated = disconnectTimeEstimated
+        self.tokenFingerprint = tokenFingerprint
+        self.tokenHint = tokenHint
+    }
+
     public var status: ConnectionStatus { details.status }
     public var isDisconnected: Bool { disconnectedAt != nil }
 }
