@@ -84,6 +84,16 @@ import Testing
         try expectEverySecretReadable()
     }
 
+    @Test func keyStatusNamesAKidTheStoreUsesButTheKeysLack() throws {
+        let store = try temp.open()
+        let other = KeyRing(keys: [EncryptionKey.generate()], source: .environment)
+        let report = try KeyStatusReport.make(store: store, ring: other)
+        #expect(report.entries.map(\.kid) == [other.active.kid, oldKid])
+        #expect(report.entries.map(\.configured) == [true, false])
+        #expect(report.entries[1].usage == KeyUsage(secrets: tokens.count + 1, responses: bodies.count))
+        #expect(report.lines.last?.contains("\(oldKid)  MISSING") == true)
+    }
+
     @Test func rotationNeedsAKeyFile() throws {
         let store = try temp.open()
         let env = ["PAYBATCH_KEY": Data(repeating: 1, count: 32).base64EncodedString()]
