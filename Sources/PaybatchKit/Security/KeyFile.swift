@@ -92,6 +92,14 @@ public enum KeyFile {
         return Created(path: absolute, kid: key.kid, instructions: instructions)
     }
 
+    /// A warning when the key file can be read or written by anyone but its owner (for
+    /// `doctor`); nil when its mode is 0600 or stricter, or it does not exist.
+    public static func permissionWarning(for path: String) -> String? {
+        guard let mode = OwnerOnlyFiles.mode(of: path), mode & 0o077 != 0 else { return nil }
+        return
+            "The key file \(path) has mode \(String(mode, radix: 8)); other users may read it. Run `chmod 600 \(path)`."
+    }
+
     /// Replaces the key file atomically (temporary file, fsync, rename; mode 0600).
     public static func replace(_ path: String, with keys: [EncryptionKey]) throws(KeyFailure) {
         do {

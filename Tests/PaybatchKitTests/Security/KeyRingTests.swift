@@ -92,6 +92,12 @@ import Testing
         #expect(FileManager.default.contents(atPath: path) == before)
     }
 
+    @Test func aKeyFileOthersCanReadIsWarnedAbout() throws {
+        #expect(KeyFile.permissionWarning(for: temp.keyFilePath) == nil)
+        chmod(temp.keyFilePath, 0o644)
+        #expect(KeyFile.permissionWarning(for: temp.keyFilePath)?.contains("mode 644") == true)
+    }
+
     @Test func keyFileOrderIsActiveFirstAndBlankLinesAreIgnored() throws {
         let a = EncryptionKey.generate()
         let b = EncryptionKey.generate(avoiding: [a.kid])
