@@ -1,0 +1,126 @@
+import Foundation
+
+/// `keys rotate` and `keys rotate --retire KID`. Crash-safe by ordering: the new key is added to
+/// the key file (atomically) before any row is re-encrypted, and old keys stay in the file, so
+/// every row is readable at every moment whichever key it is under.
+public enum KeyRotation {
+    /// A point just before a transaction commits; tests throw here to simulate a crash.
+    public enum Stage: Sendable, Equatable {
+        /// Tokens and the client secret, all in one transaction.
+        case secrets(count: Int)
+        /// One batch of stored responses (0-based).
+        case responses(batch: Int, count: Int)
+    }
+
+    /// What a rotation did, for the command to print.
+    public struct Outcome: Sendable, Equatable {
+        public var newKid: String
+        public var previousKids: [String]
+        public var secretsReencrypted: Int
+        public var responsesReencrypted: Int
+    }
+
+    /// Prepends a new key to PAYBATCH_KEY_FILE, then re-encrypts every secret under it in one
+    /// transaction and stored responses in batches of `batchSize`. 78 without a key file.
+    public static func rotate(
+        store: SQLiteRosterStore, environment: [String: String], batchSize: Int = 100,
+        beforeCommit: (Stage) throws -> Void = { _ in }
+    ) throws -> Outcome {
+        let path = try keyFilePath(environment, command: "keys rotate")
+        let ring = try KeyRing.load(environment: environment)
+        store.useKeys(ring)
+        try store.verifyKeys()
+        let key = EncryptionKey.generate(avoiding: Set(ring.kids))
+        let rotated = KeyRing(keys: [key] + ring.keys, source: .file(path: path))
+        try KeyFile.replace(path, with: rotated.keys)
+        store.useKeys(rotated)
+
+        let secrets = try store.database.transaction {
+            let rows = try store.database.query(
+                "SELECT kind, owner FROM secrets WHERE kid <> ? ORDER BY kind, owner", [.text(key.kid)]
+            ) { ($0.text(0) ?? "", $0.text(1) ?? "") }
+            for (kind, owner) in rows {
+                guard let plaintext = try store.readSecret(kind: kind, owner: owner) else { continue }
+                try store.putSecret(kind: kind, owner: owner, plaintext: plaintext)
+            }
+            try beforeCommit(.secrets(count: rows.count))
+            return rows.count
+        }
+        var responses = 0
+        var batch = 0
+        while true {
+            let count = try reencryptResponses(store: store, kid: key.kid, limit: max(batchSize, 1)) {
+                count in
+                try beforeCommit(.responses(batch: batch, count: count))
+            }
+            if count == 0 { break }
+            responses += count
+            batch += 1
+        }
+        // Old ciphertexts were zeroed in the pages (secure_delete); this clears them from the WAL.
+        try store.database.checkpoint()
+        return Outcome(
+            newKid: key.kid, previousKids: ring.kids, secretsReencrypted: secrets,
+            responsesReencrypted: responses)
+    }
+
+    /// One batch: up to `limit` responses not under `kid`, re-encrypted one body at a time.
+    private static func reencryptResponses(
+        store: SQLiteRosterStore, kid: String, limit: Int, beforeCommit: (Int) throws -> Void
+    ) throws -> Int {
+        try store.database.transaction {
+            let keys = try store.database.query(
+                "SELECT run_id, connection_id, request_key FROM responses WHERE kid <> ? ORDER BY rowid LIMIT ?",
+                [.text(kid), .integer(limit)]
+            ) { ($0.text(0) ?? "", ConnectionID($0.text(1) ?? ""), $0.text(2) ?? "") }
+            for (runID, connection, requestKey) in keys {
+                guard
+                    let info = try store.responseInfo(
+                        runID: runID, connection: connection, requestKey: requestKey),
+                    let body = try store.responseBody(
+                        runID: runID, connection: connection, requestKey: requestKey)
+                else { continue }
+                try store.storeResponse(info, body: body)
+            }
+            if !keys.isEmpty { try beforeCommit(keys.count) }
+            return keys.count
+        }
+    }
+
+    /// Removes `kid` from the key file, refusing (64, with counts) while any row still uses it,
+    /// when it is the active key, or when the file does not hold it.
+    public static func retire(_ kid: String, store: SQLiteRosterStore, environment: [String: String]) throws {
+        let path = try keyFilePath(environment, command: "keys rotate --retire")
+        let ring = try KeyRing.load(environment: environment)
+        guard ring.key(for: kid) != nil else {
+            throw KeyFailure.retireRefused(
+                kid: kid,
+                reason: "\(ring.source) does not hold it (it holds \(ring.kids.joined(separator: ", ")))",
+                remedy: "See `paybatch keys status` for the key ids.")
+        }
+        let usage = try store.keyUsage()[kid] ?? KeyUsage()
+        guard usage.total == 0 else {
+            throw KeyFailure.retireRefused(
+                kid: kid,
+                reason:
+                    "\(usage.secrets) secret(s) and \(usage.responses) stored response(s) are still encrypted under it",
+                remedy: "Run `paybatch keys rotate` to re-encrypt them, then retire it.")
+        }
+        guard kid != ring.active.kid else {
+            throw KeyFailure.retireRefused(
+                kid: kid, reason: "it is the active key",
+                remedy: "Run `paybatch keys rotate` first; then the old key can be retired.")
+        }
+        let remaining = ring.keys.filter { $0.kid != kid }
+        try KeyFile.replace(path, with: remaining)
+        store.useKeys(KeyRing(keys: remaining, source: .file(path: path)))
+    }
+
+    private static func keyFilePath(
+        _ environment: [String: String], command: String
+    ) throws(KeyFailure) -> String {
+        if let path = environment["PAYBATCH_KEY_FILE"], !path.isEmpty { return path }
+        let inline = environment["PAYBATCH_KEY"].map { !$0.isEmpty } ?? false
+        throw .keyFileRequired(command: command, hasEnvironmentKey: inline)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Stored Finch responses: one row per (run, connection, request key), the body encrypted with
+/// associated data `v1|kid|responses|body|<run>/<connection>/<request key>`.
+extension SQLiteRosterStore {
+    private static let responseColumns =
+        "run_id, connection_id, request_key, endpoint, http_status, request_id, data_retrieved, created_at"
+
+    static func responseLocation(_ info: StoredResponse) -> SecretLocation {
+        SecretLocation(table: "responses", column: "body", rowID: info.secretRowID)
+    }
+
+    /// Stores one response with its body encrypted; storing the same request again replaces it
+    /// in place (it keeps its position in the stored order).
+    public func storeResponse(_ info: StoredResponse, body: Data) throws {
+        let envelope = try cipher.seal(body, at: Self.responseLocation(info))
+        try database.run(
+            """
+            INSERT INTO responses (\(Self.responseColumns), kid, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(run_id, connection_id, request_key) DO UPDATE SET endpoint = excluded.endpoint,
+                http_status = excluded.http_status, request_id = excluded.request_id,
+                data_retrieved = excluded.data_retrieved, created_at = excluded.created_at, kid = excluded.kid,
+                body = excluded.body
+            """, Self.responseValues(info) + [.text(envelope.kid), .blob(envelope.bytes)])
+    }
+
+    /// Resume's question: is this request's response stored for this run? (No decryption.)
+    public func responseInfo(
+        runID: String, connection: ConnectionID, requestKey: String
+    ) throws -> StoredResponse? {
+        try database.query(
+            "SELECT \(Self.responseColumns) FROM responses WHERE run_id = ? AND connection_id = ? AND request_key = ?",
+            [.text(runID), .text(connection.rawValue), .text(requestKey)], row: Self.responseInfo
+        ).first
+    }
+
+    /// One stored body, decrypted; nil when not stored.
+    public func responseBody(runID: String, connection: ConnectionID, requestKey: String) throws -> Data? {
+        let rows = try database.query(
+            """
+            SELECT \(Self.responseColumns), body FROM responses
+            WHERE run_id = ? AND connection_id = ? AND request_key = ?
+            """, [.text(runID), .text(connection.rawValue), .text(requestKey)]
+        ) { (Self.responseInfo($0), $0.blob(8) ?? Data()) }
+        guard let (info, stored) = rows.first else { return nil }
+        return try cipher.open(stored, at: Self.responseLocation(info))
+    }
+
+    /// The descriptions of a run's stored responses (of one connection when given), in the
+    /// order they were stored.
+    public func responses(runID: String, connection: ConnectionID? = nil) throws -> [StoredResponse] {
+        let (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: nil)
+        return try database.query(
+            "SELECT \(Self.responseColumns) FROM responses \(filter) ORDER BY rowid", values,
+            row: Self.responseInfo)
+    }
+
+    /// Streams a run's stored responses one at a time, bodies decrypted, in the order they were
+    /// stored: only one body is in memory at once. Do not write responses from inside `body`.
+    public func forEachResponse(
+        runID: String, connection: ConnectionID? = nil, endpoint: String? = nil,
+        _ body: (StoredResponse, Data) throws -> Void
+    ) throws {
+        let cipher = try self.cipher
+        let (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: endpoint)
+        let statement = try database.prepare(
+            "SELECT \(Self.responseColumns), body FROM responses \(filter) ORDER BY rowid"
+        ).bind(values)
+        while try statement.step() {
+            let info = Self.responseInfo(statement)
+            try body(info, try cipher.open(statement.blob(8) ?? Data(), at: Self.responseLocation(info)))
+        }
+    }
+
+    func firstResponse(kid: String) throws -> (StoredResponse, Data)? {
+        try database.query(
+            "SELECT \(Self.responseColumns), body FROM responses WHERE kid = ? LIMIT 1", [.text(kid)]
+        ) { (Self.responseInfo($0), $0.blob(8) ?? Data()) }.first
+    }
+
+    private static func responseFilter(
+        runID: String, connection: ConnectionID?, endpoint: String?
+    ) -> (String, [SQLiteValue]) {
+        var clauses = ["run_id = ?"]
+        var values: [SQLiteValue] = [.text(runID)]
+        if let connection {
+            clauses.append("connection_id = ?")
+            values.append(.text(connection.rawValue))
+        }
+        if let endpoint {
+            clauses.append("endpoint = ?")
+            values.append(.text(endpoint))
+        }
+        return ("WHERE " + clauses.joined(separator: " AND "), values)
+    }
+
+    static func responseValues(_ info: StoredResponse) -> [SQLiteValue] {
+        [
+            .text(info.runID), .text(info.connectionID.rawValue), .text(info.requestKey),
+            .text(info.endpoint),
+            .integer(info.httpStatus), .text(info.requestID?.rawValue), .text(info.dataRetrieved),
+            .time(info.createdAt),
+        ]
+    }
+
+    static func responseInfo(_ row: SQLiteStatement) -> StoredResponse {
+        StoredResponse(
+            runID: row.text(0) ?? "", connectionID: ConnectionID(row.text(1) ?? ""),
+            requestKey: row.text(2) ?? "",
+            endpoint: row.text(3) ?? "", httpStatus: row.int(4) ?? 0,
+            requestID: row.text(5).map(RequestID.init),
+            dataRetrieved: row.text(6), createdAt: row.time(7) ?? .distantPast)
+    }
+}

@@ -1,0 +1,133 @@
+/// The store's versioned schema. Migration N (1-based) brings `PRAGMA user_version` from N-1 to
+/// N inside one transaction; a store at the latest version is never written on open.
+public enum StoreSchema {
+    /// The version this paybatch writes.
+    public static var latestVersion: Int { migrations.count }
+
+    /// Each entry is one migration's SQL. Append; never edit a released one.
+    static let migrations: [String] = [version1]
+
+    /// Brings `database` to the latest version. Throws (65) for a store written by a newer
+    /// paybatch or a file that is not a paybatch store.
+    public static func migrate(_ database: SQLiteDatabase) throws {
+        let current = try database.userVersion()
+        if current == latestVersion { return }
+        if current > latestVersion {
+            throw RunStop(
+                .dataError,
+                "The store \(database.path) has schema version \(current); this paybatch knows up to \(latestVersion).",
+                remedy: "Use the newer paybatch that wrote it.")
+        }
+        if current == 0, try database.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0 > 0 {
+            throw RunStop(
+                .dataError, "\(database.path) is an SQLite file but not a paybatch store.",
+                remedy: "Point --db (or PAYBATCH_DB) at a paybatch store, or at a new file.")
+        }
+        try database.transaction {
+            // Read again under the write lock: another process may have migrated meanwhile.
+            let start = try database.userVersion()
+            guard start < latestVersion else { return }
+            for version in (start + 1)...latestVersion {
+                try database.execute(migrations[version - 1])
+                try database.setUserVersion(version)
+            }
+        }
+    }
+
+    /// Times are ISO-8601 UTC text (StoreTimestamp); Finch's own times are kept as Finch sent them.
+    /// Ciphertexts are envelopes (CiphertextEnvelope) with their kid copied into a plain `kid`
+    /// column, so rotation and `keys status` can count rows per key without decrypting.
+    static let version1 = """
+        CREATE TABLE customers (
+            customer_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE connections (
+            connection_id TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+            company_id TEXT,
+            provider_id TEXT,
+            client_type TEXT,
+            connection_type TEXT,
+            assisted INTEGER,
+            products TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL,
+            status_message TEXT,
+            last_successful_sync TEXT,
+            created_at TEXT,
+            added_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            disconnected_at TEXT,
+            disconnect_source TEXT,
+            disconnect_time_estimated INTEGER NOT NULL DEFAULT 0,
+            token_fingerprint TEXT UNIQUE,
+            token_hint TEXT
+        );
+        CREATE INDEX connections_by_company ON connections(company_id, connection_id);
+        CREATE TABLE connection_events (
+            event_id INTEGER PRIMARY KEY,
+            connection_id TEXT NOT NULL REFERENCES connections(connection_id),
+            time TEXT NOT NULL,
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            source TEXT NOT NULL,
+            estimated INTEGER NOT NULL DEFAULT 0,
+            note TEXT
+        );
+        CREATE INDEX connection_events_by_connection ON connection_events(connection_id, time);
+        CREATE TABLE secrets (
+            kind TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            kid TEXT NOT NULL,
+            ciphertext BLOB NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (kind, owner)
+        );
+        CREATE INDEX secrets_by_kid ON secrets(kid);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE runs (
+            run_id TEXT PRIMARY KEY,
+            period TEXT NOT NULL,
+            command TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            exit_code INTEGER,
+            options TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX runs_by_period ON runs(period, command, started_at);
+        CREATE TABLE responses (
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            connection_id TEXT NOT NULL,
+            request_key TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            http_status INTEGER NOT NULL,
+            request_id TEXT,
+            data_retrieved TEXT,
+            kid TEXT NOT NULL,
+            body BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, connection_id, request_key)
+        );
+        CREATE INDEX responses_by_kid ON responses(kid);
+        CREATE TABLE request_log (
+            log_id INTEGER PRIMARY KEY,
+            run_id TEXT,
+            request_id TEXT,
+            connection_id TEXT,
+            endpoint TEXT NOT NULL,
+            http_status INTEGER,
+            finch_code TEXT,
+            time TEXT NOT NULL,
+            attempt INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX request_log_by_connection ON request_log(connection_id, time);
+        CREATE INDEX request_log_by_run ON request_log(run_id);
+        """
+}
