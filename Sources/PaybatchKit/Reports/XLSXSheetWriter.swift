@@ -19,8 +19,13 @@ final class XLSXSheetWriter {
         throws(XLSXFailure)
     {
         let valid = workbook_validate_sheet_name(workbook, name)
-        guard valid == LXW_NO_ERROR, let sheet = workbook_add_worksheet(workbook, name) else {
+        guard valid == LXW_NO_ERROR else {
             throw XLSXFailure(path: path, operation: "add sheet \"\(name)\"", error: valid)
+        }
+        // With a valid name, the only way to fail is the sheet's temporary file (constant memory).
+        guard let sheet = workbook_add_worksheet(workbook, name) else {
+            throw XLSXFailure(
+                path: path, operation: "add sheet \"\(name)\"", error: LXW_ERROR_CREATING_TMPFILE)
         }
         self.name = name
         self.worksheet = sheet
@@ -59,8 +64,9 @@ final class XLSXSheetWriter {
         case (_, true): return try writeString(cell.plainText, column: column, format: format)
         case (.money(let c), _):
             error = worksheet_write_number(worksheet, row, column, Double(c.value) / 100, format)
-            let digits = String(c.value.magnitude / 100).count
-            width = cell.plainText.count + (digits - 1) / 3
+            // As `#,##0.00` shows it: sign, digits with a comma every three, two decimals.
+            let digits = Self.digitCount(c.value.magnitude / 100)
+            width = (c.value < 0 ? 1 : 0) + digits + (digits - 1) / 3 + 3
         case (.date(let d), _):
             error = worksheet_write_number(worksheet, row, column, Double(d.daysSinceEpoch + 25_569), format)
             width = 10
@@ -71,14 +77,14 @@ final class XLSXSheetWriter {
             width = 20
         case (.integer(let n), _):
             error = worksheet_write_number(worksheet, row, column, Double(n), format)
-            width = String(n).count
+            width = (n < 0 ? 1 : 0) + Self.digitCount(n.magnitude)
         case (.decimal(let s), _):
             guard let d = Double(s) else { return try writeString(s, column: column, format: format) }
             error = worksheet_write_number(worksheet, row, column, d, format)
             width = s.utf8.count
         case (.percent(let tenths), _):
             error = worksheet_write_number(worksheet, row, column, Double(tenths) / 10, format)
-            width = cell.plainText.count
+            width = (tenths < 0 ? 1 : 0) + Self.digitCount(tenths.magnitude / 10) + 2
         case (.boolean(let b), _):
             error = worksheet_write_boolean(worksheet, row, column, b ? 1 : 0, format)
             width = 5
@@ -132,6 +138,17 @@ final class XLSXSheetWriter {
         }
     }
 
+    /// The decimal digits of `n`, without making a string (this runs for every numeric cell).
+    static func digitCount(_ n: UInt64) -> Int {
+        var n = n
+        var count = 1
+        while n >= 10 {
+            n /= 10
+            count += 1
+        }
+        return count
+    }
+
     /// `A`, `B`, … `Z`, `AA`…: a 0-based column's letters.
     static func columnName(_ index: Int) -> String {
         var n = index + 1
@@ -144,9 +161,10 @@ final class XLSXSheetWriter {
         return String(letters)
     }
 
-    private func check(_ error: lxw_error, _ operation: String) throws(XLSXFailure) {
+    /// The operation is an autoclosure: its text is built only on failure, not for every cell.
+    private func check(_ error: lxw_error, _ operation: @autoclosure () -> String) throws(XLSXFailure) {
         guard error == LXW_NO_ERROR else {
-            throw XLSXFailure(path: path, operation: "\(operation) of \(name)", error: error)
+            throw XLSXFailure(path: path, operation: "\(operation()) of \(name)", error: error)
         }
     }
 }

@@ -157,6 +157,31 @@ struct XLSXWriterTests {
         #expect(xml.contains("<col min=\"2\" max=\"2\" width=\"82.7109375\" customWidth=\"1\"/>"))
     }
 
+    @Test("a workbook that cannot be created is exit 73 naming the path; a refused sheet name is a bug (70)")
+    func failureCodes() throws {
+        let missing = ReportFixtures.temporaryFolder() + "/no/such/folder/x.xlsx"
+        let workbook = try XLSXWorkbook(
+            path: missing, properties: .export(period: Period("2026-10")!, toolVersion: "1"))
+        try workbook.addFreeSheet(FreeSheet(name: "Summary", rows: [.title("x")]))
+        do {
+            try workbook.close()
+            Issue.record("a workbook in a missing folder was written")
+        } catch let failure as XLSXFailure {
+            #expect(failure.exitStatus == .cannotCreate)
+            #expect(failure.message.contains(missing))
+        }
+        let other = try XLSXWorkbook(
+            path: ReportFixtures.temporaryFolder() + "/y.xlsx",
+            properties: .export(period: Period("2026-10")!, toolVersion: "1"))
+        defer { other.discard() }
+        do {
+            try other.addFreeSheet(FreeSheet(name: "bad/name"))
+            Issue.record("an invalid sheet name was accepted")
+        } catch let failure as XLSXFailure {
+            #expect(failure.exitStatus == .software && failure.message.contains("bad/name"))
+        }
+    }
+
     @Test("a failing sheet leaves no file behind and says which sheet")
     func failureLeavesNothing() throws {
         let folder = ReportFixtures.temporaryFolder()
