@@ -1,0 +1,44 @@
+/// The columns of data_quality.csv: null profile, failed checks and data notes (SPEC §8).
+public enum DataQualityField: String, ReportField {
+    case connectionID = "connection_id"
+    case providerID = "provider_id"
+    case report
+    case column
+    case rows
+    case nulls
+    case nullPct = "null_pct"
+    case check
+    case paymentID = "payment_id"
+    case expected
+    case actual
+    case difference
+
+    public static let reportName = "data_quality"
+
+    public var type: CellType {
+        switch self {
+        case .connectionID, .providerID, .paymentID: return .id
+        case .report, .column, .check: return .text
+        case .rows, .nulls: return .integer
+        case .nullPct: return .percent
+        case .expected, .actual, .difference: return .decimal
+        }
+    }
+
+    public var meaning: String {
+        switch self {
+        case .connectionID: return "Finch's connection id."
+        case .providerID: return "The provider."
+        case .report: return "The table: employees, payments or pay_statements."
+        case .column: return "The column profiled or checked."
+        case .rows: return "Null profile: rows of the table for the connection."
+        case .nulls: return "Null profile: empty cells in the column."
+        case .nullPct: return "Null profile: nulls as a percentage of rows, one decimal."
+        case .check: return "payment_vs_statements, or a data note's code (unknown_enum, null_list_element…)."
+        case .paymentID: return "The payment checked."
+        case .expected: return "Check: the payment's amount (a money cell)."
+        case .actual: return "Check: the sum of its statements (money); data note: how many times (integer)."
+        case .difference: return "Check: actual minus expected (money)."
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// The columns of reconciliation.csv and the Companies sheet: one row per company (SPEC §5).
+public enum ReconciliationCompaniesField: String, ReportField {
+    case companyID = "company_id"
+    case category
+    case flags
+    case billedQuantity = "billed_quantity"
+    case billableConnections = "billable_connections"
+    case billedAmount = "billed_amount"
+    case expectedAmount = "expected_amount"
+    case variance
+    case currency
+    case connectionIDs = "connection_ids"
+    case providers
+    case message
+
+    public static let reportName = "reconciliation_companies"
+
+    public var type: CellType {
+        switch self {
+        case .companyID, .connectionIDs: return .id
+        case .category, .flags, .currency, .providers, .message: return .text
+        case .billedQuantity, .billableConnections: return .integer
+        case .billedAmount, .expectedAmount, .variance: return .money
+        }
+    }
+
+    public var meaning: String {
+        switch self {
+        case .companyID: return "Finch's company id; connection:<id> for an unknown connection billed alone."
+        case .category:
+            return
+                "matched, billed_not_in_roster, in_roster_not_billed, billed_after_disconnect, quantity_mismatch, amount_mismatch or non_production_billed."
+        case .flags:
+            return
+                "reauth_required, multi_provider, duplicate_connection, disconnect_time_estimated, joined with ;."
+        case .billedQuantity: return "Connections billed on the invoice."
+        case .billableConnections: return "Connections billable in the period by the roster."
+        case .billedAmount: return "Amount billed."
+        case .expectedAmount:
+            return "Billable connections times the unit price; empty when no price is known."
+        case .variance: return "Billed minus expected."
+        case .currency: return "The invoice's currency."
+        case .connectionIDs: return "The company's connection ids, joined with ;."
+        case .providers: return "The company's providers, joined with ;."
+        case .message: return "What the category means here and what to do."
+        }
+    }
+}

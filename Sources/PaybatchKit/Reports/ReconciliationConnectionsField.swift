@@ -1,0 +1,41 @@
+/// The columns of the reconciliation's Connections sheet: one row per connection (SPEC §5).
+public enum ReconciliationConnectionsField: String, ReportField {
+    case companyID = "company_id"
+    case connectionID = "connection_id"
+    case providerID = "provider_id"
+    case customerID = "customer_id"
+    case clientType = "client_type"
+    case status
+    case addedAt = "added_at"
+    case disconnectedAt = "disconnected_at"
+    case billable
+    case onInvoice = "on_invoice"
+    case flags
+
+    public static let reportName = "reconciliation_connections"
+
+    public var type: CellType {
+        switch self {
+        case .companyID, .connectionID, .providerID, .customerID: return .id
+        case .clientType, .status, .flags: return .text
+        case .addedAt, .disconnectedAt: return .datetime
+        case .billable, .onInvoice: return .boolean
+        }
+    }
+
+    public var meaning: String {
+        switch self {
+        case .companyID: return "Finch's company id."
+        case .connectionID: return "Finch's connection id."
+        case .providerID: return "The provider."
+        case .customerID: return "Our customer key, when the roster knows the connection."
+        case .clientType: return "production, sandbox or development."
+        case .status: return "The connection's status."
+        case .addedAt: return "When Finch created the connection."
+        case .disconnectedAt: return "When it was disconnected."
+        case .billable: return "Whether it is billable for the period."
+        case .onInvoice: return "Whether the invoice bills it."
+        case .flags: return "Flags of the connection, joined with ;."
+        }
+    }
+}

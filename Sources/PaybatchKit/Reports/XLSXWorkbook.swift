@@ -1,0 +1,131 @@
+import CXLSXWriter
+import Foundation
+
+/// A workbook written by libxlsxwriter in constant-memory mode: sheets are added in the order they
+/// appear and each is written top to bottom, so memory stays flat whatever the row count.
+/// Not Sendable: one workbook belongs to one task.
+public final class XLSXWorkbook {
+    /// Excel's rows per sheet, header included.
+    public static let excelRowLimit = 1_048_576
+
+    let path: String
+    let rowLimit: Int
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    let formats: XLSXFormats
+    /// C strings libxlsxwriter keeps pointers to until the workbook is closed.
+    private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
+    private var openTable: (() throws -> Void)?
+    /// Data rows of every table sheet so far (free sheets are not counted).
+    public internal(set) var dataRows = 0
+    /// Sheet names in order, spills included.
+    public private(set) var sheetNames: [String] = []
+
+    /// Opens a workbook that will be written to `path` on `close()`; libxlsxwriter's temporary
+    /// files go to `temporaryFolder` (else the system's). `rowLimit` is injectable for tests.
+    public init(
+        path: String, properties: WorkbookProperties, temporaryFolder: String? = nil,
+        rowLimit: Int = XLSXWorkbook.excelRowLimit
+    ) throws(XLSXFailure) {
+        self.path = path
+        self.rowLimit = max(2, min(rowLimit, Self.excelRowLimit))
+        var options = lxw_workbook_options()
+        options.constant_memory = 1
+        if let temporaryFolder {
+            let owned = strdup(temporaryFolder)!
+            ownedStrings.append(owned)
+            options.tmpdir = owned
+        }
+        guard let workbook = workbook_new_opt(path, &options) else {
+            for s in ownedStrings { free(s) }
+            throw XLSXFailure(path: path, operation: "create", error: LXW_ERROR_MEMORY_MALLOC_FAILED)
+        }
+        self.workbook = workbook
+        formats = XLSXFormats(workbook: workbook)
+        var props = lxw_doc_properties()
+        props.title = own(properties.title)
+        props.subject = own(properties.subject)
+        props.comments = own(properties.comments)
+        props.author = own(properties.author)
+        // A fixed time keeps docProps/core.xml stable; 0 asks libxlsxwriter for the current time.
+        props.created = properties.created.map { time_t($0.timeIntervalSince1970) } ?? 0
+        let error = workbook_set_properties(workbook, &props)
+        guard error == LXW_NO_ERROR else {
+            discard()
+            throw XLSXFailure(path: path, operation: "set document properties", error: error)
+        }
+    }
+
+    deinit { discard() }
+
+    private func own(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let owned = strdup(text)!
+        ownedStrings.append(owned)
+        return owned
+    }
+
+    /// Adds a sheet for a report table; append its rows, then add the next sheet or close.
+    public func addTable<Field: ReportField>(
+        _ template: ReportTemplate<Field>
+    ) throws -> XLSXTableSheet<Field> {
+        try finishOpenTable()
+        let sheet = try XLSXTableSheet(template: template, workbook: self)
+        openTable = { try sheet.finish() }
+        return sheet
+    }
+
+    /// Adds and writes a whole free-form sheet (Summary, Run Info…).
+    public func addFreeSheet(_ sheet: FreeSheet) throws {
+        try finishOpenTable()
+        let writer = try makeSheet(named: sheet.name)
+        for row in sheet.rows {
+            switch row {
+            case .title(let text):
+                try writer.writeRow({ _ in .text(text) }, count: 1, bold: true, fitsWidth: false)
+            case .header(let labels):
+                try writer.writeRow({ .text(labels[$0]) }, count: labels.count, bold: true)
+            case .cells(let cells): try writer.writeRow({ cells[$0] }, count: cells.count)
+            case .blank: try writer.writeRow({ _ in .empty }, count: 0)
+            }
+        }
+        try writer.finish(table: false)
+    }
+
+    func makeSheet(named name: String) throws(XLSXFailure) -> XLSXSheetWriter {
+        guard let workbook else {
+            throw XLSXFailure(
+                path: path, operation: "add a sheet after close", error: LXW_ERROR_PARAMETER_VALIDATION)
+        }
+        let sheet = try XLSXSheetWriter(workbook: workbook, name: name, formats: formats, path: path)
+        sheetNames.append(name)
+        return sheet
+    }
+
+    private func finishOpenTable() throws {
+        let finish = openTable
+        openTable = nil
+        try finish?()
+    }
+
+    /// Finishes the last sheet and writes the file.
+    public func close() throws {
+        try finishOpenTable()
+        guard let workbook else { return }
+        self.workbook = nil
+        let error = workbook_close(workbook)
+        for s in ownedStrings { free(s) }
+        ownedStrings = []
+        guard error == LXW_NO_ERROR else { throw XLSXFailure(path: path, operation: "close", error: error) }
+    }
+
+    /// Frees everything without a usable file (after a failure; the caller removes the file).
+    public func discard() {
+        openTable = nil
+        if let workbook {
+            self.workbook = nil
+            // libxlsxwriter has no abort: closing is the only way to free it; its result is moot.
+            _ = workbook_close(workbook)
+        }
+        for s in ownedStrings { free(s) }
+        ownedStrings = []
+    }
+}
