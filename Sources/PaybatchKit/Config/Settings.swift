@@ -18,26 +18,6 @@ public struct Settings: Sendable {
     public static let defaultRedirectURI = "http://127.0.0.1:8765/callback"
 }
 
-/// Permissions of what paybatch writes for people (SPEC §7 `output_mode`).
-public enum OutputMode: String, Sendable, CaseIterable {
-    /// Files 0600, folders 0700: the owner only (the default).
-    case owner = "0600"
-    /// Files 0640, folders 0750: an analyst in the same group can read.
-    case group = "0640"
-
-    public var fileMode: mode_t { self == .owner ? 0o600 : 0o640 }
-    public var folderMode: mode_t { self == .owner ? 0o700 : 0o750 }
-
-    /// Accepts `0600`/`600`/`0700` and `0640`/`640`/`0750`.
-    public init?(text: String) {
-        switch text.trimmingCharacters(in: .whitespaces) {
-        case "0600", "600", "0700", "700": self = .owner
-        case "0640", "640", "0750", "750": self = .group
-        default: return nil
-        }
-    }
-}
-
 /// The three places a setting can come from, and the rules that combine them.
 public struct SettingsResolver: Sendable {
     /// Global flags as given (`--db`, `--rate-scale`…), keyed by the config file's key names.
@@ -124,7 +104,7 @@ public struct SettingsResolver: Sendable {
         }
         var mode = OutputMode.owner
         if let (text, source) = lookup("output_mode") {
-            guard let parsed = OutputMode(text: text) else {
+            guard let parsed = OutputMode(fileMode: text.trimmingCharacters(in: .whitespaces)) else {
                 throw invalid(source, "output_mode is 0600 or 0640")
             }
             mode = parsed
