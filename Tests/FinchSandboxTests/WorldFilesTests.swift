@@ -59,3 +59,10 @@ import Testing
         )
     }
 }
+
+@Test func datetimesAreISO8601UTC() {
+    #expect(SandboxEngine.iso(TestSandbox.now) == "2026-11-15T12:00:00Z")
+    #expect(SandboxEngine.iso(Date(timeIntervalSince1970: 86_399)) == "1970-01-01T23:59:59Z")
+    #expect(SandboxDay(parsing: "2024-02-29")?.description == "2024-02-29")
+    #expect(SandboxDay(parsing: "2024-02-29")?.endOfMonth.description == "2024-02-29")
+}

@@ -97,12 +97,15 @@ extension SandboxEngine {
         }
         guard items.count <= 10_000 else { return FinchError.badRequest("Maximum 10000 items per request") }
         let (people, payroll) = generators(access)
-        var index: [String: Int] = [:]
-        for i in 0..<payroll.peopleCount { index[people.person(i).id] = i }
+        var index: [String: Person] = [:]
+        for i in 0..<payroll.peopleCount {
+            let person = people.person(i)
+            index[person.id] = person
+        }
         let perYear = access.connection.schedule == .biWeekly ? 26 : 24
         let responses: [JSONValue] = items.map { item in
             let id = item["individual_id"] as? String ?? ""
-            guard let i = index[id] else {
+            guard let person = index[id] else {
                 return .object([
                     ("individual_id", .string(id)), ("code", .int(404)),
                     (
@@ -112,7 +115,7 @@ extension SandboxEngine {
                     ),
                 ])
             }
-            let json = PersonJSON(person: people.person(i), profile: access.connection.profile, today: today)
+            let json = PersonJSON(person: person, profile: access.connection.profile, today: today)
             return .object([
                 ("individual_id", .string(id)), ("code", .int(200)),
                 ("body", employment ? json.employment(periodsPerYear: perYear) : json.individual),

@@ -50,6 +50,6 @@ extension SandboxWorld {
     }
 
     static func decimal(_ cents: Int) -> String {
-        String(format: "%@%d.%02d", cents < 0 ? "-" : "", abs(cents) / 100, abs(cents) % 100)
+        (cents < 0 ? "-" : "") + String(format: "%d.%02d", abs(cents) / 100, abs(cents) % 100)
     }
 }

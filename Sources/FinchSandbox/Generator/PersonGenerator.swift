@@ -5,6 +5,20 @@ struct PersonGenerator: Sendable {
     let hash: SeededHash
     let connection: SandboxConnection
     let today: SandboxDay
+    /// Everyone reports to person 0, so manager ids always resolve.
+    private let managerID: String
+
+    init(hash: SeededHash, connection: SandboxConnection, today: SandboxDay) {
+        self.hash = hash
+        self.connection = connection
+        self.today = today
+        managerID = PersonGenerator.individualID(hash, connection, 0)
+    }
+
+    static func individualID(_ hash: SeededHash, _ connection: SandboxConnection, _ index: Int) -> String {
+        let id = hash.uuid("individual", connection.connectionID, String(index))
+        return connection.profile.leadingZeroIDs ? "000" + id.dropFirst(3) : id
+    }
 
     static let firstNames = [
         "Ana", "José", "Zoë", "Łukasz", "Mei", "Søren", "Amélie", "Kwame", "Priya", "Liam", "Noor", "Mateo",
@@ -32,8 +46,7 @@ struct PersonGenerator: Sendable {
     func person(_ index: Int) -> Person {
         var rng = hash.random("person", connection.connectionID, String(index))
         let personSeed = rng.next()
-        var id = hash.uuid("individual", connection.connectionID, String(index))
-        if connection.profile.leadingZeroIDs { id = "000" + id.dropFirst(3) }
+        let id = PersonGenerator.individualID(hash, connection, index)
         let start = today - rng.int(30...3600)
         var end: SandboxDay? = nil
         var firstEnd: SandboxDay? = nil
@@ -62,18 +75,11 @@ struct PersonGenerator: Sendable {
             dob: today - rng.int(7000...22_000),
             gender: rng.pick(["female", "male", "other", "decline_to_specify"]),
             title: title, department: rng.pick(PersonGenerator.departments),
-            managerID: index == 0 ? nil : manager(), isContractor: rng.chance(0.05),
+            managerID: index == 0 ? nil : managerID, isContractor: rng.chance(0.05),
             subtype: rng.pick(["full_time", "full_time", "full_time", "part_time", "temp"]),
             start: start, firstEnd: firstEnd, rehire: rehire, end: end, hourly: hourly,
             rateCents: hourly ? rng.int(1800...6500) : rng.int(45_000...190_000) * 100,
             city: place.0, state: place.1, retirementPercent: rng.pick([0, 0, 3, 4, 5, 6, 8]),
             medicalCents: rng.chance(0.6) ? rng.int(45...140) * 100 : 0, seed: personSeed)
-    }
-
-    /// Everyone reports to person 0, so manager ids always resolve.
-    private func manager() -> String? {
-        var id = hash.uuid("individual", connection.connectionID, "0")
-        if connection.profile.leadingZeroIDs { id = "000" + id.dropFirst(3) }
-        return id
     }
 }
