@@ -12,6 +12,8 @@ public struct SandboxCounters: Sendable, Codable, Equatable {
         public var calls = 0
         /// Answers by HTTP status ("200", "429"…).
         public var statuses: [String: Int] = [:]
+        /// Injected faults by kind ("500", "timeout"…).
+        public var faults: [String: Int] = [:]
     }
 
     public var buckets: [String: Bucket] = [:]
@@ -49,7 +51,13 @@ public struct SandboxCounters: Sendable, Codable, Equatable {
                 "endpoints",
                 .object(
                     endpoints.sorted { $0.key < $1.key }.map { key, e in
-                        (key, .object([("calls", .int(e.calls)), ("statuses", dict(e.statuses))]))
+                        (
+                            key,
+                            .object([
+                                ("calls", .int(e.calls)), ("statuses", dict(e.statuses)),
+                                ("faults", dict(e.faults)),
+                            ])
+                        )
                     })
             ),
             ("ip_refused", .int(ipRefused)),

@@ -66,8 +66,10 @@ public final class SandboxEngine: Sendable {
             let fault = options.faults.fault(forDraw: hash.unit(["fault", identity, String(occurrence)]))
             if let fault {
                 state.with { s in
-                    s.counters.buckets[bucket ?? "other", default: .init()].faults[
-                        fault.rawValue, default: 0] += 1
+                    s.counters.endpoints[endpoint, default: .init()].faults[fault.rawValue, default: 0] += 1
+                    if let bucket {
+                        s.counters.buckets[bucket, default: .init()].faults[fault.rawValue, default: 0] += 1
+                    }
                 }
             }
             switch fault {
