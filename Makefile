@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean
+.PHONY: deps build release test lint format clean sdk-venv
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -34,8 +34,16 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
-## test: deps + build + lint + every test.
-test: build lint
+## sdk-venv: the official Finch Python SDK and schema validators for the sandbox conformance tests.
+## Idempotent: creates .venv-sdk and installs only when the pinned packages are missing.
+SDK_PACKAGES := finch-api==2.9.1 openapi-schema-validator==0.9.0 PyYAML==6.0.3
+sdk-venv:
+	@if .venv-sdk/bin/python -c 'import finch, openapi_schema_validator, yaml, sys; sys.exit(finch.__version__ != "2.9.1")' 2>/dev/null; \
+	then echo "make sdk-venv: .venv-sdk present"; \
+	else python3 -m venv .venv-sdk && .venv-sdk/bin/pip install -q $(SDK_PACKAGES); fi
+
+## test: deps + build + lint + the SDK venv + every test.
+test: build lint sdk-venv
 	$(SWIFT) test --skip-build
 
 clean:

@@ -13,6 +13,6 @@ struct Paybatch: AsyncParsableCommand {
             through Finch's batch endpoints within its rate limits, and writes CSV and XLSX reports.
             """,
         version: PaybatchVersion.current,
-        subcommands: []
+        subcommands: [SandboxCommand.self]
     )
 }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// What an export of one connection for one period should find (before any sync is advanced).
+public struct ExpectedExportTotals: Sendable, Equatable {
+    public var individuals = 0
+    public var payments = 0
+    public var payStatements = 0
+    /// Non-null earning, tax, deduction and contribution lines.
+    public var lines = 0
+    public var grossCents = 0
+    public var netCents = 0
+    /// Payments whose statements answer item 202 at first.
+    public var pendingPayments = 0
+}
+
+extension SandboxWorld {
+    /// The SPEC §5 category of every company on the invoice or in the roster for `period`, by company_id,
+    /// applying SPEC §8's precedence to the invoice this world writes.
+    public func expectedCategories(period text: String) -> [String: String] {
+        guard let period = BillingPeriod(text), let lines = invoiceLines(period: text) else { return [:] }
+        let byCompany = Dictionary(grouping: connections, by: \.companyID)
+        var result: [String: String] = [:]
+        for companyID in Set(byCompany.keys).union(lines.map(\.companyID)) {
+            let billed = lines.filter { $0.companyID == companyID }
+            let quantity = billed.reduce(0) { $0 + $1.quantity }
+            let amount = billed.reduce(0) { $0 + $1.amountCents }
+            guard let group = byCompany[companyID] else {
+                result[companyID] = "billed_not_in_roster"
+                continue
+            }
+            let billable = group.filter {
+                $0.isBillable(periodStart: period.start.date, periodEnd: period.end.date)
+            }
+            let allGone = group.allSatisfy { ($0.disconnectedAt ?? .distantFuture) < period.start.date }
+            if !billed.isEmpty, allGone {
+                result[companyID] = "billed_after_disconnect"
+            } else if !billed.isEmpty, group.contains(where: { $0.clientType != "production" }) {
+                result[companyID] = "non_production_billed"
+            } else if billed.isEmpty, !billable.isEmpty {
+                result[companyID] = "in_roster_not_billed"
+            } else if quantity != billable.count {
+                result[companyID] = "quantity_mismatch"
+            } else if abs(amount - quantity * SandboxWorld.unitPriceCents) > 1 {
+                result[companyID] = "amount_mismatch"
+            } else {
+                result[companyID] = "matched"
+            }
+        }
+        return result
+    }
+
+    /// Export totals of a connection for `period` as generated (no advanced sync, no dynamic connections).
+    public func expectedTotals(connectionID: String, period text: String) -> ExpectedExportTotals? {
+        guard let connection = connection(id: connectionID), let period = BillingPeriod(text) else {
+            return nil
+        }
+        let today = SandboxDay(now)
+        let people = PersonGenerator(hash: hash, connection: connection, today: today)
+        let payroll = PayrollGenerator(
+            hash: hash, connection: connection, people: people, peopleCount: connection.people,
+            cutoff: SandboxDay(connection.baseLastSync))
+        var totals = ExpectedExportTotals(individuals: connection.people)
+        let recent = (today.startOfMonth - 1).startOfMonth
+        for plan in payroll.plans(from: period.start, to: period.end - 1) {
+            totals.payments += 1
+            if connection.profile.statementsSyncLazily, plan.payDate >= recent { totals.pendingPayments += 1 }
+            for statement in payroll.statements(plan) {
+                totals.payStatements += 1
+                totals.lines += statement.lineCount
+                totals.grossCents += statement.gross
+                totals.netCents += statement.net
+            }
+        }
+        return totals
+    }
+}

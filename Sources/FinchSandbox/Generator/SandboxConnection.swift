@@ -1,0 +1,44 @@
+import Foundation
+
+/// One generated connection (company × provider) and the scenario it plays.
+public struct SandboxConnection: Sendable, Equatable {
+    /// The scenario a connection exercises (SPEC §6).
+    public enum Scenario: String, Sendable, Codable {
+        case normal, assisted, reauth, sandboxType = "sandbox_type", disconnected, secondProvider =
+            "second_provider"
+        case large
+    }
+
+    /// How often this connection's employer runs payroll.
+    public enum Schedule: String, Sendable { case biWeekly = "bi_weekly", semiMonthly = "semi_monthly" }
+
+    public let companyIndex: Int
+    public let connectionID: String
+    public let companyID: String
+    public let customerID: String
+    public let customerName: String
+    public let providerID: String
+    public let scenario: Scenario
+    /// The token Connect first issued (a reauth exchange issues another).
+    public let accessToken: String
+    public let createdAt: Date
+    public let disconnectedAt: Date?
+    public let baseLastSync: Date
+    public let people: Int
+    public let schedule: Schedule
+
+    public var clientType: String { scenario == .sandboxType ? "sandbox" : "production" }
+    public var connectionType: String { scenario == .sandboxType ? "finch" : "provider" }
+    public var isAssisted: Bool { scenario == .assisted }
+    public var profile: ProviderProfile { ProviderProfile.named(providerID) }
+    public static let products = [
+        "company", "directory", "individual", "employment", "payment", "pay_statement",
+    ]
+
+    /// Whether Finch bills this connection for `period` (SPEC §8 "Billing window").
+    public func isBillable(periodStart: Date, periodEnd: Date) -> Bool {
+        guard clientType == "production", createdAt < periodEnd else { return false }
+        if let disconnectedAt, disconnectedAt < periodStart { return false }
+        return true
+    }
+}

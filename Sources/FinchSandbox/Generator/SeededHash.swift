@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+
+/// Deterministic identifiers and random streams derived from the seed with SHA-256.
+public struct SeededHash: Sendable {
+    public let seed: UInt64
+
+    public init(seed: UInt64) { self.seed = seed }
+
+    /// The SHA-256 digest of the seed and `parts`, joined unambiguously.
+    func digest(_ parts: [String]) -> [UInt8] {
+        var hasher = SHA256()
+        hasher.update(data: Array("paybatch-sandbox|\(seed)".utf8))
+        for part in parts {
+            hasher.update(data: Array("|\(part.utf8.count):".utf8))
+            hasher.update(data: Array(part.utf8))
+        }
+        return Array(hasher.finalize())
+    }
+
+    /// A 64-bit number from the seed and `parts`.
+    func number(_ parts: String...) -> UInt64 { number(parts) }
+
+    func number(_ parts: [String]) -> UInt64 {
+        digest(parts).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+
+    /// A uniform value in [0, 1) from the seed and `parts`.
+    func unit(_ parts: [String]) -> Double {
+        Double(number(parts) >> 11) / Double(1 << 53)
+    }
+
+    /// A UUID-shaped lower-case identifier (version 4 layout) from the seed and `parts`.
+    func uuid(_ parts: String...) -> String { uuid(parts) }
+
+    func uuid(_ parts: [String]) -> String {
+        var bytes = digest(parts)
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let chars = Array(hex)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(chars[$0]) }.joined(separator: "-")
+    }
+
+    /// A long hexadecimal secret (tokens, client secrets) from the seed and `parts`.
+    func hex(_ parts: String...) -> String {
+        digest(parts).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A fast random stream for one generated record.
+    func random(_ parts: String...) -> SeededRandom { SeededRandom(state: number(parts)) }
+}
+
+/// SplitMix64: cheap, good enough for test data, and seeded once per record from SHA-256.
+struct SeededRandom: Sendable {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `range`.
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+
+    /// True with probability `p`.
+    mutating func chance(_ p: Double) -> Bool {
+        Double(next() >> 11) / Double(1 << 53) < p
+    }
+
+    /// One element of a non-empty array.
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+
+    /// A derived stream, so adding a draw here never shifts another record's values.
+    func fork(_ salt: UInt64) -> SeededRandom {
+        var copy = SeededRandom(state: state ^ (salt &* 0x9E37_79B9_7F4A_7C15))
+        _ = copy.next()
+        return copy
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+/// The sandbox served over HTTP on 127.0.0.1, in-process (tests, `paybatch demo`) or from the CLI.
+public final class SandboxServer: Sendable {
+    /// The emulator behind the server.
+    public let engine: SandboxEngine
+    private let running = Mutex<(task: Task<Void, any Error>?, port: Int?, stopping: Bool)>((nil, nil, false))
+
+    public init(options: SandboxOptions, clock: (@Sendable () -> Date)? = nil) {
+        engine = SandboxEngine(options: options, clock: clock)
+    }
+
+    /// The generated world and its ground truth.
+    public var world: SandboxWorld { engine.world }
+
+    /// Counters per bucket and endpoint.
+    public func counters() -> SandboxCounters { engine.counters() }
+
+    var isStopping: Bool { running.withLock { $0.stopping } }
+
+    /// `http://127.0.0.1:PORT` once started.
+    public var baseURL: URL {
+        URL(string: "http://127.0.0.1:\(running.withLock { $0.port } ?? 0)")!
+    }
+
+    /// Starts serving on 127.0.0.1 (`port` 0 picks a free one) and returns the bound port.
+    public func start(port: Int = 0) async throws -> Int {
+        let responder = SandboxResponder(
+            engine: engine, stopping: { [weak self] in self?.isStopping ?? true })
+        let (portStream, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            responder: responder,
+            configuration: ApplicationConfiguration(
+                address: .hostname("127.0.0.1", port: port), serverName: nil),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? port)
+                continuation.finish()
+            },
+            logger: Logger(label: "finch-sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let task = Task {
+            defer { continuation.finish() }
+            try await app.run()
+        }
+        var bound: Int?
+        for await value in portStream { bound = value }
+        guard let bound else {
+            _ = try await task.value
+            throw SandboxServerError(message: "the sandbox could not listen on 127.0.0.1:\(port)")
+        }
+        running.withLock { $0 = (task, bound, false) }
+        return bound
+    }
+
+    /// Stops serving: hanging requests are released and the listener closes.
+    public func stop() async {
+        let task = running.withLock { state -> Task<Void, any Error>? in
+            state.stopping = true
+            return state.task
+        }
+        task?.cancel()
+        _ = try? await task?.value
+    }
+}
+
+/// The server could not start.
+public struct SandboxServerError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

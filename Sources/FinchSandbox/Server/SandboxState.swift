@@ -1,0 +1,59 @@
+import Foundation
+import Synchronization
+
+/// Everything the sandbox changes while it serves; the generated world itself never changes.
+struct SandboxStateValues: Sendable {
+    /// A Connect session waiting for its authorize step.
+    struct Session: Sendable {
+        var id: String
+        var customerID: String
+        var customerName: String
+        var redirectURI: String?
+        var providerID: String?
+        var sandbox: Bool
+        var reauthConnectionID: String?
+    }
+
+    /// An authorization code issued by the authorize page.
+    struct Code: Sendable {
+        var sessionID: String
+        var issuedAt: Date
+        var used = false
+    }
+
+    var occurrences: [String: Int] = [:]
+    var counters = SandboxCounters()
+    var limiter: RateLimiter
+    var sessions: [String: Session] = [:]
+    var codes: [String: Code] = [:]
+    /// Tokens issued at runtime (reauth or new sessions) → connection id.
+    var issuedTokens: [String: String] = [:]
+    /// Tokens that stopped working (replaced by a reauth exchange).
+    var revokedTokens: Set<String> = []
+    var statusOverrides: [String: String] = [:]
+    var disconnectedAt: [String: Date] = [:]
+    var syncAdvances: [String: Int] = [:]
+    var dataRequests: [String: Int] = [:]
+    var paymentRequests: [String: Int] = [:]
+    var dynamicConnections: [SandboxConnection] = []
+
+    init(rateScale: Double) { limiter = RateLimiter(scale: rateScale) }
+
+    /// Counts one more occurrence of `identity` and returns its number (0 for the first).
+    mutating func nextOccurrence(_ identity: String) -> Int {
+        let n = occurrences[identity, default: 0]
+        occurrences[identity] = n + 1
+        return n
+    }
+}
+
+/// The lock around `SandboxStateValues`; requests are short, so one lock is enough.
+final class SandboxState: Sendable {
+    private let values: Mutex<SandboxStateValues>
+
+    init(rateScale: Double) { values = Mutex(SandboxStateValues(rateScale: rateScale)) }
+
+    func with<T>(_ body: (inout SandboxStateValues) throws -> T) rethrows -> T {
+        try values.withLock { try body(&$0) }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import FinchSandbox
+import Foundation
+
+/// `paybatch sandbox`: serves the built-in Finch emulator (SPEC §6) until SIGINT or SIGTERM.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Serve the built-in Finch emulator on 127.0.0.1.",
+        discussion: """
+            The sandbox answers Finch's endpoints with data generated from --seed, so paybatch, curl or \
+            the official Finch SDKs can talk to it offline. With --port 0 (the default) it picks a free \
+            port and prints it alone on the first line of standard output; the second line gives the \
+            base URL and the client id. It serves until SIGINT or SIGTERM.
+
+            With any --write-* option it writes those files and exits without serving, unless --serve \
+            is given too. The client id and secret come from FINCH_CLIENT_ID and FINCH_CLIENT_SECRET \
+            when set, else from the seed.
+
+            Example:
+              paybatch sandbox --port 0 --companies 12 --seed 1 --rate-scale 60
+              paybatch sandbox --write-roster roster.csv --write-invoice invoice.csv --period 2026-10
+            """)
+
+    @Option(help: "Port on 127.0.0.1; 0 picks a free one.") var port = 0
+    @Option(help: "Number of generated companies (8 or more for every scenario).") var companies = 12
+    @Option(help: "Seed of every generated value.") var seed: UInt64 = 1
+    @Option(
+        help: "Faults to inject, e.g. 500=0.02,502=0.01,429=0.01,timeout=0.005,truncate=0.001,slow=0.01:800.")
+    var faults = ""
+    @Option(help: "Rate-limit scale: 1 = Finch's per-minute numbers, 60 = per second, 0 = no limits.")
+    var rateScale = 0.0
+    @Option(help: "Whether 429 answers carry Retry-After (on|off).") var retryAfter = "on"
+    @Option(help: "Fix the sandbox clock (ISO-8601, e.g. 2026-11-15T12:00:00Z); default the wall clock.")
+    var now: String?
+    @Option(help: "Requests before a pending item becomes ready; 0 = never.") var syncAfter = 1
+    @Option(help: "Write a roster CSV of every token to FILE.") var writeRoster: String?
+    @Option(help: "Write a Dashboard-style connections export to FILE.") var writeConnections: String?
+    @Option(help: "Write an invoice CSV for --period to FILE.") var writeInvoice: String?
+    @Option(help: "The invoice's period, YYYY-MM.") var period: String?
+    @Option(help: "Add one benchmark company of this many people.") var largeCompany: Int?
+    @Flag(help: "Serve even when --write-* options are given.") var serve = false
+
+    func validate() throws {
+        guard companies >= 1 else { throw ValidationError("--companies must be at least 1") }
+        guard rateScale >= 0 else { throw ValidationError("--rate-scale must not be negative") }
+        guard syncAfter >= 0 else { throw ValidationError("--sync-after must not be negative") }
+        guard ["on", "off"].contains(retryAfter) else {
+            throw ValidationError("--retry-after takes on or off")
+        }
+        if writeInvoice != nil, period.flatMap(BillingPeriod.init) == nil {
+            throw ValidationError("--write-invoice needs --period YYYY-MM")
+        }
+        if let now, SandboxCommand.parseDate(now) == nil {
+            throw ValidationError("--now must be ISO-8601, e.g. 2026-11-15T12:00:00Z")
+        }
+        do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("\(error)") }
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        return SandboxDay(parsing: text)?.date
+    }
+
+    func run() async throws {
+        let options = SandboxOptions(
+            seed: seed, companies: companies, now: now.flatMap(SandboxCommand.parseDate),
+            rateScale: rateScale,
+            faults: try FaultPlan(parsing: faults), retryAfter: retryAfter == "on", syncAfter: syncAfter,
+            largeCompanyPeople: largeCompany)
+        let server = SandboxServer(options: options)
+        let files: [(String?, () -> String?)] = [
+            (writeRoster, server.world.rosterCSV), (writeConnections, server.world.connectionsCSV),
+            (writeInvoice, { [period] in period.flatMap(server.world.invoiceCSV) }),
+        ]
+        for case (let path?, let text) in files {
+            do {
+                try Data((text() ?? "").utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                FileHandle.standardError.write(
+                    Data("paybatch sandbox: cannot write \(path): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(73)
+            }
+        }
+        if files.contains(where: { $0.0 != nil }), !serve { return }
+        let bound = try await server.start(port: port)
+        // Written unbuffered: a parent process reads the port from the first line at once.
+        let banner = "\(bound)\n\(server.baseURL.absoluteString) client_id=\(options.clientID)\n"
+        FileHandle.standardOutput.write(Data(banner.utf8))
+        await SandboxCommand.untilInterrupted()
+        await server.stop()
+    }
+
+    /// Waits for SIGINT or SIGTERM; the sources live until the wait ends.
+    private static func untilInterrupted() async {
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        var sources: [any DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { continuation.yield(sig) }
+            source.resume()
+            sources.append(source)
+        }
+        for await _ in stream { break }
+        sources.forEach { $0.cancel() }
+    }
+}

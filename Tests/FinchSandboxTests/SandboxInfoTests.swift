@@ -1,6 +1,0 @@
-import FinchSandbox
-import Testing
-
-@Test func sandboxHasAName() {
-    #expect(!FinchSandboxInfo.name.isEmpty)
-}
