@@ -13,6 +13,10 @@ struct Paybatch: AsyncParsableCommand {
             through Finch's batch endpoints within its rate limits, and writes CSV and XLSX reports.
             """,
         version: PaybatchVersion.current,
-        subcommands: [SandboxCommand.self]
+        subcommands: [KeysCommand.self, SandboxCommand.self]
     )
+
+    static func main() async {
+        await main(GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import PaybatchKit
+
+/// The options every command takes (SPEC §1), before or after the command's name.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "The store (env PAYBATCH_DB; default ./paybatch.sqlite).")
+    var db: String?
+
+    @Option(help: "Log lines on stderr as text or json (one JSON object a line).")
+    var logFormat: LogFormatOption = .text
+
+    @Flag(help: "Only errors on stderr.")
+    var quiet = false
+
+    @Flag(help: "Debug detail on stderr, every request included.")
+    var verbose = false
+
+    @Option(help: "The config file (env PAYBATCH_CONFIG; default ./paybatch.toml when it exists).")
+    var config: String?
+
+    @Option(help: "Multiplies Finch's rate limits: 1 = Finch's numbers, 60 = per second, 0 = no pacing.")
+    var rateScale: Double?
+
+    @Option(help: "Seconds one request may take before it is retried (default 360, Finch's own timeout).")
+    var requestTimeout: Double?
+
+    @Option(help: "Seconds to wait for another run's lock before giving up with exit 75 (default 0).")
+    var waitLock: Double?
+
+    /// The flags in the config file's key names, for `SettingsResolver`.
+    var settingFlags: [String: String] {
+        var flags: [String: String] = [:]
+        if let db { flags["db"] = db }
+        if let rateScale { flags["rate_scale"] = String(rateScale) }
+        if let requestTimeout { flags["request_timeout"] = String(requestTimeout) }
+        if let waitLock { flags["wait_lock"] = String(waitLock) }
+        return flags
+    }
+}
+
+/// `--log-format text|json`.
+enum LogFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+    var format: LogFormat { self == .json ? .json : .text }
+}
