@@ -21,17 +21,22 @@ final class ByteSource {
 
     /// The byte `offset` places ahead, or nil past the end.
     func peek(_ offset: Int) -> UInt8? {
-        if index + offset >= buffer.count { refill() }
+        // A pipe may hand over fewer bytes than asked: read until the byte is there or the end.
+        while index + offset >= buffer.count, refill() {}
         let i = index + offset
         return i < buffer.count ? buffer[i] : nil
     }
 
     func skip(_ count: Int) { index += count }
 
-    private func refill() {
-        guard let handle, let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty else { return }
+    /// Reads more; false at the end of the input.
+    private func refill() -> Bool {
+        guard let handle, let chunk = try? handle.read(upToCount: chunkSize), !chunk.isEmpty else {
+            return false
+        }
         buffer.removeFirst(index)
         index = 0
         buffer.append(contentsOf: chunk)
+        return true
     }
 }

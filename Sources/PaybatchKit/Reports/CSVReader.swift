@@ -87,8 +87,10 @@ public final class CSVReader {
             }
             advance(b)
         }
+        // Where each field starts, so a wrong field count can point at the first extra field.
+        var starts: [(line: Int, column: Int)] = []
         while true {
-            let fieldColumn = column
+            starts.append((line, column))
             if source.peek(0) == UInt8(ascii: "\"") {
                 try readQuoted(into: &field, take: take)
                 if !atLineEnd, source.peek(0) != UInt8(ascii: ",") {
@@ -105,19 +107,21 @@ public final class CSVReader {
                 }
             }
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw fail("not valid UTF-8 text", line: startLine, column: fieldColumn)
+                throw fail("not valid UTF-8 text", line: starts.last!.line, column: starts.last!.column)
             }
             fields.append(text)
             field.removeAll(keepingCapacity: true)
             guard let b = source.peek(0), b == UInt8(ascii: ",") else { break }
             try take(b)
         }
+        if let expected, fields.count != expected {
+            // Too many: where the first extra field starts; too few: the end of the record.
+            let place = fields.count > expected ? starts[expected] : (line, column)
+            throw fail(
+                "\(fields.count) fields where the header has \(expected)", line: place.0, column: place.1)
+        }
         if source.peek(0) == 13 { advance(13) }
         if source.peek(0) == 10 { advance(10) }
-        if let expected, fields.count != expected {
-            throw fail(
-                "\(fields.count) fields where the header has \(expected)", line: startLine, column: nil)
-        }
         return CSVRecord(line: startLine, fields: fields)
     }
 

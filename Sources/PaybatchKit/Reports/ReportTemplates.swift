@@ -53,17 +53,25 @@ public struct ReportTemplates: Sendable, Equatable {
                 overrides[name] = (text, path)
             }
         }
-        func one<F: ReportField>(_: F.Type) throws(TemplateFailure) -> ReportTemplate<F> {
+        var layouts: [TemplateLayout] = []
+        func one<F: ReportField>(_: F.Type, export: Bool = true) throws(TemplateFailure) -> ReportTemplate<F>
+        {
             let name = ReportTemplate<F>.fileName
-            if let o = overrides[name] { return try ReportTemplate<F>.parse(o.text, file: o.path) }
-            return try ReportTemplate<F>.parse(ReportTemplate<F>.embeddedText, file: "(embedded) \(name)")
+            let path = overrides[name]?.path ?? "(embedded) \(name)"
+            let template = try ReportTemplate<F>.parse(
+                overrides[name]?.text ?? ReportTemplate<F>.embeddedText, file: path)
+            layouts.append(
+                TemplateLayout(path: path, sheet: template.sheet, file: template.file, export: export))
+            return template
         }
-        return ReportTemplates(
+        let templates = ReportTemplates(
             connections: try one(ConnectionsField.self), employees: try one(EmployeesField.self),
             payments: try one(PaymentsField.self), payStatements: try one(PayStatementsField.self),
             payStatementLines: try one(PayStatementLinesField.self),
             dataQuality: try one(DataQualityField.self),
-            reconciliationCompanies: try one(ReconciliationCompaniesField.self),
-            reconciliationConnections: try one(ReconciliationConnectionsField.self))
+            reconciliationCompanies: try one(ReconciliationCompaniesField.self, export: false),
+            reconciliationConnections: try one(ReconciliationConnectionsField.self, export: false))
+        try TemplateLayout.checkNames(layouts)
+        return templates
     }
 }

@@ -55,7 +55,23 @@ struct CSVReaderTests {
     @Test("a record with the wrong number of fields names its line")
     func fieldCount() {
         let f = failure("a,b,c\n1,2,3\n1,2\n")
-        #expect(f?.line == 3 && f?.problem == "2 fields where the header has 3")
+        #expect(f?.line == 3 && f?.column == 4 && f?.problem == "2 fields where the header has 3")
+        let extra = failure("a,b\n1,22,333\n")
+        #expect(
+            extra?.line == 2 && extra?.column == 6
+                && extra?.message.hasPrefix("in.csv, line 2, column 6:") == true)
+    }
+
+    @Test("bytes that are not UTF-8 name the line and column of their field")
+    func invalidUTF8() throws {
+        var data = Data("a,b\nok,x".utf8)
+        data.append(0xFF)
+        do {
+            _ = try CSVReader(data: data, name: "latin1.csv").next()
+            Issue.record("invalid UTF-8 was accepted")
+        } catch {
+            #expect(error.line == 2 && error.column == 4 && error.problem == "not valid UTF-8 text")
+        }
     }
 
     @Test("a record longer than the limit is an error, not an exhausted memory")

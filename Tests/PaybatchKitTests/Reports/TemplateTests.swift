@@ -145,19 +145,43 @@ struct TemplateTests {
     func overridesFolder() throws {
         let folder = ReportFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try #"{"sheet": "Leute", "file": "people.csv", "columns": [{"field": "last_name"}]}"#
-            .write(toFile: folder + "/employees.json", atomically: true, encoding: .utf8)
+        try writeEmployees(
+            #"{"sheet": "Leute", "file": "people.csv", "columns": [{"field": "last_name"}]}"#, in: folder)
         try "ignored".write(toFile: folder + "/README.md", atomically: true, encoding: .utf8)
         let t = try ReportTemplates.load(overridesIn: folder)
         #expect(t.employees.sheet == "Leute" && t.employees.columns.map(\.field) == [.lastName])
         #expect(t.payments == ReportTemplates.defaults.payments)
         try "{}".write(toFile: folder + "/employes.json", atomically: true, encoding: .utf8)
+        let error = try #require(loadFailure(folder), "a misspelt template file was accepted")
+        #expect(error.suggestion == "employees.json" && error.exitStatus == .dataError)
+    }
+
+    private func writeEmployees(_ json: String, in folder: String) throws {
+        try json.write(toFile: folder + "/employees.json", atomically: true, encoding: .utf8)
+    }
+
+    private func loadFailure(_ folder: String) -> TemplateFailure? {
         do {
             _ = try ReportTemplates.load(overridesIn: folder)
-            Issue.record("a misspelt template file was accepted")
+            return nil
         } catch {
-            #expect(error.suggestion == "employees.json")
-            #expect(error.exitStatus == .dataError)
+            return error
         }
+    }
+
+    @Test("templates that clash on a sheet or file name are refused, naming the file")
+    func clashingNames() throws {
+        let folder = ReportFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try writeEmployees(
+            #"{"sheet": "payments", "file": "x.csv", "columns": [{"field": "last_name"}]}"#, in: folder)
+        let error = try #require(loadFailure(folder), "two sheets named Payments were accepted")
+        #expect(error.file == folder + "/employees.json")
+        #expect(error.problem.contains("also used by (embedded) payments.json"))
+        try writeEmployees(#"{"sheet": "Run info", "columns": [{"field": "last_name"}]}"#, in: folder)
+        #expect(throws: TemplateFailure.self) { try ReportTemplates.load(overridesIn: folder) }
+        try writeEmployees(
+            #"{"sheet": "E", "file": "reconciliation.csv", "columns": [{"field": "last_name"}]}"#, in: folder)
+        #expect(throws: TemplateFailure.self) { try ReportTemplates.load(overridesIn: folder) }
     }
 }

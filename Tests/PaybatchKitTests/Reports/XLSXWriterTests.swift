@@ -182,6 +182,16 @@ struct XLSXWriterTests {
         }
     }
 
+    @Test("the same rows and creation time give a byte-identical workbook")
+    func byteStable() throws {
+        let (first, a) = try Self.writeSample()
+        defer { try? FileManager.default.removeItem(atPath: first) }
+        Thread.sleep(forTimeInterval: 2.1)  // a zip timestamp taken from the clock would now differ
+        let (second, b) = try Self.writeSample()
+        defer { try? FileManager.default.removeItem(atPath: second) }
+        #expect(a.sha256 == b.sha256 && a.bytes == b.bytes)
+    }
+
     @Test("a failing sheet leaves no file behind and says which sheet")
     func failureLeavesNothing() throws {
         let folder = ReportFixtures.temporaryFolder()
