@@ -2,7 +2,7 @@
 # Every target that builds first runs `deps`, which installs missing system packages (idempotent).
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
+APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release test lint format clean sdk-venv
