@@ -10,19 +10,19 @@ public struct ExportRunner: Sendable {
 
     public let options: ExportOptions
     public let store: RunStore
-    /// Builds a Finch client over the given cache; the live environment composes the transport.
-    public let makeClient: @Sendable ((any ResponseCache)?) -> FinchClient
+    /// Builds a Finch client over a cache and an observer of its calls; the live environment
+    /// composes the transport.
+    public let makeClient: ClientFactory
     public let wallClock: any WallClock
     public let logger: Logger
-    /// The observer of the live client's calls, for run.json's `calls`.
-    public let calls: CallCounter
+
+    public typealias ClientFactory = @Sendable ((any ResponseCache)?, any FinchCallObserver) -> FinchClient
 
     public init(
-        options: ExportOptions, store: RunStore,
-        makeClient: @escaping @Sendable ((any ResponseCache)?) -> FinchClient,
-        calls: CallCounter, wallClock: any WallClock, logger: Logger
+        options: ExportOptions, store: RunStore, makeClient: @escaping ClientFactory,
+        wallClock: any WallClock,
+        logger: Logger
     ) {
-        self.calls = calls
         self.options = options
         self.store = store
         self.makeClient = makeClient
@@ -41,7 +41,9 @@ public struct ExportRunner: Sendable {
             "export \(options.period): \(connections.count) connections",
             metadata: ["run_id": "\(run.runID)"])
         let selected = connections.filter(isSelected)
-        var outcomes = try await fetchAll(selected, runID: run.runID)
+        let calls = CallCounter(
+            forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
+        var outcomes = try await fetchAll(selected, runID: run.runID, observer: calls)
         for (record, name) in connections where !isSelected((record, name)) {
             outcomes[record.connectionID] = ConnectionOutcome(
                 record: record, customerName: name, data: nil, source: "reused")
@@ -58,7 +60,8 @@ public struct ExportRunner: Sendable {
         let renderer = ExportRenderer(
             options: options, templates: templates, run: run,
             replay: makeClient(
-                StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock)),
+                StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
+                ClosureCallObserver { _ in }),
             wallClock: wallClock)
         let result = try await renderer.render(ordered, calls: await calls.calls)
         try await store.finishRun(
@@ -103,11 +106,12 @@ public struct ExportRunner: Sendable {
 
     /// Fetches connections a few at a time; the shared limiter paces every call across them.
     private func fetchAll(
-        _ connections: [(record: ConnectionRecord, customerName: String)], runID: String
+        _ connections: [(record: ConnectionRecord, customerName: String)], runID: String,
+        observer: CallCounter
     ) async throws -> [ConnectionID: ConnectionOutcome] {
         let cache = StoredResponseCache(store: store, runID: runID, mode: .live, wallClock: wallClock)
         let fetcher = ConnectionFetcher(
-            client: makeClient(cache), period: options.period, includeSSN: options.includeSSN)
+            client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
         var outcomes: [ConnectionID: ConnectionOutcome] = [:]
         try await withThrowingTaskGroup(of: ConnectionOutcome.self) { group in
             var pending = connections[...]

@@ -10,7 +10,6 @@ final class ExportFixture: @unchecked Sendable {
     let temp: TempStore
     let out: String
     let period = Period("2026-10")!
-    var counter = CallCounter()
 
     init(companies: Int = 12, syncAfter: Int = 1) async throws {
         let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
@@ -72,12 +71,10 @@ final class ExportFixture: @unchecked Sendable {
     func export(_ configure: (inout ExportOptions) -> Void = { _ in }) async throws -> ExportResult {
         var options = ExportOptions(period: period, outputRoot: out)
         configure(&options)
-        counter = CallCounter()
         let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
-        let counter = counter
         let runner = ExportRunner(
-            options: options, store: store, makeClient: { [self] in client(cache: $0, observer: counter) },
-            calls: counter, wallClock: SystemWallClock(),
+            options: options, store: store, makeClient: { [self] in client(cache: $0, observer: $1) },
+            wallClock: SystemWallClock(),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         return try await runner.run()
     }
