@@ -29,6 +29,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "Fetch only these customer or connection ids.") var only:
         [String] = []
     @Flag(help: "Ignore an interrupted run of the period and start over.") var fresh = false
+    @Flag(
+        help:
+            "Print the plan (connections, calls per bucket, the time the limits imply); fetch and write nothing."
+    )
+    var dryRun = false
     @Option(help: "excel (UTF-8 BOM, formula guard; default) or rfc (text exactly as it came).")
     var csvProfile: CSVProfile = .excel
     @Option(help: "A folder of report templates overriding the defaults (see Templates/README.md).")
@@ -68,6 +73,19 @@ struct ExportCommand: AsyncParsableCommand {
             options.includeSSN = includeSSN
             options.keepRuns = keepRuns
             let limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
+            if dryRun {
+                let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
+                let connections = try await store.liveConnections().map(\.record).filter {
+                    only.isEmpty || only.contains($0.connectionID.rawValue)
+                        || only.contains($0.customerID.rawValue)
+                }
+                let plan = ExportPlan(
+                    period: options.period, connections: connections,
+                    storedCounts: try await store.latestCallCounts(period: options.period),
+                    limits: context.settings.rateLimits)
+                context.console.out(plan.text)
+                return .ok
+            }
             return try await context.withStoreLock {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
                 let runner = ExportRunner(

@@ -60,6 +60,20 @@ public actor RunStore {
     }
 
     func logRequest(_ entry: RequestLogEntry) throws { try store.logRequest(entry) }
+
+    /// First attempts per connection and call name in the period's latest export run.
+    public func latestCallCounts(period: Period) throws -> [ConnectionID: [String: Int]] {
+        guard let run = try store.latestRun(period: period, command: ExportRunner.command) else { return [:] }
+        var counts: [ConnectionID: [String: Int]] = [:]
+        for entry in try store.requestLog(runID: run.runID) where entry.attempt == 1 {
+            guard let connection = entry.connectionID, let endpoint = FinchEndpoint(rawValue: entry.endpoint)
+            else {
+                continue
+            }
+            counts[connection, default: [:]][CallCounter.name(of: endpoint), default: 0] += 1
+        }
+        return counts
+    }
 }
 
 /// The store-backed cache of one run: answers are kept under the run's id.

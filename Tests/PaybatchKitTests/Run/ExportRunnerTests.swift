@@ -49,6 +49,29 @@ struct ExportRunnerTests {
         await fixture.stop()
     }
 
+    @Test func everyConnectionTakesTheMinimumCallsOfSpecSection8() async throws {
+        let fixture = try await ExportFixture()
+        let result = try await fixture.export()
+        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let counts = try await store.latestCallCounts(period: fixture.period)
+        for outcome in result.outcomes where outcome.status == .ok {
+            let calls = try #require(counts[outcome.identity.connectionID])
+            let people = outcome.individuals
+            #expect(calls["introspect"] == 1)
+            #expect(calls["company"] == 1)
+            #expect(calls["directory"] == max(1, (people + 4999) / 5000))
+            #expect(calls["individual"] == (people + 9999) / 10000)
+            #expect(calls["employment"] == (people + 9999) / 10000)
+            #expect(calls["payment"] == 1)
+            #expect(calls["pay_statement"] == (outcome.payments + 9) / 10)
+        }
+        // The sandbox saw exactly the calls paybatch counted: nothing was fetched twice.
+        let sandboxCalls = fixture.sandbox.counters().buckets.values.reduce(0) { $0 + $1.calls }
+        let counted = counts.values.flatMap { $0.filter { $0.key != "introspect" }.values }.reduce(0, +)
+        #expect(sandboxCalls == counted)
+        await fixture.stop()
+    }
+
     @Test func aFreshRunOfUnchangedDataWritesTheSameRows() async throws {
         // Pending items never become ready here, so both runs see the same data.
         let fixture = try await ExportFixture(syncAfter: 0)
@@ -62,5 +85,27 @@ struct ExportRunnerTests {
         #expect(try fixture.file("payments.csv") == payments)
         #expect(try fixture.file("pay_statement_lines.csv") == lines)
         await fixture.stop()
+    }
+}
+
+@Suite("Export plan")
+struct ExportPlanTests {
+    @Test func storedCountsWinOverTheOnePerBucketGuess() {
+        let details = ConnectionDetails(status: .connected)
+        let connections = [
+            ConnectionRecord(connectionID: "a", customerID: "c1", details: details, addedAt: .now),
+            ConnectionRecord(connectionID: "b", customerID: "c2", details: details, addedAt: .now),
+        ]
+        let plan = ExportPlan(
+            period: Period("2026-10")!, connections: connections,
+            storedCounts: ["a": ["pay_statement": 25, "directory": 2]],
+            limits: RateLimitConfiguration(scale: 60, safetyMargin: 0))
+        #expect(plan.totals["pay_statement"] == 26)
+        #expect(plan.totals["introspect"] == 2)
+        #expect(plan.totals["company"] == 1)
+        // 26 pay-statement calls at 12 a (scaled) minute of one second: two full windows after the first.
+        #expect(plan.lowerBound == .seconds(2))
+        #expect(plan.text.contains("1 connections have no stored run"))
+        #expect(plan.text.contains("at least 2 s"))
     }
 }
