@@ -104,7 +104,7 @@ struct CompanyVerdict {
     }
 
     private func needsRosterWork(_ flags: Set<ReconciliationFlag>) -> Bool {
-        flags.contains(.reauthRequired) || flags.contains(.duplicateConnection)
+        !flags.isDisjoint(with: [.reauthRequired, .duplicateConnection, .disconnectTimeEstimated])
     }
 
     /// What the flags ask, after the category's own message.
@@ -119,6 +119,11 @@ struct CompanyVerdict {
         if flags.contains(.duplicateConnection) {
             out.append(
                 "Two connections at one provider: disconnect the one no longer used (`paybatch roster disconnect ID`) to stop paying twice."
+            )
+        }
+        if flags.contains(.disconnectTimeEstimated) {
+            out.append(
+                "A disconnect time is paybatch's estimate (when it found the token rejected): check the real one on Finch's Dashboard, or pass its export with --connections."
             )
         }
         return out

@@ -14,6 +14,8 @@ enum ReconciliationSheets {
                         : "\(needing) of \(r.companies.count) companies need attention\(r.accountTotal?.matched == false ? ", and the account total differs" : "")."
                 ),
             ]),
+            outline("Dispute with Finch", r.companies.filter { $0.action == .dispute }, cur),
+            outline("Fix in the roster", r.companies.filter { $0.action == .fixRoster }, cur),
             .cells([.text("Billed total"), .money(r.billedTotal), .text(cur)]),
             .cells([
                 .text("Expected total"), Cell(r.expectedTotal),
@@ -54,6 +56,17 @@ enum ReconciliationSheets {
         rows += section("Dispute with Finch", r.companies.filter { $0.action == .dispute })
         rows += section("Fix in the roster", r.companies.filter { $0.action == .fixRoster })
         return FreeSheet(name: "Summary", rows: rows)
+    }
+
+    /// One line of the Summary's head: how many companies, and the variance they add up to.
+    private static func outline(
+        _ title: String, _ companies: [ReconciledCompany], _ currency: String
+    ) -> FreeSheet.Row {
+        let variance = companies.reduce(Cents.zero as Cents?) { sum, c in
+            sum.flatMap { s in c.variance.map { s + $0 } }
+        }
+        let detail = variance.map { "companies; variance \($0.decimalString) \(currency)" } ?? "companies"
+        return .cells([.text(title), .integer(Int64(companies.count)), .text(detail + " (listed below)")])
     }
 
     private static func action(_ category: ReconciliationCategory) -> String? {
