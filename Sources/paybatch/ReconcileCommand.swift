@@ -32,7 +32,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         "0.01"
     @Option(help: "Output root; files go into its YYYY-MM folder (env PAYBATCH_OUT; default ./out).")
     var out: String?
-    @Option(help: "CSV flavour: excel (byte-order mark, formula guard) or rfc.") var csvProfile = "excel"
+    @Option(help: "CSV flavour: excel (byte-order mark, formula guard) or rfc.") var csvProfile: CSVProfile =
+        .excel
     @Option(help: "A column profile for the invoice (see Templates/invoice/README.md).") var invoiceProfile:
         String?
     @Option(help: "A column profile for the connections export.") var connectionsProfile: String?
@@ -43,9 +44,6 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         if let unitPrice, InvoiceAmount.parse(unitPrice) == nil {
             throw ValidationError("--unit-price must be an amount such as 50.00")
-        }
-        guard CSVProfile(rawValue: csvProfile) != nil else {
-            throw ValidationError("--csv-profile takes excel or rfc")
         }
         guard let cents = InvoiceAmount.parse(tolerance), cents.value >= 0 else {
             throw ValidationError("--tolerance must be an amount of 0 or more, such as 0.01")
@@ -58,7 +56,7 @@ struct ReconcileCommand: AsyncParsableCommand {
                 period: Period(period)!, invoicePath: invoice, connectionsPath: connections,
                 unitPrice: unitPrice.flatMap(InvoiceAmount.parse), tolerance: InvoiceAmount.parse(tolerance)!,
                 outputRoot: out ?? context.settings.outputFolder, outputMode: context.settings.outputMode,
-                writer: ReconciliationWriter(csvProfile: CSVProfile(rawValue: csvProfile)!),
+                writer: ReconciliationWriter(csvProfile: csvProfile),
                 invoiceProfile: try invoiceProfile.map(ColumnProfile<InvoiceColumn>.load(path:)) ?? .embedded,
                 connectionsProfile: try connectionsProfile.map(ColumnProfile<DashboardColumn>.load(path:))
                     ?? .embedded)
