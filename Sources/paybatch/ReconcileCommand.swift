@@ -17,8 +17,8 @@ struct ReconcileCommand: AsyncParsableCommand {
 
             Example:
               paybatch reconcile --period 2026-10 --invoice finch-invoice-2026-10.csv
-              paybatch reconcile --period 2026-10 --invoice invoice.csv --connections dashboard.csv \
-            --unit-price 50.00 --out reports
+              paybatch reconcile --period 2026-10 --invoice invoice.csv \\
+                  --connections connections.csv --unit-price 50.00 --out reports
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -28,7 +28,7 @@ struct ReconcileCommand: AsyncParsableCommand {
     var connections: String?
     @Option(help: "Price of one connection; wins over the invoice's unit_price (e.g. 50.00).")
     var unitPrice: String?
-    @Option(help: "Largest amount difference still counted as agreeing (default 0.01).") var tolerance =
+    @Option(help: "Largest amount difference still counted as agreeing.") var tolerance =
         "0.01"
     @Option(help: "Output root; files go into its YYYY-MM folder (env PAYBATCH_OUT; default ./out).")
     var out: String?
@@ -60,13 +60,13 @@ struct ReconcileCommand: AsyncParsableCommand {
                 invoiceProfile: try invoiceProfile.map(ColumnProfile<InvoiceColumn>.load(path:)) ?? .embedded,
                 connectionsProfile: try connectionsProfile.map(ColumnProfile<DashboardColumn>.load(path:))
                     ?? .embedded)
-            // Read-only and keyless: reconciliation never decrypts a token.
-            let store = try SQLiteRosterStore.open(
-                path: context.settings.databasePath, keys: nil, mode: .readOnly)
-            let roster = try RosterConnection.all(in: store)
-            let outcome = try job.run(
-                roster: roster,
-                rosterSource: RosterSource(path: context.settings.databasePath, connections: roster.count))
+            let outcome = try job.run {
+                // Read-only and keyless: reconciliation never decrypts a token.
+                let path = context.settings.databasePath
+                let store = try SQLiteRosterStore.open(path: path, keys: nil, mode: .readOnly)
+                let roster = try RosterConnection.all(in: store)
+                return (roster, RosterSource(path: path, connections: roster.count))
+            }
             for line in ReconcileReport.lines(outcome) { context.console.out(line) }
             return outcome.reconciliation.exitStatus
         }

@@ -113,6 +113,12 @@ struct ReconcileEndToEndTests {
         ])
         #expect(wrongPeriod.exitCode == 65)
         #expect(wrongPeriod.stderr.contains("line 2, column 1 (period)"))
+        // The inputs are checked before the store is opened: no store still names the bad line.
+        let noStore = try PaybatchBinary.run([
+            "reconcile", "--period", period, "--invoice", bad, "--db", temp.path("none.sqlite"), "--out",
+            temp.path("out"),
+        ])
+        #expect(noStore.exitCode == 65 && noStore.stderr.contains("line 2, column 3 (amount)"))
         #expect(!FileManager.default.fileExists(atPath: temp.path("out")))
     }
 

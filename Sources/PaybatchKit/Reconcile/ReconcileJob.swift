@@ -41,8 +41,14 @@ public struct ReconcileJob {
         public var files: [WrittenFile]
     }
 
-    /// Reads and checks every input before writing anything, so a bad file leaves no output.
+    /// Runs against a roster given as values.
     public func run(roster: [RosterConnection], rosterSource: RosterSource) throws -> Outcome {
+        try run { (roster, rosterSource) }
+    }
+
+    /// Reads and checks every input file first (so a bad file is named even without a store),
+    /// then loads the roster, reconciles and writes; a bad input leaves no output.
+    public func run(loadingRoster: () throws -> ([RosterConnection], RosterSource)) throws -> Outcome {
         let invoiceFile = try ReconcileInputFile.read(role: "invoice", path: invoicePath)
         let invoice = try InvoiceReader(period: period, profile: invoiceProfile).read(
             invoiceFile.data, name: invoicePath)
@@ -54,6 +60,7 @@ public struct ReconcileJob {
                 file.data, name: connectionsPath)
             inputs.append(file)
         }
+        let (roster, rosterSource) = try loadingRoster()
         let reconciliation = Reconciler(
             invoice: invoice, roster: roster, dashboard: dashboard, unitPrice: unitPrice, tolerance: tolerance
         ).reconcile()
