@@ -44,6 +44,15 @@ struct ReconciliationWriterTests {
         #expect(first.folder.hasSuffix("out/2026-10"))
         #expect(first.reconciliation.exitStatus == .discrepancies)
 
+        let xlsx = XLSXArchive(path: first.folder + "/reconciliation-2026-10.xlsx")
+        #expect(try xlsx.sheetNames() == ["Summary", "Companies", "Connections", "Inputs"])
+        #expect(try xlsx.part("docProps/core.xml").contains("paybatch reconciliation 2026-10"))
+        // "=co-2" sorts first (bytewise); in the workbook an id is a string cell, never a formula, and needs no guard.
+        let id = try #require(XLSXArchive.cell("A2", in: try xlsx.sheet(2)))
+        #expect(id.contains("t=\"inlineStr\"") && id.contains("<t>=co-2</t>") && !id.contains("<f>"))
+        let summary = try xlsx.sheet(1)
+        #expect(summary.contains("Dispute with Finch") && summary.contains("Fix in the roster"))
+
         let text = String(decoding: csv, as: UTF8.self)
         #expect(text.hasPrefix("\u{FEFF}company_id,category,action,flags,"))
         #expect(text.contains("\r\n'=co-2,amount_mismatch,dispute,,1,1,1050.00,50.00,1000.00,USD,c3,gusto,"))
