@@ -13,7 +13,7 @@ struct Paybatch: AsyncParsableCommand {
             through Finch's batch endpoints within its rate limits, and writes CSV and XLSX reports.
             """,
         version: PaybatchVersion.current,
-        subcommands: [ExportCommand.self, KeysCommand.self, SandboxCommand.self]
+        subcommands: [ExportCommand.self, KeysCommand.self, ReconcileCommand.self, SandboxCommand.self]
     )
 
     static func main() async {
