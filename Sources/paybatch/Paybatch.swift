@@ -13,7 +13,10 @@ struct Paybatch: AsyncParsableCommand {
             through Finch's batch endpoints within its rate limits, and writes CSV and XLSX reports.
             """,
         version: PaybatchVersion.current,
-        subcommands: [KeysCommand.self, SandboxCommand.self]
+        subcommands: [
+            KeysCommand.self, RosterCommand.self, ConfigCommand.self, ConnectCommand.self, ReauthCommand.self,
+            StatusCommand.self, BackupCommand.self, SandboxCommand.self,
+        ]
     )
 
     static func main() async {
