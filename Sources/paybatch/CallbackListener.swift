@@ -73,7 +73,10 @@ final class CallbackListener: Sendable {
         }
     }
 
-    func stop() async {
+    /// Stops listening. `grace` lets the page that answered the browser leave first: cancelling
+    /// the server at once can cut that answer off, leaving the employer an empty reply.
+    func stop(grace: Duration = .zero) async {
+        if grace > .zero { try? await Task.sleep(for: grace) }
         task.cancel()
         _ = await task.result
     }

@@ -133,7 +133,7 @@ struct ConnectFlowOptions: ParsableArguments {
             context.console.out(url)
             context.console.error("Waiting up to \(wait) for the redirect to \(redirect)…")
             let arrival = await listener.next(within: Self.duration(wait)!)
-            await listener.stop()
+            await listener.stop(grace: arrival == nil ? .zero : .milliseconds(500))
             switch arrival {
             case .code(let code): return code
             case .refused(let reason):

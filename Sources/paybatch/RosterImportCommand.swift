@@ -27,7 +27,8 @@ struct RosterImportCommand: AsyncParsableCommand {
         try await withContext(global) { context in
             let entries = try RosterFileReader.read(path: file)
             return try await context.withWritableStore { store, client in
-                let importer = RosterImporter(store: store, introspector: TokenIntrospector(client: client))
+                let importer = RosterImporter(
+                    store: store, introspector: TokenIntrospector(client: client), logger: context.logger)
                 let report = try await importer.run(entries)
                 report.lines.forEach(context.console.out)
                 return report.exitStatus

@@ -95,10 +95,18 @@ struct RosterEndToEndTests {
         let initialized = try await work.run(["keys", "init", "--key-file", work.path("paybatch.key")])
         #expect(initialized.exitCode == 0)
 
-        let imported = try await work.run(["roster", "import", work.rosterFile])
+        let imported = try await work.run([
+            "--verbose", "--log-format", "json", "roster", "import", work.rosterFile,
+        ])
         #expect(imported.exitCode == 3)
         #expect(imported.stdout.contains("Imported 12 new connection(s)"))
         #expect(imported.stdout.contains("Rejected by Finch: 1 token(s)"))
+        #expect(imported.stderr.contains(#""message":"introspect refused the token""#))
+        // Every introspect is in the request log with Finch's request id (the store opens keyless).
+        let store = try SQLiteRosterStore.open(path: work.path("paybatch.sqlite"), keys: nil, mode: .readOnly)
+        let logged = try store.requestLog()
+        #expect(logged.count == 13)
+        #expect(logged.allSatisfy { $0.endpoint == "/introspect" && $0.requestID != nil })
         let again = try await work.run(["roster", "import", work.rosterFile])
         #expect(again.exitCode == 0)
         #expect(again.stdout.contains("13 token(s) already in the roster were skipped"))

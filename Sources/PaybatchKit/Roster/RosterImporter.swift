@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// `roster import` after the file was validated: skips tokens already stored, introspects the
 /// new ones, and stores what Finch says. A rejected token whose file line names a connection the
@@ -9,13 +10,17 @@ public struct RosterImporter {
     public let store: SQLiteRosterStore
     public let introspector: TokenIntrospector
     public let now: () -> Date
+    /// Each token's outcome, with its line, connection, token hint and request id as metadata.
+    public let logger: Logger
 
     public init(
-        store: SQLiteRosterStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init
+        store: SQLiteRosterStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init,
+        logger: Logger = Logger(label: "paybatch.roster", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.store = store
         self.introspector = introspector
         self.now = now
+        self.logger = logger
     }
 
     /// Imports `entries` (already validated as a whole). Throws a run-wide stop after storing
@@ -54,6 +59,7 @@ public struct RosterImporter {
     )
         throws
     {
+        log(entry, outcome)
         switch outcome {
         case .introspected(let introspection):
             guard let id = introspection.connectionID.map(ConnectionID.init) ?? entry.connectionID else {
@@ -115,6 +121,21 @@ public struct RosterImporter {
                     entry, existing,
                     "the roster already holds connection \(existing) with token \(hint); to replace its token run `paybatch reauth \(existing)`",
                     nil))
+        }
+    }
+
+    private func log(_ entry: RosterEntry, _ outcome: TokenIntrospector.Outcome) {
+        var metadata: Logger.Metadata = ["line": "\(entry.line)", "token": "\(entry.token.redacted)"]
+        switch outcome {
+        case .introspected(let introspection):
+            metadata["connection_id"] = "\(introspection.connectionID ?? "?")"
+            metadata["status"] = "\(introspection.connectionStatus?.status?.rawValue ?? "?")"
+            logger.debug("introspected", metadata: metadata)
+        case .needsEmployer(_, let failure), .rejected(let failure), .failed(let failure):
+            metadata["connection_id"] = "\(entry.connectionID?.rawValue ?? "?")"
+            metadata["code"] = "\(failure.code)"
+            metadata["request_id"] = "\(failure.requestID?.rawValue ?? "none")"
+            logger.warning("introspect refused the token", metadata: metadata)
         }
     }
 }

@@ -1,5 +1,6 @@
 import FinchSandbox
 import Foundation
+import Logging
 import PaybatchKit
 import PaybatchTestSupport
 import Testing
@@ -12,7 +13,8 @@ struct RosterImportTests {
         let entries = try RosterFileReader.read(path: sandbox.rosterFile)
         #expect(entries.count == 201)
 
-        let report = try await sandbox.importer().run(entries)
+        let logs = LogLines()
+        let report = try await sandbox.importer(logger: logs.logger()).run(entries)
         #expect(sandbox.calls("GET /introspect") == 201)
         #expect(report.added.count == 200)
         #expect(report.alreadyPresent == 0)
@@ -55,7 +57,9 @@ struct RosterImportTests {
 
         // No token is readable in the file's bytes or in anything printed.
         let bytes = sandbox.temp.storeBytes()
-        let printed = (report.lines + again.lines).joined(separator: "\n")
+        let printed = (report.lines + again.lines + logs.all).joined(separator: "\n")
+        #expect(logs.all.count == 201)
+        #expect(logs.all.contains { $0.contains(#""code":"invalid_token""#) && $0.contains("request_id") })
         for token in sandbox.rosterTokens {
             #expect(bytes.range(of: Data(token.utf8)) == nil)
             #expect(!printed.contains(token))

@@ -1,7 +1,9 @@
 import FinchSandbox
 import Foundation
+import Logging
 import PaybatchKit
 import PaybatchTestSupport
+import Synchronization
 
 /// A sandbox served on loopback for one test, a temporary store, and a live client (libcurl,
 /// unpaced) pointed at it: the roster engine against Finch's shapes over real HTTP.
@@ -41,8 +43,11 @@ final class RosterSandbox {
         ClientCredentials(clientID: Self.clientID, clientSecret: ClientSecret(Self.clientSecret))
     }
 
-    func importer() -> RosterImporter {
-        RosterImporter(store: store, introspector: TokenIntrospector(client: client))
+    func importer(logger: Logger? = nil) -> RosterImporter {
+        guard let logger else {
+            return RosterImporter(store: store, introspector: TokenIntrospector(client: client))
+        }
+        return RosterImporter(store: store, introspector: TokenIntrospector(client: client), logger: logger)
     }
 
     func enrollment() -> ConnectionEnrollment { ConnectionEnrollment(store: store, client: client) }
@@ -66,4 +71,20 @@ final class RosterSandbox {
 
     /// Every token the sandbox's roster holds, for the secret scans.
     var rosterTokens: [String] { server.world.connections.map(\.accessToken) }
+}
+
+/// Log lines as `PaybatchLogHandler` formats them, kept in memory for the secret scans.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    /// A logger at debug level whose every line lands here, in `format`.
+    func logger(_ format: LogFormat = .json) -> Logger {
+        Logger(label: "test") { label in
+            PaybatchLogHandler(label: label, format: format, level: .debug) { line in
+                self.lines.withLock { $0.append(line) }
+            }
+        }
+    }
+
+    var all: [String] { lines.withLock { $0 } }
 }
