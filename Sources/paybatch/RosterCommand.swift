@@ -42,6 +42,16 @@ extension CommandContext {
             clientID: settings.clientID, environment: environment, store: store)
     }
 
+    /// The introspector of import and refresh; on a terminal it shows `introspect done/total`
+    /// on stderr (SPEC §1: progress only when stderr is a terminal).
+    func introspector(_ client: FinchClient) -> TokenIntrospector {
+        guard console.stderrIsTerminal else { return TokenIntrospector(client: client) }
+        return TokenIntrospector(client: client) { done, total in
+            let end = done == total ? "\n" : ""
+            FileHandle.standardError.write(Data("\rintrospect \(done)/\(total)\(end)".utf8))
+        }
+    }
+
     /// Runs `body` with a store opened for writing under the lock, and a Finch client whose calls
     /// land in the store's request log afterwards (even when `body` throws).
     func withWritableStore(

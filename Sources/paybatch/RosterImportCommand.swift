@@ -28,7 +28,7 @@ struct RosterImportCommand: AsyncParsableCommand {
             let entries = try RosterFileReader.read(path: file)
             return try await context.withWritableStore { store, client in
                 let importer = RosterImporter(
-                    store: store, introspector: TokenIntrospector(client: client), logger: context.logger)
+                    store: store, introspector: context.introspector(client), logger: context.logger)
                 let report = try await importer.run(entries)
                 report.lines.forEach(context.console.out)
                 return report.exitStatus

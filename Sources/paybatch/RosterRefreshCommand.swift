@@ -20,7 +20,7 @@ struct RosterRefreshCommand: AsyncParsableCommand {
     func run() async throws {
         try await withContext(global) { context in
             try await context.withWritableStore { store, client in
-                let refresher = RosterRefresher(store: store, introspector: TokenIntrospector(client: client))
+                let refresher = RosterRefresher(store: store, introspector: context.introspector(client))
                 let report = try await refresher.run()
                 report.lines.forEach(context.console.out)
                 return report.exitStatus

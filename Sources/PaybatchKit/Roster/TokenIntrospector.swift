@@ -16,10 +16,13 @@ public struct TokenIntrospector: Sendable {
     public var client: FinchClient
     /// Calls in flight at once.
     public var width: Int
+    /// Told (done, total) after each answer: the command line shows it on a terminal.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    public init(client: FinchClient, width: Int = 8) {
+    public init(client: FinchClient, width: Int = 8, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.client = client
         self.width = max(1, width)
+        self.progress = progress
     }
 
     /// Codes of a token Finch will never accept again.
@@ -35,6 +38,7 @@ public struct TokenIntrospector: Sendable {
         var stop: (any Error)?
         await withTaskGroup(of: (Int, Result<Outcome, any Error>).self) { group in
             var next = 0
+            var done = 0
             func launch() {
                 guard next < tokens.count else { return }
                 let index = next
@@ -49,6 +53,8 @@ public struct TokenIntrospector: Sendable {
                 switch result {
                 case .success(let outcome):
                     outcomes[index] = outcome
+                    done += 1
+                    progress?(done, tokens.count)
                     if stop == nil { launch() }
                 case .failure(let error):
                     if stop == nil { stop = error }
