@@ -14,8 +14,8 @@ struct ConnectCommand: AsyncParsableCommand {
             prints the link; finish later with `paybatch roster add --code CODE`.
 
             Example:
-              paybatch connect --customer-id cust-0042 --customer-name "Acme Corp" --wait 15m
-              paybatch connect --customer-id cust-0042 --customer-name "Acme Corp" --no-wait
+              paybatch connect --customer-id cust-42 --customer-name "Acme Corp" --wait 15m
+              paybatch connect --customer-id cust-42 --customer-name "Acme Corp" --no-wait
             """)
 
     @OptionGroup var global: GlobalOptions

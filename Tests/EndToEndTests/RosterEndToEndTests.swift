@@ -162,6 +162,18 @@ struct RosterEndToEndTests {
         #expect(second.stdout.contains("already disconnected"))
         #expect(work.server.counters().endpoints["POST /disconnect"]?.calls == 1)
         #expect(try await work.run(["roster", "disconnect", "no-such-connection"]).exitCode == 65)
+        #expect(try await work.run(["reauth", "no-such-connection", "--no-wait"]).exitCode == 64)
+
+        // Another key cannot decrypt the store: 77, and the file is left as it was.
+        try await work.run(["keys", "init", "--key-file", work.path("other.key")])
+        let before = work.storeBytes()
+        let wrongKey = try await work.run(
+            ["roster", "refresh"], extra: ["PAYBATCH_KEY_FILE": work.path("other.key")])
+        #expect(wrongKey.exitCode == 77)
+        #expect(work.storeBytes() == before)
+        #expect(
+            try await work.run(["roster", "list"], extra: ["PAYBATCH_KEY_FILE": work.path("other.key")])
+                .exitCode == 77)
         work.expectNoSecrets()
     }
 }
