@@ -59,7 +59,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FinchSandboxTests",
-            dependencies: ["FinchSandbox", "PaybatchTestSupport"]
+            dependencies: ["FinchSandbox", "PaybatchTestSupport"],
+            exclude: ["Conformance"]
         ),
         .testTarget(
             name: "EndToEndTests",

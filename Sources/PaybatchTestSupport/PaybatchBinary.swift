@@ -21,14 +21,17 @@ public enum PaybatchBinary {
     }
 
     /// Runs `paybatch` with `arguments`, an environment and optional standard input; waits for it.
+    /// `clearing` names variables of this process's environment the child must not see.
     public static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
+        _ arguments: [String], environment: [String: String] = [:], clearing: [String] = [],
+        stdin: Data? = nil,
         currentDirectory: URL? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        for key in clearing { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }

@@ -14,8 +14,10 @@ struct Paybatch: AsyncParsableCommand {
             """,
         version: PaybatchVersion.current,
         subcommands: [
-            KeysCommand.self, RosterCommand.self, ConfigCommand.self, ConnectCommand.self, ReauthCommand.self,
-            StatusCommand.self, BackupCommand.self, SandboxCommand.self,
+            ExportCommand.self, ReconcileCommand.self, KeysCommand.self, RosterCommand.self,
+            ConfigCommand.self,
+            ConnectCommand.self, ReauthCommand.self, StatusCommand.self, BackupCommand.self,
+            SandboxCommand.self,
         ]
     )
 

@@ -17,9 +17,15 @@ struct SandboxCommand: AsyncParsableCommand {
             is given too. The client id and secret come from FINCH_CLIENT_ID and FINCH_CLIENT_SECRET \
             when set, else from the seed.
 
-            Example:
+            Control routes (no limits, no faults): GET /_sandbox/counters, POST \
+            /_sandbox/counters/reset, POST /_sandbox/connections/advance-sync?connection_id=ID, POST \
+            /_sandbox/connections/status?connection_id=ID&status=reauth.
+
+            Examples:
               paybatch sandbox --port 0 --companies 12 --seed 1 --rate-scale 60
-              paybatch sandbox --write-roster roster.csv --write-invoice invoice.csv --period 2026-10
+              paybatch sandbox --write-roster r.csv --write-invoice i.csv --period 2026-10
+              curl -H 'Authorization: Bearer TOKEN' -H 'Finch-API-Version: 2020-09-17' \\
+                http://127.0.0.1:PORT/employer/directory
             """)
 
     @Option(help: "Port on 127.0.0.1; 0 picks a free one.") var port = 0

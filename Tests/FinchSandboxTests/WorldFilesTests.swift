@@ -66,3 +66,12 @@ import Testing
     #expect(SandboxDay(parsing: "2024-02-29")?.description == "2024-02-29")
     #expect(SandboxDay(parsing: "2024-02-29")?.endOfMonth.description == "2024-02-29")
 }
+
+/// Pins generated ids for seed 1, so a change to the hashing cannot silently move golden files.
+@Test func idsAreStableAcrossVersions() {
+    let first = TestSandbox().world.connections[0]
+    #expect(first.connectionID == "04636bfa-3833-4b48-92e2-b6ddb809d8a2")
+    // Only the last four characters: even sandbox tokens stay out of the repository.
+    #expect(first.accessToken.hasPrefix("sbx_") && first.accessToken.hasSuffix("c6cb"))
+    #expect(first.accessToken.count == 68)
+}

@@ -7,6 +7,7 @@ public struct BillingPeriod: Sendable {
     /// The first day after the period.
     public let end: SandboxDay
 
+    /// Parses `YYYY-MM`; nil when malformed.
     public init?(_ text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard text.count == 7, parts.count == 2, (1...12).contains(parts[1]) else { return nil }

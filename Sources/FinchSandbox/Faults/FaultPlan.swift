@@ -17,6 +17,7 @@ public struct FaultPlan: Sendable, Equatable {
     /// How long a `slow` answer waits, in milliseconds.
     public var slowMilliseconds: Int
 
+    /// A plan from probabilities per kind.
     public init(probabilities: [Kind: Double] = [:], slowMilliseconds: Int = 800) {
         self.probabilities = probabilities
         self.slowMilliseconds = slowMilliseconds

@@ -21,9 +21,12 @@ public struct SandboxConnection: Sendable, Equatable {
     public let scenario: Scenario
     /// The token Connect first issued (a reauth exchange issues another).
     public let accessToken: String
+    /// When Finch created the connection (Dashboard export, roster).
     public let createdAt: Date
     public let disconnectedAt: Date?
+    /// The last successful sync before any `/_sandbox` advance.
     public let baseLastSync: Date
+    /// Directory size before any advance.
     public let people: Int
     public let schedule: Schedule
 

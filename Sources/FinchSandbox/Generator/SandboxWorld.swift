@@ -4,8 +4,11 @@ import Foundation
 /// People, payments and statements are never stored; `PersonGenerator` and `PayrollGenerator`
 /// compute them from (seed, connection, index) when a request needs them.
 public struct SandboxWorld: Sendable {
+    /// The seed everything derives from.
     public let seed: UInt64
+    /// The anchor of generated history (`--now`, else the start time).
     public let now: Date
+    /// Every generated connection, in company order.
     public let connections: [SandboxConnection]
     let hash: SeededHash
 
@@ -15,6 +18,7 @@ public struct SandboxWorld: Sendable {
         "O'Brien Builders", "Søren Design", "Élan Health", "Blue Fern", "Quarry Partners",
     ]
 
+    /// Derives every company and connection from `options.seed`, anchored at `now`.
     public init(options: SandboxOptions, now: Date) {
         self.seed = options.seed
         self.now = now

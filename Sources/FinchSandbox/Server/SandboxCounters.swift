@@ -21,6 +21,7 @@ public struct SandboxCounters: Sendable, Codable, Equatable {
     /// Requests refused by the per-IP ceiling.
     public var ipRefused = 0
 
+    /// Empty counters.
     public init() {}
 
     /// Calls counted for `bucket` (0 when none).

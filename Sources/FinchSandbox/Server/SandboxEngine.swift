@@ -2,7 +2,9 @@ import Foundation
 
 /// The Finch emulator without HTTP: a request in, a response out. The server and the tests call it.
 public final class SandboxEngine: Sendable {
+    /// The options the engine runs with (client id and secret included).
     public let options: SandboxOptions
+    /// The generated world and its ground truth.
     public let world: SandboxWorld
     let hash: SeededHash
     let state: SandboxState

@@ -10,6 +10,7 @@ public struct SandboxRequest: Sendable {
     public var headers: [String: String]
     public var body: [UInt8]
 
+    /// A request; header names are lower-cased here.
     public init(
         method: String, path: String, rawQuery: String = "", headers: [String: String] = [:],
         body: [UInt8] = []

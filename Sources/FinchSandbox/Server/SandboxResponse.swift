@@ -16,6 +16,7 @@ public struct SandboxResponse: Sendable {
     public var body: [UInt8]
     public var delivery: Delivery = .normal
 
+    /// A response; JSON helpers build most of them.
     public init(
         status: Int, headers: [(String, String)] = [], body: [UInt8] = [], delivery: Delivery = .normal
     ) {

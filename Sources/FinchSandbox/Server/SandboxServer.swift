@@ -9,6 +9,7 @@ public final class SandboxServer: Sendable {
     public let engine: SandboxEngine
     private let running = Mutex<(task: Task<Void, any Error>?, port: Int?, stopping: Bool)>((nil, nil, false))
 
+    /// A server for `options`; `clock` replaces the running clock (tests).
     public init(options: SandboxOptions, clock: (@Sendable () -> Date)? = nil) {
         engine = SandboxEngine(options: options, clock: clock)
     }

@@ -12,7 +12,7 @@ enum BatchMatching {
             // An answer for something not asked, or a second answer for one id, is ignored: the
             // first answer for each asked id is the one kept.
             guard askedSet.contains(id), results[id] == nil else { continue }
-            results[id] = result(of: item, response: response)
+            results[id] = result(of: item, response: response).withItem(raw)
         }
         for id in asked where results[id] == nil {
             results[id] = .failed(
@@ -21,7 +21,7 @@ enum BatchMatching {
                         code: "missing_from_response", retryable: false, scope: .item,
                         remedy: "Finch's batch answer left this item out; the next run asks again."),
                     endpoint: response.endpoint, httpStatus: response.status, requestID: response.requestID,
-                    message: "no item for \(id) in the batch answer"))
+                    message: "no item for \(id) in the batch answer", itemID: id.rawValue))
         }
         return results
     }
@@ -51,5 +51,14 @@ enum BatchMatching {
                     endpoint: response.endpoint, httpStatus: item.code, requestID: response.requestID,
                     message: "the body of the item is neither data nor an error"))
         }
+    }
+}
+
+extension ItemResult {
+    /// Names the item in a failure, for run.json's `item_id`.
+    func withItem(_ id: String) -> ItemResult {
+        guard case .failed(var failure) = self else { return self }
+        failure.itemID = id
+        return .failed(failure)
     }
 }

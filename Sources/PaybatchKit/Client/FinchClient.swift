@@ -5,15 +5,18 @@ import Foundation
 public struct FinchClient: Sendable {
     public let requests: FinchRequestFactory
     public var limits: FinchBatchLimits
+    /// Where answers are kept and looked up per connection; nil for calls that keep nothing.
+    public var cache: (any ResponseCache)?
     let transport: any HTTPTransport
 
     public init(
         requests: FinchRequestFactory, transport: any HTTPTransport,
-        limits: FinchBatchLimits = FinchBatchLimits()
+        limits: FinchBatchLimits = FinchBatchLimits(), cache: (any ResponseCache)? = nil
     ) {
         self.requests = requests
         self.transport = transport
         self.limits = limits
+        self.cache = cache
     }
 
     /// A raw receiver of answers; the export stores them, other callers ignore them.
@@ -28,17 +31,29 @@ public struct FinchClient: Sendable {
     ) async throws -> FinchResponse {
         let request = requests.request(
             endpoint, authorization: authorization, query: query, body: body, connectionID: connectionID)
+        let key = connectionID.map {
+            RequestKey(connectionID: $0, endpoint: endpoint, query: request.url.query, body: body)
+        }
+        if let cache, let key, cache.mode == .replay || endpoint != .introspect {
+            if let stored = try await cache.cachedResponse(for: key) { return stored }
+            if cache.mode == .replay { throw NotStoredFailure(key: key) }
+        }
         let answer = FinchAnswer(await Result { try await transport.send(request) }, endpoint: endpoint)
         if case .failure(let error) = answer.result, !(error is TransportError) { throw error }
         if let failure = answer.failure(attempts: 1) { throw failure }
         let response = FinchResponse(endpoint: endpoint, try answer.result.get())
+        // HTTP 202 is "not ready": never kept, so the next run asks again.
+        if let cache, let key, response.status == 200 { try await cache.store(response, for: key) }
         try await onResponse?(response)
         return response
     }
 
     static func encode<T: Encodable>(_ value: T) -> Data {
-        // Encoding our own plain request types cannot fail.
-        try! JSONEncoder().encode(value)
+        // Sorted keys make the same request the same bytes, so a resumed run finds its stored
+        // answers (JSONEncoder's key order is not stable otherwise). Our own plain types cannot fail.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try! encoder.encode(value)
     }
 
     // MARK: Connections and sessions

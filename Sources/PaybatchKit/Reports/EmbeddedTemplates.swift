@@ -172,6 +172,7 @@ enum EmbeddedTemplates {
           "columns": [
             {"field": "company_id", "type": "id"},
             {"field": "category", "type": "text"},
+            {"field": "action", "type": "text"},
             {"field": "flags", "type": "text"},
             {"field": "billed_quantity", "type": "integer"},
             {"field": "billable_connections", "type": "integer"},
@@ -198,6 +199,8 @@ enum EmbeddedTemplates {
             {"field": "status", "type": "text"},
             {"field": "added_at", "type": "datetime"},
             {"field": "disconnected_at", "type": "datetime"},
+            {"field": "disconnect_source", "type": "text"},
+            {"field": "in_roster", "type": "boolean"},
             {"field": "billable", "type": "boolean"},
             {"field": "on_invoice", "type": "boolean"},
             {"field": "flags", "type": "text"}

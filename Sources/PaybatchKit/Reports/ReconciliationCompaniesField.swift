@@ -2,6 +2,7 @@
 public enum ReconciliationCompaniesField: String, ReportField {
     case companyID = "company_id"
     case category
+    case action
     case flags
     case billedQuantity = "billed_quantity"
     case billableConnections = "billable_connections"
@@ -18,7 +19,7 @@ public enum ReconciliationCompaniesField: String, ReportField {
     public var type: CellType {
         switch self {
         case .companyID, .connectionIDs: return .id
-        case .category, .flags, .currency, .providers, .message: return .text
+        case .category, .action, .flags, .currency, .providers, .message: return .text
         case .billedQuantity, .billableConnections: return .integer
         case .billedAmount, .expectedAmount, .variance: return .money
         }
@@ -26,13 +27,16 @@ public enum ReconciliationCompaniesField: String, ReportField {
 
     public var meaning: String {
         switch self {
-        case .companyID: return "Finch's company id; connection:<id> for an unknown connection billed alone."
+        case .companyID:
+            return
+                "Finch's company id; empty for a connection billed alone that no input places (see connection_ids)."
         case .category:
             return
                 "matched, billed_not_in_roster, in_roster_not_billed, billed_after_disconnect, quantity_mismatch, amount_mismatch or non_production_billed."
+        case .action: return "dispute (raise it with Finch), fix_roster (act on the roster), or empty."
         case .flags:
             return
-                "reauth_required, multi_provider, duplicate_connection, disconnect_time_estimated, joined with ;."
+                "reauth_required, multi_provider, duplicate_connection, disconnect_time_estimated, disconnect_time_unknown, not_in_roster, joined with ;."
         case .billedQuantity: return "Connections billed on the invoice."
         case .billableConnections: return "Connections billable in the period by the roster."
         case .billedAmount: return "Amount billed."

@@ -8,6 +8,8 @@ public enum ReconciliationConnectionsField: String, ReportField {
     case status
     case addedAt = "added_at"
     case disconnectedAt = "disconnected_at"
+    case disconnectSource = "disconnect_source"
+    case inRoster = "in_roster"
     case billable
     case onInvoice = "on_invoice"
     case flags
@@ -17,9 +19,9 @@ public enum ReconciliationConnectionsField: String, ReportField {
     public var type: CellType {
         switch self {
         case .companyID, .connectionID, .providerID, .customerID: return .id
-        case .clientType, .status, .flags: return .text
+        case .clientType, .status, .disconnectSource, .flags: return .text
         case .addedAt, .disconnectedAt: return .datetime
-        case .billable, .onInvoice: return .boolean
+        case .inRoster, .billable, .onInvoice: return .boolean
         }
     }
 
@@ -33,6 +35,10 @@ public enum ReconciliationConnectionsField: String, ReportField {
         case .status: return "The connection's status."
         case .addedAt: return "When Finch created the connection."
         case .disconnectedAt: return "When it was disconnected."
+        case .disconnectSource:
+            return
+                "Where that time comes from: disconnect (roster disconnect), dashboard, or the source of an estimate."
+        case .inRoster: return "Whether the roster holds it."
         case .billable: return "Whether it is billable for the period."
         case .onInvoice: return "Whether the invoice bills it."
         case .flags: return "Flags of the connection, joined with ;."

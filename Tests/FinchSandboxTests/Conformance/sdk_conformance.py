@@ -41,12 +41,42 @@ def is_model(t):
     return isinstance(t, type) and issubclass(t, BaseModel)
 
 
+def accepts(value, types):
+    """Whether the SDK's annotation admits the parsed value as it is."""
+    for t in types:
+        origin = typing.get_origin(t) or t
+        if t in (typing.Any, object):
+            return True
+        if isinstance(t, type) and isinstance(value, t) and not (isinstance(value, bool) and t is not bool):
+            return True  # dates, datetimes and exact matches
+        if isinstance(value, BaseModel):
+            if is_model(t) and isinstance(value, t):
+                return True
+        elif isinstance(value, bool):
+            if t is bool:
+                return True
+        elif isinstance(value, (int, float)):
+            if t in (int, float) or (origin is typing.Literal and value in typing.get_args(t)):
+                return True
+        elif isinstance(value, str):
+            if t is str or origin is typing.Literal:
+                return True
+        elif isinstance(value, list):
+            if origin in (list, typing.List):
+                return True
+        elif isinstance(value, dict):
+            if origin in (dict, typing.Dict):
+                return True
+    return False
+
+
 def check(value, annotation, where):
     if value is None:
         return
     types = flatten(annotation)
-    if isinstance(value, dict) and any(is_model(t) for t in types):
-        report("raw_dict", where)
+    if not accepts(value, types):
+        # A dict where a model is named is the SDK giving up on parsing: the finding that matters most.
+        report("raw_dict" if isinstance(value, dict) else "type_mismatch", where, repr(value)[:60])
         return
     if isinstance(value, list):
         elements = [typing.get_args(t)[0] for t in types if typing.get_origin(t) in (list, typing.List) and typing.get_args(t)]

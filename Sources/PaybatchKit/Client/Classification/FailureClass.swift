@@ -51,12 +51,15 @@ public struct FinchFailure: Error, Sendable, Equatable, Codable, CustomStringCon
     /// Finch's own message, or the transport's.
     public var message: String
     public var attempts: Int
+    /// The batch item it concerns (an individual or payment id), when it is an item's failure.
+    public var itemID: String?
 
     public init(
         failureClass: FailureClass, endpoint: FinchEndpoint? = nil, httpStatus: Int? = nil,
-        name: String? = nil,
-        finchCode: String? = nil, requestID: RequestID? = nil, message: String, attempts: Int = 1
+        name: String? = nil, finchCode: String? = nil, requestID: RequestID? = nil, message: String,
+        attempts: Int = 1, itemID: String? = nil
     ) {
+        self.itemID = itemID
         self.failureClass = failureClass
         self.endpoint = endpoint
         self.httpStatus = httpStatus

@@ -1,0 +1,58 @@
+/// The whole result of reconciling one invoice: every company and connection, the totals, and
+/// the account-level check. Pure data; the writers turn it into files.
+public struct Reconciliation: Sendable, Equatable {
+    public var period: Period
+    public var currency: String?
+    /// `--unit-price`, else the invoice's own when every line agrees; nil otherwise.
+    public var unitPrice: Cents?
+    /// Where the unit price came from, for the Summary: `--unit-price`, `invoice`, or why none.
+    public var unitPriceSource: String
+    public var tolerance: Cents
+    /// Sorted by company_id, then key (bytewise).
+    public var companies: [ReconciledCompany]
+    /// Sorted by company_id, then connection_id (bytewise).
+    public var connections: [ReconciledConnection]
+    /// The check of account-level lines; nil when the invoice has none.
+    public var accountTotal: AccountTotal?
+    public var billedTotal: Cents
+    /// nil when some billable company has no known unit price.
+    public var expectedTotal: Cents?
+    public var variance: Cents? { expectedTotal.map { billedTotal - $0 } }
+
+    /// Everything matched within tolerance (exit 0), else discrepancies (exit 4).
+    public var allMatched: Bool {
+        companies.allSatisfy { $0.category == .matched } && (accountTotal?.matched ?? true)
+    }
+    public var exitStatus: ExitStatus { allMatched ? .ok : .discrepancies }
+
+    /// Companies, billed and expected amounts of one category.
+    public func total(of category: ReconciliationCategory) -> CategoryTotal {
+        let rows = companies.filter { $0.category == category }
+        return CategoryTotal(
+            companies: rows.count, billed: rows.reduce(.zero) { $0 + $1.billedAmount },
+            expected: rows.reduce(Cents.zero as Cents?) { sum, row in
+                guard let sum else { return nil }
+                return row.billableConnections == 0 ? sum : row.expectedAmount.map { sum + $0 }
+            })
+    }
+}
+
+/// One category's line in the Summary and in reconciliation.json's `categories`.
+public struct CategoryTotal: Sendable, Equatable {
+    public var companies: Int
+    public var billed: Cents
+    /// nil when a company of the category has billable connections but no unit price.
+    public var expected: Cents?
+}
+
+/// Account-level invoice lines (neither company_id nor connection_id) checked against every
+/// billable connection: the Summary's `account_total` row (SPEC §5).
+public struct AccountTotal: Sendable, Equatable {
+    public var lines: [Int]
+    public var billedQuantity: Int64
+    public var billedAmount: Cents
+    public var billableConnections: Int64
+    public var expectedAmount: Cents?
+    public var matched: Bool
+    public var variance: Cents? { expectedAmount.map { billedAmount - $0 } }
+}

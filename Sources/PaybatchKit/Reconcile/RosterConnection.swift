@@ -1,0 +1,72 @@
+import Foundation
+
+/// What reconciliation needs to know of one roster connection: a plain value, so the engine is
+/// tested with values and reads the store in one place (`RosterConnection.all(in:)`).
+public struct RosterConnection: Sendable, Equatable {
+    public var connectionID: ConnectionID
+    public var customerID: CustomerID?
+    public var companyID: CompanyID?
+    public var providerID: ProviderID?
+    /// `production`, `development` or `sandbox`; nil when unknown (counted as production).
+    public var clientType: String?
+    public var status: ConnectionStatus
+    public var assisted: Bool
+    /// Finch's creation time from the roster file's `created_at`; nil when unknown.
+    public var createdAt: UTCTimestamp?
+    public var disconnectedAt: UTCTimestamp?
+    public var disconnectSource: ConnectionEventSource?
+    /// The disconnect time is when paybatch first found the token rejected (SPEC §8).
+    public var disconnectTimeEstimated: Bool
+
+    public init(
+        connectionID: ConnectionID, customerID: CustomerID? = nil, companyID: CompanyID? = nil,
+        providerID: ProviderID? = nil, clientType: String? = "production",
+        status: ConnectionStatus = .connected,
+        assisted: Bool = false, createdAt: UTCTimestamp? = nil, disconnectedAt: UTCTimestamp? = nil,
+        disconnectSource: ConnectionEventSource? = nil, disconnectTimeEstimated: Bool = false
+    ) {
+        self.connectionID = connectionID
+        self.customerID = customerID
+        self.companyID = companyID
+        self.providerID = providerID
+        self.clientType = clientType
+        self.status = status
+        self.assisted = assisted
+        self.createdAt = createdAt
+        self.disconnectedAt = disconnectedAt
+        self.disconnectSource = disconnectSource
+        self.disconnectTimeEstimated = disconnectTimeEstimated
+    }
+
+    /// A stored connection and its history. A connection whose token was found rejected but that
+    /// was never marked disconnected takes the first rejection as its estimated disconnect time.
+    public init(record: ConnectionRecord, events: [ConnectionEvent]) {
+        self.init(
+            connectionID: record.connectionID, customerID: record.customerID,
+            companyID: record.details.companyID,
+            providerID: record.details.providerID, clientType: record.details.clientType,
+            status: record.status,
+            assisted: record.details.assisted ?? false,
+            createdAt: record.createdAt.flatMap(BillingWindow.time),
+            disconnectedAt: record.disconnectedAt.map(UTCTimestamp.init),
+            disconnectSource: record.disconnectSource,
+            disconnectTimeEstimated: record.disconnectTimeEstimated)
+        if disconnectedAt == nil, let rejected = events.first(where: { $0.to == .rejected }) {
+            disconnectedAt = UTCTimestamp(rejected.time)
+            disconnectSource = rejected.source
+            disconnectTimeEstimated = true
+        }
+    }
+
+    /// Every connection of the store, disconnected ones included, with its history. Reads only:
+    /// no token is decrypted, so no key is needed.
+    public static func all(in store: SQLiteRosterStore) throws -> [RosterConnection] {
+        let history = Dictionary(grouping: try store.events(), by: \.connectionID)
+        return try store.connections().map {
+            RosterConnection(record: $0, events: history[$0.connectionID] ?? [])
+        }
+    }
+
+    /// Production, or of unknown type (Finch's production Dashboard lists it).
+    public var isProduction: Bool { clientType.map { $0.lowercased() == "production" } ?? true }
+}

@@ -1,0 +1,84 @@
+/// What `export --dry-run` prints: the connections, the calls per bucket each needs, and the time
+/// the rate limits imply. Counts come from the period's last run when there is one (what each
+/// connection needed then), else one call per bucket — so the figure is an estimate (SPEC §8).
+public struct ExportPlan: Sendable {
+    public struct Line: Sendable {
+        public var connectionID: ConnectionID
+        public var customerID: CustomerID
+        public var calls: [String: Int]
+        /// Whether the counts come from a stored run rather than the one-per-bucket guess.
+        public var fromStoredRun: Bool
+    }
+
+    public var period: Period
+    public var lines: [Line]
+    public var limits: RateLimitConfiguration
+
+    /// The names of run.json's `calls`, in order.
+    public static let callNames = ["introspect"] + RateLimitBucket.allCases.map(\.rawValue)
+
+    public init(
+        period: Period, connections: [ConnectionRecord], storedCounts: [ConnectionID: [String: Int]],
+        limits: RateLimitConfiguration
+    ) {
+        self.period = period
+        self.limits = limits
+        lines = connections.map { connection in
+            if let stored = storedCounts[connection.connectionID], !stored.isEmpty {
+                var calls = stored
+                calls["introspect"] = 1
+                return Line(
+                    connectionID: connection.connectionID, customerID: connection.customerID, calls: calls,
+                    fromStoredRun: true)
+            }
+            let guess = Dictionary(uniqueKeysWithValues: Self.callNames.map { ($0, 1) })
+            return Line(
+                connectionID: connection.connectionID, customerID: connection.customerID, calls: guess,
+                fromStoredRun: false)
+        }
+    }
+
+    /// Calls per name over every connection.
+    public var totals: [String: Int] {
+        lines.reduce(into: [:]) { totals, line in totals.merge(line.calls, uniquingKeysWith: +) }
+    }
+
+    /// The least time the limits allow for these calls.
+    public var lowerBound: Duration {
+        let totals = totals
+        var buckets: [RateLimitBucket: Int] = [:]
+        for bucket in RateLimitBucket.allCases { buckets[bucket] = totals[bucket.rawValue] ?? 0 }
+        return limits.lowerBound(calls: buckets, totalRequests: totals.values.reduce(0, +))
+    }
+
+    /// The plan as printed: one line a connection, then totals and the estimate.
+    public var text: String {
+        var out = [
+            "Export plan for \(period): \(lines.count) live connections (an estimate; nothing is fetched)."
+        ]
+        let header = ["connection_id", "customer_id"] + Self.callNames
+        out.append(header.joined(separator: "\t"))
+        for line in lines {
+            let counts = Self.callNames.map { String(line.calls[$0] ?? 0) }
+            out.append(
+                ([line.connectionID.rawValue, line.customerID.rawValue] + counts).joined(separator: "\t"))
+        }
+        let totals = totals
+        out.append((["total", ""] + Self.callNames.map { String(totals[$0] ?? 0) }).joined(separator: "\t"))
+        let guessed = lines.filter { !$0.fromStoredRun }.count
+        if guessed > 0 {
+            out.append(
+                "\(guessed) connections have no stored run for \(period): counted as one call per bucket.")
+        }
+        if limits.isPaced {
+            let seconds =
+                Double(lowerBound.components.seconds) + Double(lowerBound.components.attoseconds) / 1e18
+            out.append(
+                "The rate limits (scale \(limits.scale)) imply at least \(Int(seconds.rounded(.up))) s of calls."
+            )
+        } else {
+            out.append("Pacing is off (rate scale 0): the limits imply no wait.")
+        }
+        return out.joined(separator: "\n")
+    }
+}

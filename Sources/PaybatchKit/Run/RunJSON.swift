@@ -1,0 +1,116 @@
+import Foundation
+
+/// run.json (SPEC §8): the run, its calls per bucket, every connection's result with its errors
+/// and request ids, and every file written with its rows and sha256. Renamed into place last.
+struct RunJSON: Encodable {
+    struct Counts: Encodable {
+        var individuals: Int
+        var payments: Int
+        var payStatements: Int
+        var pendingPayments: Int
+        enum CodingKeys: String, CodingKey {
+            case individuals, payments
+            case payStatements = "pay_statements"
+            case pendingPayments = "pending_payments"
+        }
+    }
+
+    struct ErrorEntry: Encodable {
+        var endpoint: String?
+        var httpStatus: Int?
+        var code: String
+        var finchCode: String?
+        var itemID: String?
+        var requestID: String?
+        var message: String
+        enum CodingKeys: String, CodingKey {
+            case endpoint, code, message
+            case httpStatus = "http_status"
+            case finchCode = "finch_code"
+            case itemID = "item_id"
+            case requestID = "request_id"
+        }
+    }
+
+    struct Connection: Encodable {
+        var customerID: String
+        var companyID: String?
+        var connectionID: String
+        var providerID: String?
+        var exportStatus: String
+        var source: String
+        var dataRetrievedAt: String?
+        var counts: Counts
+        var errors: [ErrorEntry]
+        enum CodingKeys: String, CodingKey {
+            case source, counts, errors
+            case customerID = "customer_id"
+            case companyID = "company_id"
+            case connectionID = "connection_id"
+            case providerID = "provider_id"
+            case exportStatus = "export_status"
+            case dataRetrievedAt = "data_retrieved_at"
+        }
+    }
+
+    var runID: String
+    var period: String
+    var toolVersion: String
+    var startedAt: String
+    var finishedAt: String
+    var status: String
+    var exitCode: Int32
+    var calls: [String: Int]
+    var connections: [Connection]
+    var files: [WrittenFile]
+
+    enum CodingKeys: String, CodingKey {
+        case period, status, calls, connections, files
+        case runID = "run_id"
+        case toolVersion = "tool_version"
+        case startedAt = "started_at"
+        case finishedAt = "finished_at"
+        case exitCode = "exit_code"
+    }
+
+    init(
+        run: RunRecord, finishedAt: Date, exitStatus: ExitStatus, calls: [String: Int],
+        outcomes: [ConnectionOutcome],
+        files: [WrittenFile]
+    ) {
+        runID = run.runID
+        period = run.period.description
+        toolVersion = PaybatchVersion.current
+        startedAt = UTCTimestamp(run.startedAt).description
+        self.finishedAt = UTCTimestamp(finishedAt).description
+        status = exitStatus == .ok ? "complete" : "partial"
+        exitCode = exitStatus.rawValue
+        self.calls = calls
+        connections = outcomes.map { o in
+            Connection(
+                customerID: o.identity.customerID.rawValue, companyID: o.identity.companyID?.rawValue,
+                connectionID: o.identity.connectionID.rawValue, providerID: o.identity.providerID?.rawValue,
+                exportStatus: o.status.rawValue, source: o.source,
+                dataRetrievedAt: o.dataRetrieved?.description,
+                counts: Counts(
+                    individuals: o.individuals, payments: o.payments, payStatements: o.payStatements,
+                    pendingPayments: o.pendingPayments.count),
+                errors: o.errors.map {
+                    ErrorEntry(
+                        endpoint: $0.endpoint?.path, httpStatus: $0.httpStatus, code: $0.code,
+                        finchCode: $0.finchCode,
+                        itemID: $0.itemID, requestID: $0.requestID?.rawValue, message: $0.message)
+                })
+        }
+        self.files = files
+    }
+
+    /// Writes run.json atomically; it is the last file renamed into place.
+    func write(to folder: OutputFolder) throws -> WrittenFile {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let file = try folder.create("run.json")
+        try file.write(try encoder.encode(self) + Data("\n".utf8))
+        return try file.commit(rows: connections.count)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The store as an export sees it: one actor owns the SQLite connection, so concurrent fetches of
+/// many connections share it safely (an SQLite handle belongs to one thread at a time).
+public actor RunStore {
+    private let store: SQLiteRosterStore
+
+    public init(path: String, keys: KeyRing) throws {
+        store = try SQLiteRosterStore.open(path: path, keys: keys)
+    }
+
+    /// Live connections (not disconnected), with their customers' names.
+    public func liveConnections() throws -> [(record: ConnectionRecord, customerName: String)] {
+        try store.connections(includingDisconnected: false).map {
+            ($0, try store.customer($0.customerID)?.name ?? "")
+        }
+    }
+
+    public func token(for connection: ConnectionID) throws -> AccessToken {
+        try store.decryptAccessToken(for: connection)
+    }
+
+    public func createRun(_ run: RunRecord) throws { try store.createRun(run) }
+    public func finishRun(_ id: String, status: RunRecord.Status, exitCode: Int32, at time: Date) throws {
+        try store.finishRun(id, status: status, exitCode: exitCode, at: time)
+    }
+    public func latestRun(period: Period) throws -> RunRecord? {
+        try store.latestRun(period: period, command: ExportRunner.command)
+    }
+    public func pruneResponses(period: Period, keepingLatest keep: Int) throws -> Int {
+        try store.pruneResponses(period: period, command: ExportRunner.command, keepingLatest: keep)
+    }
+
+    func response(runID: String, key: RequestKey) throws -> FinchResponse? {
+        guard
+            let info = try store.responseInfo(
+                runID: runID, connection: key.connectionID, requestKey: key.text),
+            let body = try store.responseBody(
+                runID: runID, connection: key.connectionID, requestKey: key.text)
+        else { return nil }
+        return FinchResponse(
+            endpoint: key.endpoint, status: info.httpStatus, requestID: info.requestID,
+            dataRetrieved: info.dataRetrieved, body: body)
+    }
+
+    func store(_ response: FinchResponse, runID: String, key: RequestKey, at time: Date) throws {
+        try store.storeResponse(
+            StoredResponse(
+                runID: runID, connectionID: key.connectionID, requestKey: key.text,
+                endpoint: key.endpoint.rawValue,
+                httpStatus: response.status, requestID: response.requestID,
+                dataRetrieved: response.dataRetrieved,
+                createdAt: time),
+            body: response.body)
+    }
+
+    /// Every stored answer's `Finch-Data-Retrieved` for a connection in a run.
+    func dataRetrieved(runID: String, connection: ConnectionID) throws -> [String?] {
+        try store.responses(runID: runID, connection: connection).map(\.dataRetrieved)
+    }
+
+    func logRequest(_ entry: RequestLogEntry) throws { try store.logRequest(entry) }
+
+    /// First attempts per connection and call name in the period's latest export run.
+    public func latestCallCounts(period: Period) throws -> [ConnectionID: [String: Int]] {
+        guard let run = try store.latestRun(period: period, command: ExportRunner.command) else { return [:] }
+        var counts: [ConnectionID: [String: Int]] = [:]
+        for entry in try store.requestLog(runID: run.runID) where entry.attempt == 1 {
+            guard let connection = entry.connectionID, let endpoint = FinchEndpoint(rawValue: entry.endpoint)
+            else {
+                continue
+            }
+            counts[connection, default: [:]][CallCounter.name(of: endpoint), default: 0] += 1
+        }
+        return counts
+    }
+}
+
+/// The store-backed cache of one run: answers are kept under the run's id.
+public struct StoredResponseCache: ResponseCache {
+    public let store: RunStore
+    public let runID: String
+    public let mode: ResponseCacheMode
+    let wallClock: any WallClock
+
+    public init(store: RunStore, runID: String, mode: ResponseCacheMode, wallClock: any WallClock) {
+        self.store = store
+        self.runID = runID
+        self.mode = mode
+        self.wallClock = wallClock
+    }
+
+    public func cachedResponse(for key: RequestKey) async throws -> FinchResponse? {
+        try await store.response(runID: runID, key: key)
+    }
+
+    public func store(_ response: FinchResponse, for key: RequestKey) async throws {
+        guard mode == .live else { return }
+        try await store.store(response, runID: runID, key: key, at: wallClock.now())
+    }
+}

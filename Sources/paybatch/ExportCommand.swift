@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import PaybatchKit
+
+/// `paybatch export`: every live connection's directory and payroll for a period, as CSV files,
+/// one workbook and run.json.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Fetch, normalize and write the reports of a period for every live connection.",
+        discussion: """
+            Writes connections.csv, employees.csv, payments.csv, pay_statements.csv, \
+            pay_statement_lines.csv, data_quality.csv, paybatch-YYYY-MM.xlsx and run.json into \
+            OUT/YYYY-MM/, each file atomically. Every answer from Finch is kept encrypted in the \
+            store, so an interrupted export of the same period resumes where it stopped; --fresh \
+            starts over. Exits 0 when every connection is ok, 3 when some need attention (the \
+            reports say which).
+
+            Example:
+              paybatch export --period 2026-10 --out out
+              paybatch export --period 2026-10 --only cust-042 --formats csv
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The month to export, YYYY-MM.") var period: String
+    @Option(help: "The folder that holds the period folders (env PAYBATCH_OUT; default ./out).") var out:
+        String?
+    @Option(help: "Which files to write: csv, xlsx or both (csv,xlsx).") var formats = "csv,xlsx"
+    @Option(parsing: .upToNextOption, help: "Fetch only these customer or connection ids.") var only:
+        [String] = []
+    @Flag(help: "Ignore an interrupted run of the period and start over.") var fresh = false
+    @Flag(
+        help:
+            "Print the plan (connections, calls per bucket, the time the limits imply); fetch and write nothing."
+    )
+    var dryRun = false
+    @Option(help: "excel (UTF-8 BOM, formula guard; default) or rfc (text exactly as it came).")
+    var csvProfile: CSVProfile = .excel
+    @Option(help: "A folder of report templates overriding the defaults (see Templates/README.md).")
+    var templates: String?
+    @Flag(help: "Ask Finch for SSNs (never requested otherwise).") var includeSSN = false
+    @Option(help: "People per directory page (default 5000).") var directoryPageSize = 5000
+    @Option(help: "Keep the stored answers of this many latest runs of the period (default 2).")
+    var keepRuns = 2
+
+    func validate() throws {
+        guard Period(period) != nil else {
+            throw ValidationError("--period must be YYYY-MM, such as 2026-10")
+        }
+        let parts = Set(formats.split(separator: ",").map(String.init))
+        guard !parts.isEmpty, parts.isSubset(of: ["csv", "xlsx"]) else {
+            throw ValidationError("--formats takes csv, xlsx or csv,xlsx")
+        }
+        guard (1...5000).contains(directoryPageSize) else {
+            throw ValidationError("--directory-page-size must be between 1 and 5000")
+        }
+        guard keepRuns >= 1 else { throw ValidationError("--keep-runs must be at least 1") }
+    }
+
+    func run() async throws {
+        try await withContext(global) { context in
+            var options = ExportOptions(
+                period: Period(period)!,
+                outputRoot: out ?? context.environment["PAYBATCH_OUT"] ?? context.settings.outputFolder,
+                outputMode: context.settings.outputMode)
+            let parts = Set(formats.split(separator: ",").map(String.init))
+            options.writeCSV = parts.contains("csv")
+            options.writeXLSX = parts.contains("xlsx")
+            options.only = only
+            options.fresh = fresh
+            options.csvProfile = csvProfile
+            options.templatesFolder = templates
+            options.includeSSN = includeSSN
+            options.keepRuns = keepRuns
+            let limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
+            if dryRun {
+                let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
+                let connections = try await store.liveConnections().map(\.record).filter {
+                    only.isEmpty || only.contains($0.connectionID.rawValue)
+                        || only.contains($0.customerID.rawValue)
+                }
+                let plan = ExportPlan(
+                    period: options.period, connections: connections,
+                    storedCounts: try await store.latestCallCounts(period: options.period),
+                    limits: context.settings.rateLimits)
+                context.console.out(plan.text)
+                return .ok
+            }
+            return try await context.withStoreLock {
+                let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
+                let runner = ExportRunner(
+                    options: options, store: store,
+                    makeClient: { cache, observer in
+                        context.finchClient(observer: observer, limits: limits, cache: cache)
+                    },
+                    wallClock: SystemWallClock(), logger: context.logger)
+                let result = try await runner.run()
+                context.console.out(ExportSummary(result).text)
+                return result.exitStatus
+            }
+        }
+    }
+}
+
+extension CSVProfile: ExpressibleByArgument {}
+
+/// The few lines `export` prints on stdout: where the files are and what needs attention.
+struct ExportSummary {
+    let result: ExportResult
+    init(_ result: ExportResult) { self.result = result }
+
+    var text: String {
+        var lines = ["Wrote \(result.files.count) files to \(result.folder)/ (run \(result.runID))."]
+        let byStatus = Dictionary(grouping: result.outcomes, by: \.status)
+        let counts = ExportStatus.allCases.compactMap { status in
+            byStatus[status].map { "\($0.count) \(status.rawValue)" }
+        }
+        lines.append("Connections: " + counts.joined(separator: ", ") + ".")
+        for outcome in result.outcomes where outcome.status != .ok {
+            lines.append(
+                "  \(outcome.identity.connectionID) (\(outcome.identity.customerID)): \(outcome.status.rawValue)"
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import PaybatchTestSupport
+import Testing
+
+@Suite("The command line")
+struct CommandLineTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "paybatch-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func helpListsOnlyCommandsThatWork() throws {
+        let result = try PaybatchBinary.run(["--help"])
+        #expect(result.exitCode == 0)
+        let listed = result.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        for command in ["export", "keys", "sandbox"] { #expect(listed.contains("  \(command)")) }
+        for missing in ["demo", "doctor", "connect"] { #expect(!listed.contains("  \(missing) ")) }
+    }
+
+    @Test func keysInitWritesAnOwnerOnlyFileAndNeverOverwrites() throws {
+        let folder = try temporaryFolder()
+        let first = try PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
+        #expect(first.exitCode == 0)
+        #expect(first.stdout.contains("PAYBATCH_KEY_FILE"))
+        let path = folder.appendingPathComponent("paybatch.key").path
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let key = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!first.stdout.contains(key.split(separator: ":").last.map(String.init) ?? "unreachable"))
+        let second = try PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
+        #expect(second.exitCode == 73)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == key)
+    }
+
+    @Test func globalOptionsWorkBeforeAndAfterTheCommand() throws {
+        let folder = try temporaryFolder()
+        let env = ["PAYBATCH_KEY_FILE": folder.appendingPathComponent("missing.key").path]
+        for arguments in [["--db", "x.sqlite", "keys", "status"], ["keys", "status", "--db", "x.sqlite"]] {
+            let result = try PaybatchBinary.run(arguments, environment: env, currentDirectory: folder)
+            // 64 would mean --db was not understood; the key file is what is missing.
+            #expect(result.exitCode == 65 || result.exitCode == 78, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("paybatch:"))
+        }
+    }
+
+    @Test func missingKeyExits78WithTheRemedy() throws {
+        let result = try PaybatchBinary.run(
+            ["keys", "status"], clearing: ["PAYBATCH_KEY", "PAYBATCH_KEY_FILE"],
+            currentDirectory: try temporaryFolder())
+        #expect(result.exitCode == 78)
+        #expect(result.stderr.contains("paybatch keys init"))
+    }
+
+    @Test(arguments: [
+        ["export", "--period", "2026-13"], ["export", "--period", "2026-10", "--formats", "pdf"],
+    ])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let result = try PaybatchBinary.run(arguments)
+        #expect(result.exitCode == 64)
+    }
+
+    @Test func aSecretInTheConfigFileIsRefusedNamingTheLine() throws {
+        let folder = try temporaryFolder()
+        try "db = \"x.sqlite\"\nclient_secret = \"hunter2-secret\"\n".write(
+            to: folder.appendingPathComponent("paybatch.toml"), atomically: true, encoding: .utf8)
+        let result = try PaybatchBinary.run(["keys", "status"], currentDirectory: folder)
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("paybatch.toml:2:1"))
+        #expect(!result.stderr.contains("hunter2"))
+    }
+}

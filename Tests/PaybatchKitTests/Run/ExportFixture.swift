@@ -1,0 +1,85 @@
+import FinchSandbox
+import Foundation
+import Logging
+import PaybatchKit
+import PaybatchTestSupport
+
+/// A sandbox on loopback, a temporary store holding its roster, and a way to run exports.
+final class ExportFixture: @unchecked Sendable {
+    let sandbox: SandboxServer
+    let temp: TempStore
+    let out: String
+    let period = Period("2026-10")!
+
+    init(companies: Int = 12, syncAfter: Int = 1) async throws {
+        let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
+        sandbox = SandboxServer(
+            options: SandboxOptions(seed: 1, companies: companies, now: now, syncAfter: syncAfter))
+        _ = try await sandbox.start(port: 0)
+        temp = try TempStore()
+        out = temp.path("out")
+        try await importRoster()
+    }
+
+    func stop() async { await sandbox.stop() }
+
+    func client(
+        cache: (any ResponseCache)?, observer: any FinchCallObserver = ClosureCallObserver { _ in }
+    ) -> FinchClient {
+        let clock = SystemClock()
+        let transport = FinchTransportStack.compose(
+            wire: CurlTransport(), limiter: RateLimiter(configuration: .unpaced, clock: clock),
+            retryPolicy: RetryPolicy(initialDelay: .milliseconds(10)), budget: RetryBudget(),
+            observer: observer,
+            clock: clock, wallClock: SystemWallClock())
+        return FinchClient(
+            requests: FinchRequestFactory(baseURL: sandbox.baseURL, requestTimeout: .seconds(10)),
+            transport: transport,
+            cache: cache)
+    }
+
+    /// Loads the sandbox's roster the way `roster import` does: introspect each token, store it.
+    private func importRoster() async throws {
+        let store = try temp.open()
+        let reader = try CSVReader(data: Data(sandbox.world.rosterCSV().utf8), name: "roster.csv")
+        let columns = ["customer_id", "customer_name", "access_token", "created_at"].map {
+            reader.index(of: $0)!
+        }
+        let finch = client(cache: nil)
+        while let record = try reader.next() {
+            let token = AccessToken(record.fields[columns[2]])
+            let customer = CustomerID(record.fields[columns[0]])
+            guard let introspection = try? await finch.introspect(token), let id = introspection.connectionID
+            else {
+                continue
+            }
+            try store.upsertCustomer(customer, name: record.fields[columns[1]])
+            let details = ConnectionDetails(
+                companyID: introspection.companyID.map(CompanyID.init),
+                providerID: introspection.effectiveProviderID.map(ProviderID.init),
+                clientType: introspection.clientType?.rawValue,
+                connectionType: introspection.connectionType?.rawValue,
+                assisted: introspection.isAssisted, products: introspection.products?.present ?? [],
+                status: ConnectionStatus(introspection.connectionStatus?.status?.rawValue ?? "connected"),
+                lastSuccessfulSync: introspection.connectionStatus?.lastSuccessfulSync)
+            _ = try store.addConnection(
+                ConnectionID(id), customer: customer, details: details, token: token,
+                createdAt: record.fields[columns[3]], source: .import)
+        }
+    }
+
+    func export(_ configure: (inout ExportOptions) -> Void = { _ in }) async throws -> ExportResult {
+        var options = ExportOptions(period: period, outputRoot: out)
+        configure(&options)
+        let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
+        let runner = ExportRunner(
+            options: options, store: store, makeClient: { [self] in client(cache: $0, observer: $1) },
+            wallClock: SystemWallClock(),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        return try await runner.run()
+    }
+
+    func file(_ name: String) throws -> String {
+        try String(contentsOfFile: out + "/" + period.description + "/" + name, encoding: .utf8)
+    }
+}

@@ -1,0 +1,111 @@
+import FinchSandbox
+import Foundation
+import PaybatchKit
+import PaybatchTestSupport
+import Testing
+
+@Suite("Export against the sandbox", .serialized)
+struct ExportRunnerTests {
+    @Test func exportsEveryLiveConnectionWithTheSandboxTotals() async throws {
+        let fixture = try await ExportFixture()
+        defer { Task { await fixture.stop() } }
+        let result = try await fixture.export()
+        #expect(result.exitStatus == .partial)
+        let names = Set(result.files.map(\.path))
+        for name in [
+            "connections.csv", "employees.csv", "payments.csv", "pay_statements.csv",
+            "pay_statement_lines.csv",
+            "data_quality.csv", "paybatch-2026-10.xlsx", "run.json",
+        ] {
+            #expect(names.contains(name), "\(name) missing")
+        }
+        let statuses = Dictionary(grouping: result.outcomes, by: \.status)
+        #expect(statuses[.reauthRequired]?.count == 1)
+        #expect(statuses[.pending]?.isEmpty == false)
+        #expect((statuses[.ok]?.count ?? 0) >= 5)
+        for outcome in result.outcomes where outcome.status == .ok {
+            let expected = try #require(
+                fixture.sandbox.world.expectedTotals(
+                    connectionID: outcome.identity.connectionID.rawValue, period: "2026-10"))
+            #expect(outcome.individuals == expected.individuals, "\(outcome.identity.connectionID)")
+            #expect(outcome.payments == expected.payments)
+            #expect(outcome.payStatements == expected.payStatements)
+            #expect(outcome.grossPay == Cents(Int64(expected.grossCents)))
+            #expect(outcome.netPay == Cents(Int64(expected.netCents)))
+        }
+        let runJSON = try #require(
+            try JSONSerialization.jsonObject(with: Data(try fixture.file("run.json").utf8)) as? [String: Any])
+        #expect(runJSON["status"] as? String == "partial")
+        #expect(runJSON["exit_code"] as? Int == 3)
+        let files = try #require(runJSON["files"] as? [[String: Any]])
+        #expect(files.count == 7)
+        let calls = try #require(runJSON["calls"] as? [String: Int])
+        #expect(calls["introspect"] == result.outcomes.count)
+        let employees = try fixture.file("employees.csv")
+        let raw = try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/2026-10/employees.csv"))
+        #expect(raw.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(employees.contains("customer_id,company_id,connection_id"))
+        #expect(!employees.contains("null"))
+        await fixture.stop()
+    }
+
+    @Test func everyConnectionTakesTheMinimumCallsOfSpecSection8() async throws {
+        let fixture = try await ExportFixture()
+        let result = try await fixture.export()
+        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let counts = try await store.latestCallCounts(period: fixture.period)
+        for outcome in result.outcomes where outcome.status == .ok {
+            let calls = try #require(counts[outcome.identity.connectionID])
+            let people = outcome.individuals
+            #expect(calls["introspect"] == 1)
+            #expect(calls["company"] == 1)
+            #expect(calls["directory"] == max(1, (people + 4999) / 5000))
+            #expect(calls["individual"] == (people + 9999) / 10000)
+            #expect(calls["employment"] == (people + 9999) / 10000)
+            #expect(calls["payment"] == 1)
+            #expect(calls["pay_statement"] == (outcome.payments + 9) / 10)
+        }
+        // The sandbox saw exactly the calls paybatch counted: nothing was fetched twice.
+        let sandboxCalls = fixture.sandbox.counters().buckets.values.reduce(0) { $0 + $1.calls }
+        let counted = counts.values.flatMap { $0.filter { $0.key != "introspect" }.values }.reduce(0, +)
+        #expect(sandboxCalls == counted)
+        await fixture.stop()
+    }
+
+    @Test func aFreshRunOfUnchangedDataWritesTheSameRows() async throws {
+        // Pending items never become ready here, so both runs see the same data.
+        let fixture = try await ExportFixture(syncAfter: 0)
+        let first = try await fixture.export()
+        let employees = try fixture.file("employees.csv")
+        let payments = try fixture.file("payments.csv")
+        let lines = try fixture.file("pay_statement_lines.csv")
+        let second = try await fixture.export { $0.fresh = true }
+        #expect(second.runID != first.runID)
+        #expect(try fixture.file("employees.csv") == employees)
+        #expect(try fixture.file("payments.csv") == payments)
+        #expect(try fixture.file("pay_statement_lines.csv") == lines)
+        await fixture.stop()
+    }
+}
+
+@Suite("Export plan")
+struct ExportPlanTests {
+    @Test func storedCountsWinOverTheOnePerBucketGuess() {
+        let details = ConnectionDetails(status: .connected)
+        let connections = [
+            ConnectionRecord(connectionID: "a", customerID: "c1", details: details, addedAt: .now),
+            ConnectionRecord(connectionID: "b", customerID: "c2", details: details, addedAt: .now),
+        ]
+        let plan = ExportPlan(
+            period: Period("2026-10")!, connections: connections,
+            storedCounts: ["a": ["pay_statement": 25, "directory": 2]],
+            limits: RateLimitConfiguration(scale: 60, safetyMargin: 0))
+        #expect(plan.totals["pay_statement"] == 26)
+        #expect(plan.totals["introspect"] == 2)
+        #expect(plan.totals["company"] == 1)
+        // 26 pay-statement calls at 12 a (scaled) minute of one second: two full windows after the first.
+        #expect(plan.lowerBound == .seconds(2))
+        #expect(plan.text.contains("1 connections have no stored run"))
+        #expect(plan.text.contains("at least 2 s"))
+    }
+}
