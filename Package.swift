@@ -42,6 +42,7 @@ let package = Package(
                 "PaybatchKit", "FinchSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .target(

@@ -13,7 +13,12 @@ struct Paybatch: AsyncParsableCommand {
             through Finch's batch endpoints within its rate limits, and writes CSV and XLSX reports.
             """,
         version: PaybatchVersion.current,
-        subcommands: [ExportCommand.self, KeysCommand.self, ReconcileCommand.self, SandboxCommand.self]
+        subcommands: [
+            ExportCommand.self, ReconcileCommand.self, KeysCommand.self, RosterCommand.self,
+            ConfigCommand.self,
+            ConnectCommand.self, ReauthCommand.self, StatusCommand.self, BackupCommand.self,
+            SandboxCommand.self,
+        ]
     )
 
     static func main() async {

@@ -1,0 +1,36 @@
+import Foundation
+import Synchronization
+
+/// Collects every attempt of a command's Finch calls, so that the command can write them to the
+/// store's request log afterwards (SPEC §3: each `Finch-Request-Id` against its connection,
+/// endpoint and outcome). The store is not shared across tasks; this buffer is.
+public final class FinchCallLog: FinchCallObserver, Sendable {
+    private let records = Mutex<[(FinchCallRecord, Date)]>([])
+    private let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
+
+    public func record(_ call: FinchCallRecord) async {
+        let time = now()
+        records.withLock { $0.append((call, time)) }
+    }
+
+    /// Writes the buffered calls to the request log and empties the buffer.
+    public func flush(to store: SQLiteRosterStore) throws {
+        let pending = records.withLock { buffer in
+            defer { buffer.removeAll() }
+            return buffer
+        }
+        guard !pending.isEmpty else { return }
+        try store.database.transaction {
+            for (call, time) in pending {
+                try store.logRequest(
+                    RequestLogEntry(
+                        requestID: call.requestID, connectionID: call.connectionID,
+                        endpoint: call.endpoint?.path ?? "unknown", httpStatus: call.httpStatus,
+                        finchCode: call.finchCode ?? call.transportError, time: time,
+                        attempt: call.attempt + 1))
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// `paybatch status`: runs and their outcome (latest first), connections by status with those
+/// needing the employer first (each with its `paybatch reauth ID`), and the key ids in use.
+/// Reads the store only and decrypts nothing.
+public struct RosterStatusReport: Sendable, Encodable {
+    public struct Run: Sendable, Encodable {
+        public var runID: String
+        public var command: String
+        public var period: String
+        public var startedAt: String
+        public var finishedAt: String?
+        public var status: String
+        public var exitCode: Int32?
+
+        enum CodingKeys: String, CodingKey {
+            case command, period, status
+            case runID = "run_id"
+            case startedAt = "started_at"
+            case finishedAt = "finished_at"
+            case exitCode = "exit_code"
+        }
+    }
+
+    public struct Connection: Sendable, Encodable {
+        public var connectionID: String
+        public var customerID: String
+        public var status: String
+        public var action: String?
+
+        enum CodingKeys: String, CodingKey {
+            case status, action
+            case connectionID = "connection_id"
+            case customerID = "customer_id"
+        }
+    }
+
+    public var runs: [Run]
+    /// Connections needing attention first, then the others; by connection id within a group.
+    public var connections: [Connection]
+    public var statusCounts: [String: Int]
+    /// Rows encrypted under each key id.
+    public var keys: [String: Int]
+    /// One line per thing that needs a person: `--check` exits 3 when there is any.
+    public var attention: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case runs, connections, keys, attention
+        case statusCounts = "status_counts"
+    }
+
+    /// Statuses where the employer (or whoever connected) must act before data flows.
+    static let employerStatuses: Set<ConnectionStatus> = [.reauth, .errorNoAccountSetup, .errorPermissions]
+
+    public init(store: SQLiteRosterStore) throws {
+        runs = try store.allRuns().map {
+            Run(
+                runID: $0.runID, command: $0.command, period: $0.period.description,
+                startedAt: StoreTimestamp.text($0.startedAt),
+                finishedAt: $0.finishedAt.map(StoreTimestamp.text),
+                status: $0.status.rawValue, exitCode: $0.exitCode)
+        }
+        let records = try store.connections()
+        statusCounts = Dictionary(grouping: records, by: \.status.rawValue).mapValues(\.count)
+        keys = try store.keyUsage().mapValues(\.total)
+        var attention: [String] = []
+        var first: [Connection] = []
+        var rest: [Connection] = []
+        for record in records {
+            let id = record.connectionID
+            var row = Connection(
+                connectionID: id.rawValue, customerID: record.customerID.rawValue,
+                status: record.status.rawValue)
+            if record.isDisconnected {
+                rest.append(row)
+            } else if record.status.needsReauthentication {
+                row.action = "paybatch reauth \(id)"
+                attention.append(
+                    "\(id) (customer \(record.customerID)) needs reauthentication: run `paybatch reauth \(id)`"
+                )
+                first.append(row)
+            } else if Self.employerStatuses.contains(record.status) {
+                row.action = "ask the employer to finish connecting (Finch says \(record.status))"
+                attention.append("\(id) (customer \(record.customerID)): \(row.action!)")
+                first.append(row)
+            } else {
+                rest.append(row)
+            }
+        }
+        connections = first + rest
+        // The latest run of each command and period tells whether that period is in good shape.
+        var seen: Set<String> = []
+        for run in runs where seen.insert(run.command + "|" + run.period).inserted {
+            if run.status == RunRecord.Status.failed.rawValue
+                || run.status == RunRecord.Status.partial.rawValue
+            {
+                attention.append(
+                    "the last `\(run.command)` for \(run.period) is \(run.status) (exit \(run.exitCode.map(String.init) ?? "?"))"
+                )
+            }
+        }
+        self.attention = attention
+    }
+
+    public var needsAttention: Bool { !attention.isEmpty }
+
+    public var lines: [String] {
+        var lines = ["Runs (latest first):"]
+        if runs.isEmpty { lines.append("  none yet") }
+        for run in runs.prefix(20) {
+            let exit = run.exitCode.map { ", exit \($0)" } ?? ""
+            lines.append(
+                "  \(run.startedAt)  \(run.command) \(run.period)  \(run.status)\(exit)  \(run.runID)")
+        }
+        let total = statusCounts.values.reduce(0, +)
+        lines.append(
+            "Connections: \(total)"
+                + (total == 0
+                    ? ""
+                    : " — "
+                        + statusCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+                            separator: ", ")))
+        for row in connections where row.action != nil {
+            lines.append("  \(row.connectionID)  \(row.customerID)  \(row.status)  → \(row.action!)")
+        }
+        lines.append(
+            "Key ids in use: "
+                + (keys.isEmpty
+                    ? "none"
+                    : keys.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) rows)" }.joined(
+                        separator: ", ")))
+        lines.append(attention.isEmpty ? "Nothing needs attention." : "Needs attention: \(attention.count).")
+        return lines
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PaybatchKit
+
+/// `paybatch roster`: the connections paybatch exports, with their encrypted tokens.
+struct RosterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Import, add, list, refresh and disconnect the Finch connections paybatch exports.",
+        discussion: """
+            Example:
+              paybatch roster import roster.csv
+              paybatch roster list
+            """,
+        subcommands: [
+            RosterImportCommand.self, RosterAddCommand.self, RosterListCommand.self,
+            RosterRefreshCommand.self,
+            RosterDisconnectCommand.self,
+        ])
+}
+
+extension CommandContext {
+    /// The keys when PAYBATCH_KEY or PAYBATCH_KEY_FILE is set, else nil: commands that decrypt
+    /// nothing (`roster list`, `status`, `backup`) work without them. A key that is set but
+    /// wrong is still an error (77), so no command silently ignores a broken configuration.
+    func optionalKeyRing() throws -> KeyRing? {
+        do {
+            return try keyRing()
+        } catch KeyFailure.missingKey {
+            return nil
+        }
+    }
+
+    /// Opens the store read-only for commands that decrypt nothing.
+    func openStoreForReading() throws -> SQLiteRosterStore {
+        try SQLiteRosterStore.open(path: settings.databasePath, keys: try optionalKeyRing(), mode: .readOnly)
+    }
+
+    /// The client id and secret: the secret from FINCH_CLIENT_SECRET, else from the store.
+    func clientCredentials(store: SQLiteRosterStore?) throws -> ClientCredentials {
+        try ClientCredentialsSource.resolve(
+            clientID: settings.clientID, environment: environment, store: store)
+    }
+
+    /// The introspector of import and refresh; on a terminal it shows `introspect done/total`
+    /// on stderr (SPEC §1: progress only when stderr is a terminal).
+    func introspector(_ client: FinchClient) -> TokenIntrospector {
+        guard console.stderrIsTerminal else { return TokenIntrospector(client: client) }
+        return TokenIntrospector(client: client) { done, total in
+            let end = done == total ? "\n" : ""
+            FileHandle.standardError.write(Data("\rintrospect \(done)/\(total)\(end)".utf8))
+        }
+    }
+
+    /// Runs `body` with a store opened for writing under the lock, and a Finch client whose calls
+    /// land in the store's request log afterwards (even when `body` throws).
+    func withWritableStore(
+        _ body: (SQLiteRosterStore, FinchClient) async throws -> ExitStatus
+    ) async throws -> ExitStatus {
+        try await withStoreLock {
+            let store = try openStore()
+            let log = FinchCallLog()
+            let client = finchClient(observer: log)
+            do {
+                let status = try await body(store, client)
+                try log.flush(to: store)
+                return status
+            } catch {
+                try? log.flush(to: store)
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import PaybatchKit
+
+/// `paybatch status [--json] [--check]`.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Runs and their outcome, connections needing reauthentication, key ids in use.",
+        discussion: """
+            Reads the store only; no key is needed. With --check the command exits 3 when \
+            anything needs attention (a connection to reauthenticate, an employer to finish \
+            connecting, a last run that failed or was partial), for monitoring.
+
+            Example:
+              paybatch status
+              paybatch status --check --json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "One JSON document on standard output.") var json = false
+    @Flag(help: "Exit 3 when anything needs attention.") var check = false
+
+    func run() async throws {
+        try await withContext(global) { context in
+            let report = try RosterStatusReport(store: try context.openStoreForReading())
+            if json {
+                context.console.out(try report.json())
+            } else {
+                report.lines.forEach(context.console.out)
+            }
+            return check && report.needsAttention ? .partial : .ok
+        }
+    }
+}

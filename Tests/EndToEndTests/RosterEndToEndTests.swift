@@ -1,0 +1,179 @@
+import FinchSandbox
+import Foundation
+import PaybatchKit
+import PaybatchTestSupport
+import Testing
+
+/// A folder with a key, a store path and a sandbox on loopback, and the environment that points
+/// the built binary at them (no pacing: the sandbox has no limits).
+final class RosterWorkspace {
+    static let clientID = "e2e-client"
+    static let clientSecret = "e2e-client-secret-0123456789"
+    let folder: URL
+    let server: SandboxServer
+    let rosterFile: String
+
+    init(companies: Int = 12) async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "paybatch-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        server = SandboxServer(
+            options: SandboxOptions(
+                seed: 3, companies: companies, now: Date(timeIntervalSince1970: 1_794_744_000),
+                clientID: Self.clientID, clientSecret: Self.clientSecret, environment: [:]))
+        _ = try await server.start()
+        rosterFile = folder.appendingPathComponent("roster.csv").path
+        try Data(server.world.rosterCSV().utf8).write(to: URL(fileURLWithPath: rosterFile))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    var environment: [String: String] {
+        [
+            "PAYBATCH_KEY_FILE": path("paybatch.key"), "PAYBATCH_KEY": "",
+            "PAYBATCH_DB": path("paybatch.sqlite"),
+            "FINCH_BASE_URL": server.baseURL.absoluteString, "PAYBATCH_RATE_SCALE": "0",
+            "FINCH_CLIENT_ID": Self.clientID, "FINCH_CLIENT_SECRET": "",
+        ]
+    }
+
+    @discardableResult
+    func run(
+        _ arguments: [String], stdin: String? = nil, without: [String] = [], extra: [String: String] = [:]
+    ) async throws -> PaybatchBinary.Result {
+        var env = environment.merging(extra) { $1 }
+        for name in without { env[name] = "" }
+        let result = try await Self.offPool(arguments, env, stdin.map { Data($0.utf8) }, folder)
+        outputs.append(result.stdout + result.stderr)
+        return result
+    }
+
+    /// Runs the binary on a Dispatch thread: waiting for it on one of the few cooperative threads
+    /// would starve the in-process sandbox that the binary is talking to.
+    static func offPool(
+        _ arguments: [String], _ env: [String: String], _ stdin: Data?, _ folder: URL
+    ) async throws -> PaybatchBinary.Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        try PaybatchBinary.run(
+                            arguments, environment: env, stdin: stdin, currentDirectory: folder)
+                    })
+            }
+        }
+    }
+
+    /// Everything every command printed, for the secret scan.
+    var outputs: [String] = []
+
+    /// The store file and its WAL, as bytes.
+    func storeBytes() -> Data {
+        var data = FileManager.default.contents(atPath: path("paybatch.sqlite")) ?? Data()
+        data.append(FileManager.default.contents(atPath: path("paybatch.sqlite-wal")) ?? Data())
+        return data
+    }
+
+    /// Checks that no sandbox token and not the client secret appear in the store or any output.
+    func expectNoSecrets(sourceLocation: SourceLocation = #_sourceLocation) {
+        let bytes = storeBytes()
+        let printed = outputs.joined(separator: "\n")
+        for secret in server.world.connections.map(\.accessToken) + [Self.clientSecret] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, sourceLocation: sourceLocation)
+            #expect(!printed.contains(secret), sourceLocation: sourceLocation)
+        }
+    }
+}
+
+@Suite("The built binary: keys, roster, status, backup", .serialized)
+struct RosterEndToEndTests {
+    @Test func newUserImportsListsAndChecksStatus() async throws {
+        let work = try await RosterWorkspace()
+        defer { Task { [server = work.server] in await server.stop() } }
+        let initialized = try await work.run(["keys", "init", "--key-file", work.path("paybatch.key")])
+        #expect(initialized.exitCode == 0)
+
+        let imported = try await work.run([
+            "--verbose", "--log-format", "json", "roster", "import", work.rosterFile,
+        ])
+        #expect(imported.exitCode == 3)
+        #expect(imported.stdout.contains("Imported 12 new connection(s)"))
+        #expect(imported.stdout.contains("Rejected by Finch: 1 token(s)"))
+        #expect(imported.stderr.contains(#""message":"introspect refused the token""#))
+        // Every introspect is in the request log with Finch's request id (the store opens keyless).
+        let store = try SQLiteRosterStore.open(path: work.path("paybatch.sqlite"), keys: nil, mode: .readOnly)
+        let logged = try store.requestLog()
+        #expect(logged.count == 13)
+        #expect(logged.allSatisfy { $0.endpoint == "/introspect" && $0.requestID != nil })
+        let again = try await work.run(["roster", "import", work.rosterFile])
+        #expect(again.exitCode == 0)
+        #expect(again.stdout.contains("13 token(s) already in the roster were skipped"))
+
+        let listed = try await work.run(["roster", "list"], without: ["PAYBATCH_KEY_FILE"])
+        #expect(listed.exitCode == 0)
+        for connection in work.server.world.connections {
+            #expect(listed.stdout.contains(connection.connectionID))
+        }
+        let json = try await work.run(["--db", work.path("paybatch.sqlite"), "roster", "list", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["connections"] as? [Any])?.count == 13)
+
+        let status = try await work.run(["status"], without: ["PAYBATCH_KEY_FILE"])
+        #expect(status.exitCode == 0)
+        let reauth = try #require(work.server.world.connections.first { $0.scenario == .reauth })
+        #expect(status.stdout.contains("paybatch reauth \(reauth.connectionID)"))
+        #expect(try await work.run(["status", "--check"]).exitCode == 3)
+
+        let backup = work.path("backup.sqlite")
+        #expect(try await work.run(["backup", backup]).exitCode == 0)
+        #expect(try await work.run(["backup", backup]).exitCode == 73)
+        work.expectNoSecrets()
+    }
+
+    @Test func badRosterExits65AndImportsNothing() async throws {
+        let work = try await RosterWorkspace(companies: 8)
+        defer { Task { [server = work.server] in await server.stop() } }
+        try await work.run(["keys", "init", "--key-file", work.path("paybatch.key")])
+        let bad = work.path("bad.csv")
+        try Data("customer_id,customer_name,access_token\ncust-1,Acme,tok_one\ncust-2,\"Beta,tok_two\n".utf8)
+            .write(to: URL(fileURLWithPath: bad))
+        let result = try await work.run(["roster", "import", bad])
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("bad.csv, line 3, column 8"))
+        #expect(work.server.counters().endpoints["GET /introspect"] == nil)
+        #expect(try await work.run(["roster", "import", work.path("missing.csv")]).exitCode == 65)
+        let noKey = try await work.run(["roster", "import", work.rosterFile], without: ["PAYBATCH_KEY_FILE"])
+        #expect(noKey.exitCode == 78)
+    }
+
+    @Test func disconnectIsSafeToRepeat() async throws {
+        let work = try await RosterWorkspace(companies: 8)
+        defer { Task { [server = work.server] in await server.stop() } }
+        try await work.run(["keys", "init", "--key-file", work.path("paybatch.key")])
+        try await work.run(["roster", "import", work.rosterFile])
+        let id = try #require(work.server.world.connections.first { $0.scenario == .normal }).connectionID
+        let first = try await work.run(["roster", "disconnect", id])
+        #expect(first.exitCode == 0)
+        #expect(first.stdout.contains("Disconnected \(id)"))
+        let second = try await work.run(["roster", "disconnect", id])
+        #expect(second.exitCode == 0)
+        #expect(second.stdout.contains("already disconnected"))
+        #expect(work.server.counters().endpoints["POST /disconnect"]?.calls == 1)
+        #expect(try await work.run(["roster", "disconnect", "no-such-connection"]).exitCode == 65)
+        #expect(try await work.run(["reauth", "no-such-connection", "--no-wait"]).exitCode == 64)
+
+        // Another key cannot decrypt the store: 77, and the file is left as it was.
+        try await work.run(["keys", "init", "--key-file", work.path("other.key")])
+        let before = work.storeBytes()
+        let wrongKey = try await work.run(
+            ["roster", "refresh"], extra: ["PAYBATCH_KEY_FILE": work.path("other.key")])
+        #expect(wrongKey.exitCode == 77)
+        #expect(work.storeBytes() == before)
+        #expect(
+            try await work.run(["roster", "list"], extra: ["PAYBATCH_KEY_FILE": work.path("other.key")])
+                .exitCode == 77)
+        work.expectNoSecrets()
+    }
+}
