@@ -15,7 +15,9 @@ struct CommandLineTests {
         let result = try PaybatchBinary.run(["--help"])
         #expect(result.exitCode == 0)
         let listed = result.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
-        for command in ["export", "keys", "reconcile", "roster", "connect", "sandbox"] { #expect(listed.contains("  \(command)")) }
+        for command in ["export", "keys", "reconcile", "roster", "connect", "sandbox"] {
+            #expect(listed.contains("  \(command)"))
+        }
         for missing in ["demo", "doctor"] { #expect(!listed.contains("  \(missing) ")) }
     }
 
