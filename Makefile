@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv
+.PHONY: deps build release test lint format clean sdk-venv demo
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -26,6 +26,10 @@ build: deps
 ## release: the optimized paybatch binary in .build/release/paybatch.
 release: deps
 	$(SWIFT) build -c release --product paybatch
+
+## demo: the whole product on the built-in sandbox, in a release build; prints where the reports are.
+demo: release
+	.build/release/paybatch demo
 
 ## lint: swift-format in lint mode, with the committed .swift-format.
 lint:

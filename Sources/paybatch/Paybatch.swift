@@ -14,9 +14,9 @@ struct Paybatch: AsyncParsableCommand {
             """,
         version: PaybatchVersion.current,
         subcommands: [
-            ExportCommand.self, ReconcileCommand.self, KeysCommand.self, RosterCommand.self,
-            ConfigCommand.self,
-            ConnectCommand.self, ReauthCommand.self, StatusCommand.self, BackupCommand.self,
+            DemoCommand.self, ExportCommand.self, ReconcileCommand.self, KeysCommand.self, RosterCommand.self,
+            ConfigCommand.self, ConnectCommand.self, ReauthCommand.self, StatusCommand.self,
+            BackupCommand.self,
             SandboxCommand.self,
         ]
     )

@@ -15,10 +15,10 @@ struct CommandLineTests {
         let result = try PaybatchBinary.run(["--help"])
         #expect(result.exitCode == 0)
         let listed = result.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
-        for command in ["export", "keys", "reconcile", "roster", "connect", "sandbox"] {
+        for command in ["demo", "export", "keys", "reconcile", "roster", "connect", "sandbox"] {
             #expect(listed.contains("  \(command)"))
         }
-        for missing in ["demo", "doctor"] { #expect(!listed.contains("  \(missing) ")) }
+        for missing in ["doctor"] { #expect(!listed.contains("  \(missing) ")) }
     }
 
     @Test func keysInitWritesAnOwnerOnlyFileAndNeverOverwrites() throws {
@@ -71,5 +71,31 @@ struct CommandLineTests {
         #expect(result.exitCode == 65)
         #expect(result.stderr.contains("paybatch.toml:2:1"))
         #expect(!result.stderr.contains("hunter2"))
+    }
+}
+
+@Suite("paybatch demo")
+struct DemoTests {
+    @Test func runsEndToEndWithNothingConfigured() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "paybatch-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Configuration in the environment and a config file must be ignored.
+        try "db = \"elsewhere.sqlite\"\n".write(
+            to: folder.appendingPathComponent("paybatch.toml"), atomically: true, encoding: .utf8)
+        let result = try PaybatchBinary.run(
+            ["demo"], environment: ["FINCH_BASE_URL": "http://127.0.0.1:9", "PAYBATCH_RATE_SCALE": "1"],
+            clearing: ["PAYBATCH_KEY_FILE", "PAYBATCH_KEY"], currentDirectory: folder)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("reauth_required  1 connections"))
+        #expect(result.stdout.contains("billed_not_in_roster: 1"))
+        let period = try #require(result.stdout.split(separator: "\n").first?.split(separator: " ").last)
+        let reports = folder.appendingPathComponent("paybatch-demo/\(period)")
+        for name in ["paybatch-\(period).xlsx", "run.json", "employees.csv", "reconciliation.json"] {
+            #expect(
+                FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("elsewhere.sqlite").path))
     }
 }
