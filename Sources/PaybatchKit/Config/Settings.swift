@@ -43,7 +43,7 @@ public struct SettingsResolver: Sendable {
     /// Reads the config file (from `--config`, else `PAYBATCH_CONFIG`, else `./paybatch.toml` when
     /// it exists) and resolves every setting. Bad values exit 64 (flags) or 65 (env and file).
     public func resolve(readFile: (String) throws -> String? = ConfigFileReader.read) throws -> Settings {
-        let explicit = configFlag ?? environment["PAYBATCH_CONFIG"]
+        let explicit = configFlag ?? environment["PAYBATCH_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         let path = explicit ?? "paybatch.toml"
         var file: ConfigFile?
         if let text = try readFile(path) {

@@ -111,6 +111,11 @@ struct SettingsTests {
         }
     }
 
+    @Test func anEmptyPAYBATCH_CONFIGCountsAsUnset() throws {
+        let settings = try SettingsResolver(environment: ["PAYBATCH_CONFIG": ""]).resolve { _ in nil }
+        #expect(settings.configPath == nil)
+    }
+
     @Test func unknownRateLimitBucketsNameTheLine() {
         #expect(throws: ConfigFileError.self) {
             try SettingsResolver(environment: [:]).resolve { _ in "[rate_limits]\npayroll = 5\n" }
