@@ -1,5 +1,5 @@
 /// A calendar month, `YYYY-MM`, whose bounds are UTC (SPEC §8).
-public struct Period: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Period: Hashable, Comparable, Sendable, TextCodable {
     public let year: Int
     public let month: Int
 
@@ -42,18 +42,5 @@ public struct Period: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let p = Period(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM period: \(text)"))
-        }
-        self = p
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
     }
 }

@@ -48,6 +48,17 @@ struct ModelTests {
         #expect(try #require(CalendarDate("2026-01-01")) < #require(CalendarDate("2026-01-02")))
     }
 
+    @Test func periodsAndDatesAreJSONText() throws {
+        let data = try JSONEncoder().encode([Period("2026-10")!])
+        #expect(String(decoding: data, as: UTF8.self) == #"["2026-10"]"#)
+        #expect(
+            try JSONDecoder().decode([CalendarDate].self, from: Data(#"["2024-02-29"]"#.utf8)).first?.day
+                == 29)
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([Period].self, from: Data(#"["2026-13"]"#.utf8))
+        }
+    }
+
     @Test func identifiersSortBytewiseAndStayText() {
         let ids: [IndividualID] = ["b", "B", "0010", "010", "é", "z"]
         #expect(ids.sorted().map(\.rawValue) == ["0010", "010", "B", "b", "z", "é"])
