@@ -13,6 +13,8 @@ final class CurlEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var incoming: [CurlJob] = []
     private var cancelled: [ObjectIdentifier] = []
+    /// Cancellations that arrived before their job was started (a task cancelled before `send`).
+    private var cancelledEarly: Set<ObjectIdentifier> = []
     private var stopping = false
     /// Touched only on the curl thread.
     private var active: [UnsafeMutableRawPointer: CurlJob] = [:]
@@ -52,10 +54,18 @@ final class CurlEngine: @unchecked Sendable {
                 }
                 return (incoming, cancelled, stopping)
             }
-            for job in jobs { start(job) }
             for id in cancels {
                 if let (handle, job) = active.first(where: { ObjectIdentifier($0.value) == id }) {
                     retire(handle, job, .failure(CancellationError()))
+                } else {
+                    cancelledEarly.insert(id)
+                }
+            }
+            for job in jobs {
+                if cancelledEarly.remove(ObjectIdentifier(job)) != nil {
+                    job.finish(.failure(CancellationError()))
+                } else {
+                    start(job)
                 }
             }
             if stop { break }
