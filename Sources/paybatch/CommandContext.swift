@@ -31,7 +31,13 @@ struct CommandContext {
     }
 
     /// The keys from `PAYBATCH_KEY` or `PAYBATCH_KEY_FILE` (78 when neither is set).
-    func keyRing() throws -> KeyRing { try KeyRing.load(environment: environment) }
+    func keyRing() throws -> KeyRing {
+        var keys = environment
+        if keys["PAYBATCH_KEY"] == nil, keys["PAYBATCH_KEY_FILE"] == nil, let file = settings.keyFile {
+            keys["PAYBATCH_KEY_FILE"] = file
+        }
+        return try KeyRing.load(environment: keys)
+    }
 
     /// Opens the store; a read-only open never creates it.
     func openStore(readOnly: Bool = false, keys: KeyRing? = nil) throws -> SQLiteRosterStore {

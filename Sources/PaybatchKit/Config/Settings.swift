@@ -12,6 +12,8 @@ public struct Settings: Sendable {
     public var outputMode: OutputMode
     public var redirectURI: String
     public var clientID: String?
+    /// `key_file` of the config file (a path, never a key); `PAYBATCH_KEY_FILE` wins over it.
+    public var keyFile: String?
     /// The config file that was read, if any.
     public var configPath: String?
 
@@ -38,6 +40,7 @@ public struct SettingsResolver: Sendable {
         "rate_scale": "PAYBATCH_RATE_SCALE", "request_timeout": "PAYBATCH_REQUEST_TIMEOUT",
         "client_id": "FINCH_CLIENT_ID", "output_mode": "PAYBATCH_OUTPUT_MODE",
         "redirect_uri": "PAYBATCH_REDIRECT_URI", "wait_lock": "PAYBATCH_WAIT_LOCK",
+        "key_file": "PAYBATCH_KEY_FILE",
     ]
 
     /// Reads the config file (from `--config`, else `PAYBATCH_CONFIG`, else `./paybatch.toml` when
@@ -119,6 +122,7 @@ public struct SettingsResolver: Sendable {
             outputMode: mode,
             redirectURI: lookup("redirect_uri")?.value ?? Settings.defaultRedirectURI,
             clientID: lookup("client_id")?.value,
+            keyFile: lookup("key_file")?.value,
             configPath: file == nil ? nil : path)
     }
 }

@@ -111,6 +111,15 @@ struct SettingsTests {
         }
     }
 
+    @Test func theKeyFilePathMayComeFromTheFileButTheEnvironmentWins() throws {
+        let text = "key_file = \"/etc/paybatch/paybatch.key\"\n"
+        #expect(
+            try SettingsResolver(environment: [:]).resolve { _ in text }.keyFile
+                == "/etc/paybatch/paybatch.key")
+        let env = ["PAYBATCH_KEY_FILE": "/run/key"]
+        #expect(try SettingsResolver(environment: env).resolve { _ in text }.keyFile == "/run/key")
+    }
+
     @Test func anEmptyPAYBATCH_CONFIGCountsAsUnset() throws {
         let settings = try SettingsResolver(environment: ["PAYBATCH_CONFIG": ""]).resolve { _ in nil }
         #expect(settings.configPath == nil)
