@@ -16,8 +16,8 @@ struct Paybatch: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ExportCommand.self, ReconcileCommand.self, KeysCommand.self, RosterCommand.self,
             ConfigCommand.self, ConnectCommand.self, ReauthCommand.self, StatusCommand.self,
-            BackupCommand.self,
-            SandboxCommand.self,
+            DoctorCommand.self,
+            BackupCommand.self, SandboxCommand.self,
         ]
     )
 

@@ -1,0 +1,151 @@
+import Foundation
+
+/// `paybatch doctor`: the key, the store (schema version, integrity), the output folder, the base
+/// URL, and one `/introspect` per connection (or a sample), each problem in one plain line with its
+/// fix. Checks after a failed one still run when they can, so one run shows every problem.
+public struct Doctor: Sendable {
+    public let settings: Settings
+    public let environment: [String: String]
+    public let client: FinchClient
+    /// How many connections to introspect; nil for all.
+    public let sample: Int?
+
+    public init(settings: Settings, environment: [String: String], client: FinchClient, sample: Int?) {
+        self.settings = settings
+        self.environment = environment
+        self.client = client
+        self.sample = sample
+    }
+
+    public func run(keys loadKeys: () throws -> KeyRing) async -> DoctorReport {
+        var checks: [DoctorCheck] = []
+        var ring: KeyRing?
+        do {
+            let loaded = try loadKeys()
+            ring = loaded
+            let warning = loaded.source.filePath.flatMap(KeyFile.permissionWarning(for:))
+            checks.append(
+                DoctorCheck(
+                    name: "key", failure: warning == nil ? nil : .noPermission,
+                    detail: warning ?? "active key \(loaded.active.kid) from \(loaded.source)",
+                    fix: warning == nil ? nil : "Make the key file readable by its owner only."))
+        } catch let failure as any PaybatchFailure {
+            checks.append(.failed("key", failure))
+        } catch {
+            checks.append(DoctorCheck(name: "key", failure: .software, detail: "\(error)", fix: nil))
+        }
+        var connections: [(ConnectionRecord, AccessToken)] = []
+        if let ring {
+            checks.append(contentsOf: storeChecks(ring, connections: &connections))
+        }
+        checks.append(outputFolderCheck())
+        let reachable = await baseURLCheck(token: connections.first?.1)
+        checks.append(reachable)
+        // Without Finch, every introspect would only wait out its retries.
+        guard reachable.failure == nil else { return DoctorReport(checks: checks) }
+        let chosen = sample.map { Array(connections.prefix($0)) } ?? connections
+        for (record, token) in chosen { checks.append(await introspectCheck(record, token)) }
+        return DoctorReport(checks: checks)
+    }
+
+    private func storeChecks(
+        _ ring: KeyRing, connections: inout [(ConnectionRecord, AccessToken)]
+    ) -> [DoctorCheck] {
+        do {
+            let store = try SQLiteRosterStore.open(path: settings.databasePath, keys: ring, mode: .readOnly)
+            let version = try store.database.userVersion()
+            guard try store.isIntact() else {
+                return [
+                    DoctorCheck(
+                        name: "store", failure: .dataError,
+                        detail: "\(settings.databasePath) fails SQLite's integrity check",
+                        fix: "Restore it from a `paybatch backup` copy.")
+                ]
+            }
+            for record in try store.connections(includingDisconnected: false) {
+                connections.append((record, try store.decryptAccessToken(for: record.connectionID)))
+            }
+            return [
+                .passed(
+                    "store",
+                    "\(settings.databasePath): schema version \(version) of \(StoreSchema.latestVersion), integrity ok, "
+                        + "\(connections.count) live connections")
+            ]
+        } catch let failure as any PaybatchFailure {
+            return [.failed("store", failure)]
+        } catch {
+            return [DoctorCheck(name: "store", failure: .software, detail: "\(error)", fix: nil)]
+        }
+    }
+
+    private func outputFolderCheck() -> DoctorCheck {
+        let path = settings.outputFolder
+        guard FileManager.default.fileExists(atPath: path) else {
+            // Doctor writes nothing it was not asked for: a missing folder is fine if it can be made.
+            let parent = (path as NSString).deletingLastPathComponent
+            guard access(parent.isEmpty ? "." : parent, W_OK) == 0 else {
+                return DoctorCheck(
+                    name: "output folder", failure: .cannotCreate,
+                    detail: "\(path) does not exist and \(parent.isEmpty ? "." : parent) is not writable",
+                    fix: "Create the folder, or point --out (PAYBATCH_OUT) somewhere writable.")
+            }
+            return .passed("output folder", "\(path) does not exist yet; the first export creates it")
+        }
+        let probe = path + "/.paybatch-doctor-\(UUID().uuidString)"
+        do {
+            let folder = try OutputFolder(path: settings.outputFolder, mode: settings.outputMode)
+            let file = try folder.create(String(probe.split(separator: "/").last!))
+            file.abandon()
+            return .passed("output folder", "\(settings.outputFolder) is writable")
+        } catch let failure as any PaybatchFailure {
+            return .failed("output folder", failure)
+        } catch {
+            return DoctorCheck(name: "output folder", failure: .cannotCreate, detail: "\(error)", fix: nil)
+        }
+    }
+
+    /// Reachability of Finch: any HTTP answer will do; no answer at all is exit 69.
+    private func baseURLCheck(token: AccessToken?) async -> DoctorCheck {
+        do {
+            _ = try await client.send(.providers, .bearer(token ?? AccessToken("doctor-probe")))
+            return .passed("base URL", "\(settings.baseURL) answers")
+        } catch let failure as FinchFailure where failure.httpStatus != nil {
+            return .passed("base URL", "\(settings.baseURL) answers (HTTP \(failure.httpStatus!))")
+        } catch {
+            return DoctorCheck(
+                name: "base URL", failure: .unavailable,
+                detail: "\(settings.baseURL) does not answer: \(error)",
+                fix: "Check FINCH_BASE_URL (or base_url in paybatch.toml), the network and proxy settings.")
+        }
+    }
+
+    private func introspectCheck(_ record: ConnectionRecord, _ token: AccessToken) async -> DoctorCheck {
+        let name = "connection \(record.connectionID) (\(record.customerID))"
+        do {
+            let introspection = try await client.introspect(token, connectionID: record.connectionID)
+            let status = introspection.connectionStatus?.status?.rawValue ?? "unknown"
+            guard status != "reauth" else {
+                return DoctorCheck(
+                    name: name, failure: .partial, detail: "needs reauthentication",
+                    fix: "Run `paybatch reauth \(record.connectionID)` and send the employer the link.")
+            }
+            return .passed(name, "introspect says \(status)")
+        } catch let failure as FinchFailure {
+            return DoctorCheck(
+                name: name, failure: failure.failureClass.runExitStatus ?? .partial,
+                detail: failure.description,
+                fix: failure.failureClass.remedy)
+        } catch let failure as any PaybatchFailure {
+            return .failed(name, failure)
+        } catch {
+            return DoctorCheck(name: name, failure: .software, detail: "\(error)", fix: nil)
+        }
+    }
+}
+
+extension KeyRing.Source {
+    var filePath: String? {
+        if case .file(let path) = self { return path }
+        return nil
+    }
+}
