@@ -88,12 +88,20 @@ struct ExportCommand: AsyncParsableCommand {
             }
             return try await context.withStoreLock {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
-                let runner = ExportRunner(
+                var runner = ExportRunner(
                     options: options, store: store,
                     makeClient: { cache, observer in
                         context.finchClient(observer: observer, limits: limits, cache: cache)
                     },
                     wallClock: SystemWallClock(), logger: context.logger)
+                if context.console.stderrIsTerminal {
+                    // SPEC §1: progress on stderr only when it is a terminal.
+                    runner.progress = { done, total in
+                        let end = done == total ? "\n" : ""
+                        FileHandle.standardError.write(
+                            Data("\rconnections fetched \(done)/\(total)\(end)".utf8))
+                    }
+                }
                 let result = try await runner.run()
                 context.console.out(ExportSummary(result).text)
                 return result.exitStatus

@@ -15,6 +15,8 @@ public struct ExportRunner: Sendable {
     public let makeClient: ClientFactory
     public let wallClock: any WallClock
     public let logger: Logger
+    /// Told (connections done, total) as each connection's fetch ends; the CLI shows it on a terminal.
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public typealias ClientFactory = @Sendable ((any ResponseCache)?, any FinchCallObserver) -> FinchClient
 
@@ -124,6 +126,7 @@ public struct ExportRunner: Sendable {
             for _ in 0..<max(1, options.concurrency) { startNext() }
             while let outcome = try await group.next() {
                 outcomes[outcome.record.connectionID] = outcome
+                progress?(outcomes.count, connections.count)
                 startNext()
             }
         }

@@ -68,14 +68,17 @@ final class ExportFixture: @unchecked Sendable {
         }
     }
 
-    func export(_ configure: (inout ExportOptions) -> Void = { _ in }) async throws -> ExportResult {
+    func export(
+        _ configure: (inout ExportOptions) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> ExportResult {
         var options = ExportOptions(period: period, outputRoot: out)
         configure(&options)
         let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
-        let runner = ExportRunner(
+        var runner = ExportRunner(
             options: options, store: store, makeClient: { [self] in client(cache: $0, observer: $1) },
             wallClock: SystemWallClock(),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        runner.progress = progress
         return try await runner.run()
     }
 

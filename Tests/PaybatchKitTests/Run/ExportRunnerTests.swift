@@ -51,7 +51,10 @@ struct ExportRunnerTests {
 
     @Test func everyConnectionTakesTheMinimumCallsOfSpecSection8() async throws {
         let fixture = try await ExportFixture()
-        let result = try await fixture.export()
+        let ticks = ProgressTicks()
+        let result = try await fixture.export(progress: { ticks.add($0, $1) })
+        #expect(ticks.all.map(\.0) == Array(1...result.outcomes.count))
+        #expect(ticks.all.allSatisfy { $0.1 == result.outcomes.count })
         let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
         let counts = try await store.latestCallCounts(period: fixture.period)
         for outcome in result.outcomes where outcome.status == .ok {
@@ -108,4 +111,12 @@ struct ExportPlanTests {
         #expect(plan.text.contains("1 connections have no stored run"))
         #expect(plan.text.contains("at least 2 s"))
     }
+}
+
+/// Progress reports, collected from any task.
+final class ProgressTicks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ticks: [(Int, Int)] = []
+    func add(_ done: Int, _ total: Int) { lock.withLock { ticks.append((done, total)) } }
+    var all: [(Int, Int)] { lock.withLock { ticks } }
 }
