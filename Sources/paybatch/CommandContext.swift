@@ -78,4 +78,14 @@ struct Console: Sendable {
     func out(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A `label done/total` counter redrawn in place on stderr, or nil when stderr is not a
+    /// terminal (SPEC §1: progress only on a terminal).
+    func progress(_ label: String) -> (@Sendable (Int, Int) -> Void)? {
+        guard stderrIsTerminal else { return nil }
+        return { done, total in
+            let end = done == total ? "\n" : ""
+            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\(end)".utf8))
+        }
+    }
 }

@@ -94,14 +94,7 @@ struct ExportCommand: AsyncParsableCommand {
                         context.finchClient(observer: observer, limits: limits, cache: cache)
                     },
                     wallClock: SystemWallClock(), logger: context.logger)
-                if context.console.stderrIsTerminal {
-                    // SPEC §1: progress on stderr only when it is a terminal.
-                    runner.progress = { done, total in
-                        let end = done == total ? "\n" : ""
-                        FileHandle.standardError.write(
-                            Data("\rconnections fetched \(done)/\(total)\(end)".utf8))
-                    }
-                }
+                runner.progress = context.console.progress("connections fetched")
                 let result = try await runner.run()
                 context.console.out(ExportSummary(result).text)
                 return result.exitStatus

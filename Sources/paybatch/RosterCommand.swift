@@ -45,11 +45,7 @@ extension CommandContext {
     /// The introspector of import and refresh; on a terminal it shows `introspect done/total`
     /// on stderr (SPEC §1: progress only when stderr is a terminal).
     func introspector(_ client: FinchClient) -> TokenIntrospector {
-        guard console.stderrIsTerminal else { return TokenIntrospector(client: client) }
-        return TokenIntrospector(client: client) { done, total in
-            let end = done == total ? "\n" : ""
-            FileHandle.standardError.write(Data("\rintrospect \(done)/\(total)\(end)".utf8))
-        }
+        TokenIntrospector(client: client, progress: console.progress("introspect"))
     }
 
     /// Runs `body` with a store opened for writing under the lock, and a Finch client whose calls

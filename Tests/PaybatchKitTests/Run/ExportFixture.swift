@@ -38,34 +38,13 @@ final class ExportFixture: @unchecked Sendable {
             cache: cache)
     }
 
-    /// Loads the sandbox's roster the way `roster import` does: introspect each token, store it.
+    /// Loads the sandbox's roster with the engine of `roster import`.
     private func importRoster() async throws {
-        let store = try temp.open()
-        let reader = try CSVReader(data: Data(sandbox.world.rosterCSV().utf8), name: "roster.csv")
-        let columns = ["customer_id", "customer_name", "access_token", "created_at"].map {
-            reader.index(of: $0)!
-        }
-        let finch = client(cache: nil)
-        while let record = try reader.next() {
-            let token = AccessToken(record.fields[columns[2]])
-            let customer = CustomerID(record.fields[columns[0]])
-            guard let introspection = try? await finch.introspect(token), let id = introspection.connectionID
-            else {
-                continue
-            }
-            try store.upsertCustomer(customer, name: record.fields[columns[1]])
-            let details = ConnectionDetails(
-                companyID: introspection.companyID.map(CompanyID.init),
-                providerID: introspection.effectiveProviderID.map(ProviderID.init),
-                clientType: introspection.clientType?.rawValue,
-                connectionType: introspection.connectionType?.rawValue,
-                assisted: introspection.isAssisted, products: introspection.products?.present ?? [],
-                status: ConnectionStatus(introspection.connectionStatus?.status?.rawValue ?? "connected"),
-                lastSuccessfulSync: introspection.connectionStatus?.lastSuccessfulSync)
-            _ = try store.addConnection(
-                ConnectionID(id), customer: customer, details: details, token: token,
-                createdAt: record.fields[columns[3]], source: .import)
-        }
+        let entries = try RosterFileReader.read(
+            data: Data(sandbox.world.rosterCSV().utf8), name: "roster.csv")
+        let importer = RosterImporter(
+            store: try temp.open(), introspector: TokenIntrospector(client: client(cache: nil)))
+        _ = try await importer.run(entries)
     }
 
     func export(
