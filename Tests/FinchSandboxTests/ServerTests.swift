@@ -12,7 +12,7 @@ import Testing
     func fetch(_ server: SandboxServer, _ path: String) async throws -> (Data, HTTPURLResponse) {
         var request = URLRequest(url: server.baseURL.appendingPathComponent(path))
         request.setValue("2020-09-17", forHTTPHeaderField: "Finch-API-Version")
-        request.timeoutInterval = 5
+        request.timeoutInterval = 60  // generous: the whole suite runs in parallel on 2 cores
         let (data, response) = try await URLSession.shared.data(for: request)
         return (data, response as! HTTPURLResponse)
     }

@@ -63,7 +63,11 @@ extension FinchClient {
             if response.isPending { return .pending(response.requestID) }
             let batch = try response.decode(BatchResponse<PayStatementPage>.self)
             let asked = call.map { PaymentID($0.paymentID) }
-            for (payment, result) in BatchMatching.match(batch.items, asked: asked, response: response) {
+            let matched = BatchMatching.match(batch.items, asked: asked, response: response)
+            // In the order asked, not the dictionary's (which differs per process): the next round's
+            // request body must be the same bytes in every run, or a resumed run misses its answers.
+            for payment in asked {
+                guard let result = matched[payment] else { continue }
                 guard case .ok(let page) = result else {
                     results[payment] = result.map { _ in [] }
                     continue

@@ -26,9 +26,14 @@ public final class CSVTableWriter<Field: ReportField> {
 
     /// Appends one row; `cell` gives the value of each field the template shows.
     public func append(_ cell: (Field) -> Cell) throws {
+        try appendColumns { cell(fields[$0]) }
+    }
+
+    /// Appends one row; `cell` gives the value of each template column by its position.
+    public func appendColumns(_ cell: (Int) -> Cell) throws {
         for i in fields.indices {
             if i > 0 { buffer.append(UInt8(ascii: ",")) }
-            switch cell(fields[i]) {
+            switch cell(i) {
             case .empty: break
             case .text(let s): appendField(s, guarded: guarded[i])
             case let other: appendField(other.plainText, guarded: guarded[i])

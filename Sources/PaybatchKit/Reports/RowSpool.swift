@@ -59,21 +59,22 @@ final class RowSpool {
                 + (group.map { [.integer(Int64($0))] } ?? []))
     }
 
-    /// Streams `report`'s rows in SPEC §8's order; `body` reads a row's cells by field.
+    /// Streams `report`'s rows in SPEC §8's order; `body` reads a row's cells by template column.
     func forEach<Field: ReportField>(
-        _ report: Report, as field: Field.Type, _ body: ((Field) -> Cell) throws -> Void
+        _ report: Report, template: ReportTemplate<Field>, _ body: ((Int) -> Cell) throws -> Void
     ) throws {
         if !reading {
             try database.execute("COMMIT")
             reading = true
         }
-        let index = Dictionary(uniqueKeysWithValues: Field.allCases.enumerated().map { ($1, $0) })
+        // Rows hold every field in catalogue order; a template shows some, in its own order.
+        let positions = template.columns.map { Field.allCases.firstIndex(of: $0.field) ?? Int.max }
         let select = try database.prepare(
             "SELECT cells FROM rows WHERE report = ? ORDER BY conn, grp, person, seq"
         ).bind([.integer(report.rawValue)])
         while try select.step() {
             let cells = (select.blob(0) ?? Data()).withUnsafeBytes(CellCodec.decode)
-            try body { field in index[field].flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
+            try body { column in positions[column] < cells.count ? cells[positions[column]] : .empty }
         }
     }
 

@@ -36,6 +36,11 @@ public final class XLSXTableSheet<Field: ReportField> {
 
     /// Appends one row; `cell` gives the value of each field the template shows.
     public func append(_ cell: (Field) -> Cell) throws {
+        try appendColumns { cell(fields[$0]) }
+    }
+
+    /// Appends one row; `cell` gives the value of each template column by its position.
+    public func appendColumns(_ cell: (Int) -> Cell) throws {
         if Int(sheet.nextRow) >= workbook.rowLimit {
             try finishPart()
             truncatedInEarlierParts += sheet.truncatedCells
@@ -46,7 +51,7 @@ public final class XLSXTableSheet<Field: ReportField> {
         // Columns with a template format use it; the others take their cell's own format.
         let formats = columnFormats
         try sheet.writeRow(
-            { column in cell(self.fields[column]) }, count: fields.count, asText: asText,
+            cell, count: fields.count, asText: asText,
             formats: formats.contains { $0 != nil } ? formats : nil)
         rows += 1
         workbook.dataRows += 1

@@ -20,7 +20,7 @@ struct ExportCSVTables {
         let file = try folder.create(template.file ?? "\(F.reportName).csv")
         do {
             let writer = try CSVTableWriter(template: template, profile: profile, sink: file)
-            try spool.forEach(report, as: F.self) { try writer.append($0) }
+            try spool.forEach(report, template: template) { try writer.appendColumns($0) }
             return try file.commit(rows: try writer.finish())
         } catch {
             file.abandon()

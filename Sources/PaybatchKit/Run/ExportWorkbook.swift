@@ -19,13 +19,17 @@ struct ExportWorkbook {
             let connections = try workbook.addTable(templates.connections)
             for outcome in outcomes { try connections.append(outcome) }
             let employees = try workbook.addTable(templates.employees)
-            try spool.forEach(.employees, as: EmployeesField.self) { try employees.append($0) }
+            try spool.forEach(.employees, template: templates.employees) { try employees.appendColumns($0) }
             let payments = try workbook.addTable(templates.payments)
-            try spool.forEach(.payments, as: PaymentsField.self) { try payments.append($0) }
+            try spool.forEach(.payments, template: templates.payments) { try payments.appendColumns($0) }
             let statements = try workbook.addTable(templates.payStatements)
-            try spool.forEach(.payStatements, as: PayStatementsField.self) { try statements.append($0) }
+            try spool.forEach(.payStatements, template: templates.payStatements) {
+                try statements.appendColumns($0)
+            }
             let lines = try workbook.addTable(templates.payStatementLines)
-            try spool.forEach(.payStatementLines, as: PayStatementLinesField.self) { try lines.append($0) }
+            try spool.forEach(.payStatementLines, template: templates.payStatementLines) {
+                try lines.appendColumns($0)
+            }
             let dataQuality = try workbook.addTable(templates.dataQuality)
             for row in quality { try dataQuality.append(row) }
             try workbook.addFreeSheet(runInfo(outcomes))

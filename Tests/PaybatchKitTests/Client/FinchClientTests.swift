@@ -158,13 +158,16 @@ struct FinchClientTests {
     @Test func payStatementsPackTenPaymentsAndPageLargeOnesInRounds() async throws {
         let limits = FinchBatchLimits(paymentsPerPayStatementCall: 10, payStatementPageSize: 2)
         let payments = (1...12).map { PaymentID("pay\($0)") }
-        // pay1 has 5 statements (3 pages), pay2 has 3 (2 pages), the others 1; pay12 is still syncing.
-        let sizes = ["pay1": 5, "pay2": 3]
+        // pay1 has 5 statements (3 pages), pay2…pay6 have 3 (2 pages), the others 1; pay12 is still
+        // syncing. Answers list items in reverse: the next round must still ask in the order asked.
+        let sizes = ["pay1": 5, "pay2": 3, "pay3": 3, "pay4": 3, "pay5": 3, "pay6": 3]
         let script = ScriptedTransport()
         var plan = PayStatementRounds(payments: payments, perCall: 10, pageSize: 2)
         var calls = 0
+        var asked: [[String]] = []
         while let call = plan.nextCall() {
             calls += 1
+            asked.append(call.map(\.paymentID))
             var items: [[String: Any]] = []
             for item in call {
                 if item.paymentID == "pay12" {
@@ -192,7 +195,7 @@ struct FinchClientTests {
             }
             script.enqueue(.json(200, json(["responses": Array(items.reversed())])))
         }
-        // Rounds: 12 payments → 2 calls; 2 with more than 2 → 1 call; 1 with more than 4 → 1 call.
+        // Rounds: 12 payments → 2 calls; 6 with more than 2 → 1 call; 1 with more than 4 → 1 call.
         #expect(calls == 4)
         let result = try await client(script, limits: limits).payStatements(
             token, payments: payments, connectionID: nil)
@@ -210,6 +213,13 @@ struct FinchClientTests {
             return
         }
         let callSizes = script.requests.map { (requestBody($0)["requests"] as? [Any])?.count ?? 0 }
-        #expect(callSizes == [10, 2, 2, 1])
+        #expect(callSizes == [10, 2, 6, 1])
+        // The same bytes every run, whatever order the answers came in: a resumed run finds them.
+        let sentOrder = script.requests.map {
+            ((requestBody($0)["requests"] as? [[String: Any]]) ?? []).compactMap {
+                $0["payment_id"] as? String
+            }
+        }
+        #expect(sentOrder == asked)
     }
 }

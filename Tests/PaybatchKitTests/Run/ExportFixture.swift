@@ -10,6 +10,8 @@ final class ExportFixture: @unchecked Sendable {
     let temp: TempStore
     let out: String
     let period = Period("2026-10")!
+    /// Batch sizes; small pages force many pay-statement rounds.
+    var limits = FinchBatchLimits()
 
     init(companies: Int = 12, syncAfter: Int = 1) async throws {
         let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
@@ -34,7 +36,7 @@ final class ExportFixture: @unchecked Sendable {
             clock: clock, wallClock: SystemWallClock())
         return FinchClient(
             requests: FinchRequestFactory(baseURL: sandbox.baseURL, requestTimeout: .seconds(10)),
-            transport: transport,
+            transport: transport, limits: limits,
             cache: cache)
     }
 

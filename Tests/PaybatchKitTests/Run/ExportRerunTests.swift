@@ -112,6 +112,21 @@ struct ExportRerunTests {
         #expect(fixture.sandbox.counters() == callsBefore)
     }
 
+    @Test func manyPayStatementRoundsReplayTheSameRequests() async throws {
+        // Pages of 3 statements: every payment takes several rounds, two payments a call, so the
+        // next round's request body depends on the order the previous round's items were read.
+        let fixture = try await ExportFixture(companies: 8)
+        fixture.limits = FinchBatchLimits(payStatementPageSize: 3)
+        let first = try await fixture.export()
+        let before = try files(fixture)
+        try FileManager.default.removeItem(atPath: fixture.out)
+        let offline = try await fixture.export { $0.offline = true }
+        #expect(offline.runID == first.runID)
+        #expect(try files(fixture) == before)
+        #expect(offline.outcomes.map(\.payStatements) == first.outcomes.map(\.payStatements))
+        await fixture.stop()
+    }
+
     @Test func offlineWithNothingStoredIsAUsageError() async throws {
         let fixture = try await ExportFixture()
         await #expect(throws: RunStop.self) { try await fixture.export { $0.offline = true } }
