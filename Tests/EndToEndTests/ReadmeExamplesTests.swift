@@ -75,5 +75,12 @@ struct ReadmeExamplesTests {
             "README.md:\(command.line) `\(command.text)` exited \(code), the README says \(command.expectedExit)"
         }
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))\n\(run.transcript())")
+        // The sandbox's tokens are in roster.csv (column 3, CRLF lines); nothing the commands printed shows one.
+        let roster =
+            (try? String(contentsOf: run.folder.appendingPathComponent("roster.csv"), encoding: .utf8)) ?? ""
+        let tokens = roster.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[2] }
+        try #require(!tokens.isEmpty)
+        let transcript = run.transcript()
+        #expect(tokens.allSatisfy { !transcript.contains($0) }, "a token was printed")
     }
 }
