@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv demo
+.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -52,3 +52,17 @@ test: build lint sdk-venv
 
 clean:
 	rm -rf .build
+
+## docs-venv: PyMuPDF for docs-picture, in .venv-docs. Idempotent, like sdk-venv.
+DOCS_PYTHON_PACKAGES := pymupdf==2.0
+docs-venv:
+	@if .venv-docs/bin/python -c 'import pymupdf, sys; sys.exit(pymupdf.__version__ != "2.0")' 2>/dev/null; \
+	then echo "make docs-venv: .venv-docs present"; \
+	else python3 -m venv .venv-docs && .venv-docs/bin/pip install -q $(DOCS_PYTHON_PACKAGES); fi
+
+## docs-picture: docs/summary.png, the Summary sheet of the workbook `paybatch demo` writes, rendered
+## by LibreOffice headless (with a CJK font, or the sandbox's CJK company name shows as boxes).
+docs-picture: deps docs-venv
+	@$(MAKE) --no-print-directory deps APT_PACKAGES=fonts-droid-fallback
+	$(SWIFT) build --product paybatch
+	docs/render-summary.sh .build/debug/paybatch .venv-docs/bin/python docs/summary.png
