@@ -8,6 +8,8 @@ public struct FreeSheet: Sendable, Equatable {
         case header([String])
         /// Typed cells, written as their type (money as money, dates as dates…).
         case cells([Cell])
+        /// Typed cells, then a long text that runs on to the right without widening its column.
+        case cellsAndNote([Cell], String)
         case blank
     }
 

@@ -37,7 +37,7 @@ final class XLSXSheetWriter {
     /// title passes `fitsWidth: false`: it may overflow into the empty cells beside it.
     func writeRow(
         _ cells: (Int) -> Cell, count: Int, asText: [Bool]? = nil, bold: Bool = false,
-        formats columnFormats: [XLSXFormats.Format?]? = nil, fitsWidth: Bool = true
+        formats columnFormats: [XLSXFormats.Format?]? = nil, fitsWidth: Bool = true, spillsLast: Bool = false
     ) throws(XLSXFailure) {
         if widths.count < count { widths += Array(repeating: 0, count: count - widths.count) }
         for column in 0..<count {
@@ -45,7 +45,9 @@ final class XLSXSheetWriter {
             let text = asText?[column] ?? false
             let format = bold ? formats.bold : (columnFormats?[column] ?? formats.format(for: cell))
             let width = try write(cell, column: UInt16(column), asText: text, format: format)
-            if fitsWidth, width > widths[column] { widths[column] = width }
+            // A spilling last cell runs on over the empty cells to its right instead of widening its column.
+            let fits = fitsWidth && !(spillsLast && column == count - 1)
+            if fits, width > widths[column] { widths[column] = width }
         }
         nextRow += 1
     }

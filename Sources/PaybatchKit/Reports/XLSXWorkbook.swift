@@ -84,6 +84,9 @@ public final class XLSXWorkbook {
             case .header(let labels):
                 try writer.writeRow({ .text(labels[$0]) }, count: labels.count, bold: true)
             case .cells(let cells): try writer.writeRow({ cells[$0] }, count: cells.count)
+            case .cellsAndNote(let cells, let note):
+                let all = cells + [.text(note)]
+                try writer.writeRow({ all[$0] }, count: all.count, spillsLast: true)
             case .blank: try writer.writeRow({ _ in .empty }, count: 0)
             }
         }

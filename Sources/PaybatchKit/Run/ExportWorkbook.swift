@@ -51,11 +51,11 @@ struct ExportWorkbook {
                 let advice = outcome.status.advice.replacingOccurrences(
                     of: "CONNECTION_ID", with: outcome.identity.connectionID.rawValue)
                 rows.append(
-                    .cells([
-                        Cell(outcome.identity.customerID), .text(outcome.customerName),
-                        Cell(outcome.identity.connectionID),
-                        .text(outcome.status.rawValue), .text(advice),
-                    ]))
+                    .cellsAndNote(
+                        [
+                            Cell(outcome.identity.customerID), .text(outcome.customerName),
+                            Cell(outcome.identity.connectionID), .text(outcome.status.rawValue),
+                        ], advice))
             }
         }
         rows.append(.blank)
