@@ -39,7 +39,7 @@ done
 export PAYBATCH_KEY
 PAYBATCH_KEY=$(head -c 32 /dev/urandom | base64)
 unset PAYBATCH_KEY_FILE PAYBATCH_CONFIG PAYBATCH_RATE_SCALE PAYBATCH_OUT
-J() { python3 Benchmarks/lib/figures.py "$@"; }   # small JSON arithmetic, see that file
+J() { python3 -B Benchmarks/lib/figures.py "$@"; }   # small JSON arithmetic, see that file
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 
 # start_sandbox NAME ARGS...: serves a fresh sandbox (same seed and clock every time); sets BASE.

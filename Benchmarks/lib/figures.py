@@ -203,7 +203,8 @@ def section3(work, sizes):
             out.append("| %s | peer | %s | %s | %s | %s | %s | | %s |" % (
                 fmt(int(people)), fmt(peer_lines), fmt(peer_wall), fmt(CPU.get("peerl" + size)),
                 fmt(peer_lines / peer_wall if peer_lines and peer_wall else None, 0), fmt(peer_rss, 1), peer_rc))
-        figures.append((pb_wall, pb_rss, peer_wall, peer_rss, largest, lines))
+        figures.append((pb_wall, pb_rss, peer_wall, peer_rss, largest, lines, CPU.get("pbl" + size),
+                        CPU.get("peerl" + size)))
     small, large = figures[0], figures[-1]
     both = [f for f in figures if f[2] is not None] or [large]
     compared = both[-1]
@@ -215,6 +216,9 @@ def section3(work, sizes):
     if compared[0] and compared[2]:
         out.append("- Speed: the peer takes %s× paybatch's time at %s lines (target ≥ 5): %s."
                    % (fmt(compared[2] / compared[0]), fmt(compared[5]), met(compared[2] / compared[0] >= 5)))
+        if compared[6] and compared[7]:
+            out.append("- CPU: the peer spends %s× paybatch's CPU seconds at %s lines (not a target; less "
+                       "noisy than wall time on a shared machine)." % (fmt(compared[7] / compared[6]), fmt(compared[5])))
     if compared[1] and compared[3]:
         out.append("- Memory against the peer: paybatch uses %s× the peer's peak at %s lines (target ≤ 0.25): %s."
                    % (fmt(compared[1] / compared[3]), fmt(compared[5]), met(compared[1] / compared[3] <= 0.25)))
