@@ -125,6 +125,6 @@ J section4 "$WORK" "$RECON" >>"$ROWS"
 # ---- BENCHMARKS.md -------------------------------------------------------------------------------
 J machine "$MODE" "$("$BIN" --version 2>/dev/null || echo unknown)" "$(swift --version 2>/dev/null | head -1 || echo 'swift not on PATH')" \
   "$("$PY" -c 'import finch, xlsxwriter; print(f"finch-api {finch.__version__}, XlsxWriter {xlsxwriter.__version__}")')" \
-  >"$WORK/machine.md"
+  "$([ "$SANDBOX_BIN" = "$BIN" ] || echo "$SANDBOX_BIN")" >"$WORK/machine.md"
 J splice "$OUT_MD" "$WORK/machine.md" "$ROWS"
 log "wrote $OUT_MD"

@@ -248,7 +248,7 @@ def section4(work, companies):
     ])
 
 
-def machine(mode, version, swift, peer):
+def machine(mode, version, swift, peer, sandbox=""):
     mem = "?"
     try:
         for line in open("/proc/meminfo"):
@@ -264,6 +264,7 @@ def machine(mode, version, swift, peer):
         "- machine: %s cores (`nproc`), %s memory, kernel %s, load average at the end %s" % (
             len(os.sched_getaffinity(0)), mem, platform.release(), load),
         "- %s; paybatch %s; peer: Python %s, %s" % (swift, version, platform.python_version(), peer),
+        *(["- the sandboxes ran from another binary: `%s`" % sandbox] if sandbox else []),
         "",
     ])
 
