@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture
+.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -66,3 +66,21 @@ docs-picture: deps docs-venv
 	@$(MAKE) --no-print-directory deps APT_PACKAGES=fonts-droid-fallback
 	$(SWIFT) build --product paybatch
 	docs/render-summary.sh .build/debug/paybatch .venv-docs/bin/python docs/summary.png
+
+## bench-deps: GNU time (peak memory), curl, the sqlite3 shell and python3-venv, through `deps`' installer.
+BENCH_PACKAGES := time curl sqlite3 python3-venv
+bench-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(BENCH_PACKAGES)"
+
+## bench-venv: the peer's Python (official Finch SDK + XlsxWriter), pinned; idempotent.
+BENCH_PY_PACKAGES := finch-api==2.9.1 XlsxWriter==3.3.1 httpx==0.28.1
+bench-venv:
+	@if .venv-bench/bin/python -c 'import finch, xlsxwriter, sys; sys.exit(finch.__version__ != "2.9.1" or xlsxwriter.__version__ != "3.3.1")' 2>/dev/null; \
+	then echo "make bench-venv: .venv-bench present"; \
+	else python3 -m venv .venv-bench && .venv-bench/bin/pip install -q $(BENCH_PY_PACKAGES); fi
+
+## bench: issue 8's benchmarks (release build, paybatch beside the SDK peer), written into BENCHMARKS.md.
+## Unattended, under 15 minutes; BENCH_QUICK=1 for small sizes.
+bench: deps bench-deps bench-venv
+	$(SWIFT) build -c release --product paybatch --scratch-path .build-release
+	Benchmarks/run.sh .build-release/release/paybatch

@@ -1,7 +1,8 @@
 import Foundation
 
 extension SandboxEngine {
-    /// Routes under `/_sandbox/`: counters, and levers tests pull (advance a sync, force a status).
+    /// Routes under `/_sandbox/`: counters, the calls an export needs at least, and levers tests pull
+    /// (advance a sync, force a status).
     /// They pass no limiter, draw no fault and are not counted.
     func control(_ request: SandboxRequest) -> SandboxResponse {
         switch (request.method, request.path) {
@@ -17,6 +18,11 @@ extension SandboxEngine {
                 setStatus(connectionID: id, status: status)
             else { break }
             return .json(200, .object([("status", .string("success"))]))
+        case ("GET", "/_sandbox/expected-calls"):
+            guard let period = request.queryValue("period").flatMap(BillingPeriod.init) else {
+                return FinchError.badRequest("period must be YYYY-MM")
+            }
+            return .json(200, expectedCalls(period: period))
         default: return FinchError.routeNotFound
         }
         return FinchError.body(404, "not_found_error", "item_not_found", "Unknown connection_id")

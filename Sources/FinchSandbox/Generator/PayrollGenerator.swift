@@ -69,10 +69,21 @@ struct PayrollGenerator: Sendable {
     func statements(_ plan: PaymentPlan) -> [PayStatement] {
         Array(
             (0..<peopleCount).lazy.map(people.person).compactMap { person in
-                guard person.employed(from: plan.periodStart, to: plan.periodEnd) else { return nil }
-                if plan.offCycle && (person.isContractor || person.index % 3 != 0) { return nil }
-                return StatementBuilder(connection: connection, person: person, plan: plan).build()
+                isPaid(person, by: plan)
+                    ? StatementBuilder(connection: connection, person: person, plan: plan).build() : nil
             })
+    }
+
+    /// How many statements `plan` has, without building them (the benchmark's expected calls).
+    func statementCount(_ plan: PaymentPlan) -> Int {
+        (0..<peopleCount).lazy.map(people.person).filter { isPaid($0, by: plan) }.count
+    }
+
+    /// Whether `person` gets a statement in `plan`: employed in its period, and for an off-cycle bonus
+    /// one employee in three.
+    private func isPaid(_ person: Person, by plan: PaymentPlan) -> Bool {
+        guard person.employed(from: plan.periodStart, to: plan.periodEnd) else { return false }
+        return !(plan.offCycle && (person.isContractor || person.index % 3 != 0))
     }
 
     /// Finch's `Payment` JSON for a plan, with totals summed from its statements.
