@@ -47,21 +47,64 @@ extension FinchClient {
 
     /// `POST /employer/pay-statement`: up to `paymentsPerPayStatementCall` payments a call, each page
     /// as large as allowed, a payment with more statements continuing in a later round (SPEC §8).
+    /// With `onPage`, each page goes there as it arrives and the result holds no statements.
     public func payStatements(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
         onResponse: ResponseSink? = nil, onPage: PayStatementPageSink? = nil
     ) async throws -> DataFetch<[PaymentID: ItemResult<[WirePayStatement]>]> {
+        var statements: [PaymentID: [WirePayStatement]] = [:]
+        let fetch = try await payStatementRounds(
+            token, payments: payments, connectionID: connectionID, onResponse: onResponse
+        ) { (page: PayStatementPage, payment: PaymentID) in
+            let present = page.payStatements?.present ?? []
+            if let onPage {
+                // Streamed: the caller takes the page now, so a large payment is never held whole.
+                try await onPage(payment, present)
+            } else {
+                statements[payment, default: []].append(contentsOf: present)
+            }
+            return (page.payStatements?.elements.count ?? 0, page.paging?.count)
+        }
+        switch fetch {
+        case .pending(let id): return .pending(id)
+        case .ok(let results):
+            return .ok(
+                Dictionary(
+                    uniqueKeysWithValues: results.map { id, result in
+                        (id, result.map { statements[id] ?? [] })
+                    }))
+        }
+    }
+
+    /// The same calls as `payStatements`, reading each page only for its size: what an export's
+    /// fetch needs (it stores the pages; rendering decodes them later, one at a time).
+    public func payStatementOutcomes(
+        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
+        onResponse: ResponseSink? = nil
+    ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
+        try await payStatementRounds(
+            token, payments: payments, connectionID: connectionID, onResponse: onResponse
+        ) { (page: PayStatementPageOutline, _) in
+            (page.payStatements?.elements.count ?? 0, page.paging?.count)
+        }
+    }
+
+    /// The rounds of SPEC §8; `read` takes each payment's page and says how many statements it
+    /// held and Finch's total. Every asked payment ends `.ok(())` unless its item failed or is pending.
+    private func payStatementRounds<Page: Decodable & Sendable>(
+        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, onResponse: ResponseSink?,
+        read: (Page, PaymentID) async throws -> (received: Int, count: Int?)
+    ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         var rounds = PayStatementRounds(
             payments: payments, perCall: limits.paymentsPerPayStatementCall,
             pageSize: limits.payStatementPageSize)
-        var statements: [PaymentID: [WirePayStatement]] = [:]
-        var results: [PaymentID: ItemResult<[WirePayStatement]>] = [:]
+        var results: [PaymentID: ItemResult<Void>] = [:]
         while let call = rounds.nextCall() {
             let body = Self.encode(PayStatementBatchRequest(requests: call))
             let response = try await send(
                 .payStatement, .bearer(token), body: body, connectionID: connectionID, onResponse: onResponse)
             if response.isPending { return .pending(response.requestID) }
-            let batch = try response.decode(BatchResponse<PayStatementPage>.self)
+            let batch = try response.decode(BatchResponse<Page>.self)
             let asked = call.map { PaymentID($0.paymentID) }
             let matched = BatchMatching.match(batch.items, asked: asked, response: response)
             // In the order asked, not the dictionary's (which differs per process): the next round's
@@ -69,22 +112,14 @@ extension FinchClient {
             for payment in asked {
                 guard let result = matched[payment] else { continue }
                 guard case .ok(let page) = result else {
-                    results[payment] = result.map { _ in [] }
+                    results[payment] = result.map { _ in () }
                     continue
                 }
-                let received = page.payStatements?.elements.count ?? 0
-                if let onPage {
-                    // Streamed: the caller takes the page now, so a large payment is never held whole.
-                    try await onPage(payment, page.payStatements?.present ?? [])
-                } else {
-                    statements[payment, default: []].append(contentsOf: page.payStatements?.present ?? [])
-                }
-                rounds.record(payment, received: received, count: page.paging?.count)
+                let size = try await read(page, payment)
+                rounds.record(payment, received: size.received, count: size.count)
             }
         }
-        for payment in payments where results[payment] == nil {
-            results[payment] = .ok(statements[payment] ?? [])
-        }
+        for payment in payments where results[payment] == nil { results[payment] = .ok(()) }
         return .ok(results)
     }
 }

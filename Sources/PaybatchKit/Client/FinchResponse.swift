@@ -55,6 +55,14 @@ public enum DataFetch<Value: Sendable>: Sendable {
         if case .ok(let value) = self { return value }
         return nil
     }
+
+    /// The fetched value transformed; pending stays pending.
+    public func map<Other: Sendable>(_ transform: (Value) throws -> Other) rethrows -> DataFetch<Other> {
+        switch self {
+        case .ok(let value): .ok(try transform(value))
+        case .pending(let id): .pending(id)
+        }
+    }
 }
 
 /// One batch item's result, matched by its id.

@@ -84,13 +84,17 @@ public struct ConnectionFetcher: Sendable {
         try sink?.payments(payments)
         let paymentIDs = payments.compactMap(\.id).map(PaymentID.init)
         guard !paymentIDs.isEmpty, granted("pay_statement", report: "pay_statements") else { return }
-        let pages: FinchClient.PayStatementPageSink = { payment, page in
-            try sink?.statements(page, payment: payment)
+        let fetched: DataFetch<[PaymentID: ItemResult<Void>]>
+        if let sink {
+            fetched = try await client.payStatements(
+                token, payments: paymentIDs, connectionID: id,
+                onPage: { try sink.statements($1, payment: $0) }
+            ).map { $0.mapValues { $0.map { _ in () } } }
+        } else {
+            // Nobody takes the rows: read each page only for its size (it is stored as it came).
+            fetched = try await client.payStatementOutcomes(token, payments: paymentIDs, connectionID: id)
         }
-        guard
-            case .ok(let results) = try await client.payStatements(
-                token, payments: paymentIDs, connectionID: id, onPage: pages)
-        else { return pending(&data) }
+        guard case .ok(let results) = fetched else { return pending(&data) }
         for (payment, result) in results {
             switch result {
             case .ok: data.statementResults[payment] = .complete

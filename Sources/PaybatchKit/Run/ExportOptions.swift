@@ -15,8 +15,11 @@ public struct ExportOptions: Sendable {
     public var templatesFolder: String?
     public var includeSSN = false
     public var keepRuns = 2
-    /// How many connections are fetched at once; the shared limiter paces them all.
-    public var concurrency = 8
+    /// How many connections are fetched at once; the shared limiter paces them all. Enough that
+    /// every bucket has callers waiting from the start (with 8, the pay-statement bucket idled while
+    /// connections were still at their directory), few enough that memory stays small: a connection
+    /// in flight holds one response at a time.
+    public var concurrency = 48
 
     public init(period: Period, outputRoot: String, outputMode: OutputMode = .owner) {
         self.period = period

@@ -59,7 +59,15 @@ public struct ExportRunner: Sendable {
                 remedy:
                     "Check FINCH_BASE_URL, the network and proxy settings, then run again; the run resumes.")
         }
-        let result = try await render(connections, run: run, templates: templates, calls: await calls.calls)
+        // A resumed run's data calls include those its interrupted invocations made (from the request
+        // log), so its run.json counts what a run without the interruption would; introspect is
+        // called again by every invocation and counted for this one.
+        var counted = await calls.calls
+        let logged = try await store.callCounts(runID: run.runID).values
+        for name in counted.keys where name != "introspect" {
+            counted[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
+        }
+        let result = try await render(connections, run: run, templates: templates, calls: counted)
         try await store.finishRun(
             run.runID, status: result.exitStatus == .ok ? .complete : .partial,
             exitCode: result.exitStatus.rawValue,

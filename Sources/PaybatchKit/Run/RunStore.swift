@@ -112,8 +112,13 @@ public actor RunStore {
     /// First attempts per connection and call name in the period's latest export run.
     public func latestCallCounts(period: Period) throws -> [ConnectionID: [String: Int]] {
         guard let run = try store.latestRun(period: period, command: ExportRunner.command) else { return [:] }
+        return try callCounts(runID: run.runID)
+    }
+
+    /// First attempts per connection and call name in a run, over all its invocations.
+    func callCounts(runID: String) throws -> [ConnectionID: [String: Int]] {
         var counts: [ConnectionID: [String: Int]] = [:]
-        for entry in try store.requestLog(runID: run.runID) where entry.attempt == 1 {
+        for entry in try store.requestLog(runID: runID) where entry.attempt == 1 {
             guard let connection = entry.connectionID, let endpoint = FinchEndpoint(rawValue: entry.endpoint)
             else {
                 continue
