@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv demo
+.PHONY: deps build release test lint format clean sdk-venv demo reliability
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -52,3 +52,7 @@ test: build lint sdk-venv
 
 clean:
 	rm -rf .build
+
+## reliability: only the fault-injection, crash and secret-scan suites (all also run in `make test`).
+reliability: build
+	$(SWIFT) test --skip-build --filter 'FaultScopeTests|FaultInjectionEndToEndTests|CrashEndToEndTests|SecretScanEndToEndTests'
