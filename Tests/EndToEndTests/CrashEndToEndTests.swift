@@ -115,10 +115,17 @@ struct CrashEndToEndTests {
         let expected = try files.map {
             try Data(contentsOf: URL(fileURLWithPath: work.path("out/2026-10/" + $0)))
         }
+        // An uninterrupted rotation measures how long one takes; the kills land within that time.
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try await work.run(["keys", "rotate"]).exitCode == 0)
+        let milliseconds = max(Int((clock.now - start) / .milliseconds(1)), 2)
         var random = SeededRandom(seed: 11)
+        var endings: [KilledRun.Ending] = []
         for kill in 0..<Self.kills {
-            let delay = Duration.milliseconds(Int.random(in: 0..<400, using: &random))
+            let delay = Duration.milliseconds(Int.random(in: 1..<milliseconds, using: &random))
             let ending = try await KilledRun.run(["keys", "rotate"], in: work) { $0 >= delay }
+            endings.append(ending)
             let rotated = try await work.run(["keys", "rotate"])
             #expect(rotated.exitCode == 0, "kill \(kill) at \(delay) (\(ending)): \(rotated.stderr)")
             try Self.expectSound(work)
@@ -132,6 +139,7 @@ struct CrashEndToEndTests {
             }
             #expect(actual == expected, "kill \(kill) at \(delay)")
         }
+        #expect(endings.contains(.killed), "no kill landed within a rotation: \(endings)")
         let status = try await work.run(["keys", "status"])
         #expect(status.exitCode == 0, "\(status.stderr)")
     }

@@ -68,6 +68,7 @@ struct FaultInjectionEndToEndTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/run.json"))
         let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let connections = try #require(run["connections"] as? [[String: Any]])
+        let connectionsCSV = try String(contentsOfFile: folder + "/connections.csv", encoding: .utf8)
         let failed = connections.filter { $0["export_status"] as? String == "failed" }
         #expect(!failed.isEmpty)
         let answered = work.server.counters().endpoints["GET /employer/payment"]?.statuses["500"] ?? 0
@@ -79,6 +80,7 @@ struct FaultInjectionEndToEndTests {
             let requestID = try #require(error["request_id"] as? String)
             #expect(!requestID.isEmpty)
             #expect(result.stderr.contains(requestID), "the request id is shown next to the error")
+            #expect(connectionsCSV.contains(requestID), "connections.csv's last_request_id")
         }
         #expect(run["status"] as? String == "partial" && run["exit_code"] as? Int == 3)
 
