@@ -1,4 +1,5 @@
 import Foundation
+import PaybatchTestSupport
 import Testing
 
 @testable import FinchSandbox
@@ -24,5 +25,15 @@ import Testing
         #expect(counters.buckets["payment"]?.faults["500"] == 5)
         #expect(plan.applies(to: "/employer/payment") && !plan.applies(to: "/introspect"))
         #expect(FaultPlan.none.applies(to: "/introspect"))
+    }
+
+    @Test func theCommandLineRefusesAFaultPathThatIsNotAPath() throws {
+        let result = try PaybatchBinary.run([
+            "sandbox", "--faults", "500=1", "--faults-on", "employer/payment",
+        ])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains("--faults-on takes a request path"))
+        let help = try PaybatchBinary.run(["sandbox", "--help"])
+        #expect(help.stdout.contains("--faults-on /employer/payment"))
     }
 }
