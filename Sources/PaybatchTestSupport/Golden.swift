@@ -12,7 +12,8 @@ public func assertGolden(
     let url = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["PAYBATCH_RECORD_GOLDENS"] == "1" {
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
             Issue.record(
                 "Recorded golden \(name); run again without PAYBATCH_RECORD_GOLDENS to compare.",

@@ -13,12 +13,15 @@ struct ExportCommand: AsyncParsableCommand {
             pay_statement_lines.csv, data_quality.csv, paybatch-YYYY-MM.xlsx and run.json into \
             OUT/YYYY-MM/, each file atomically. Every answer from Finch is kept encrypted in the \
             store, so an interrupted export of the same period resumes where it stopped; --fresh \
-            starts over. Exits 0 when every connection is ok, 3 when some need attention (the \
+            starts over. Running it again after a finished run fetches again only connections \
+            that synced since, or were not ok (SPEC §8); --offline renders the latest run again \
+            from the store. Exits 0 when every connection is ok, 3 when some need attention (the \
             reports say which).
 
             Example:
               paybatch export --period 2026-10 --out out
               paybatch export --period 2026-10 --only cust-042 --formats csv
+              paybatch export --period 2026-10 --offline
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -29,6 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "Fetch only these customer or connection ids.") var only:
         [String] = []
     @Flag(help: "Ignore an interrupted run of the period and start over.") var fresh = false
+    @Flag(help: "Render the period's latest stored run again, without the network.") var offline = false
     @Flag(
         help:
             "Print the plan (connections, calls per bucket, the time the limits imply); fetch and write nothing."
@@ -55,6 +59,10 @@ struct ExportCommand: AsyncParsableCommand {
             throw ValidationError("--directory-page-size must be between 1 and 5000")
         }
         guard keepRuns >= 1 else { throw ValidationError("--keep-runs must be at least 1") }
+        guard !offline || (only.isEmpty && !fresh && !dryRun) else {
+            throw ValidationError(
+                "--offline renders what is stored: it takes no --only, --fresh or --dry-run")
+        }
     }
 
     func run() async throws {
@@ -68,6 +76,7 @@ struct ExportCommand: AsyncParsableCommand {
             options.writeXLSX = parts.contains("xlsx")
             options.only = only
             options.fresh = fresh
+            options.offline = offline
             options.csvProfile = csvProfile
             options.templatesFolder = templates
             options.includeSSN = includeSSN

@@ -42,11 +42,14 @@ extension FinchClient {
         return .ok(results)
     }
 
+    /// Receives one payment's page of statements as it arrives (in the caller's task).
+    public typealias PayStatementPageSink = (PaymentID, [WirePayStatement]) async throws -> Void
+
     /// `POST /employer/pay-statement`: up to `paymentsPerPayStatementCall` payments a call, each page
     /// as large as allowed, a payment with more statements continuing in a later round (SPEC §8).
     public func payStatements(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
-        onResponse: ResponseSink? = nil
+        onResponse: ResponseSink? = nil, onPage: PayStatementPageSink? = nil
     ) async throws -> DataFetch<[PaymentID: ItemResult<[WirePayStatement]>]> {
         var rounds = PayStatementRounds(
             payments: payments, perCall: limits.paymentsPerPayStatementCall,
@@ -66,7 +69,12 @@ extension FinchClient {
                     continue
                 }
                 let received = page.payStatements?.elements.count ?? 0
-                statements[payment, default: []].append(contentsOf: page.payStatements?.present ?? [])
+                if let onPage {
+                    // Streamed: the caller takes the page now, so a large payment is never held whole.
+                    try await onPage(payment, page.payStatements?.present ?? [])
+                } else {
+                    statements[payment, default: []].append(contentsOf: page.payStatements?.present ?? [])
+                }
                 rounds.record(payment, received: received, count: page.paging?.count)
             }
         }

@@ -18,16 +18,14 @@ public enum ExportStatus: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// Everything one export fetched for one connection, decoded, and what became of each call.
+/// What one fetch made of one connection: the small facts (status, errors, notes, what became of
+/// each payment's statements). The rows themselves go to a `ConnectionDataSink` as they come.
 public struct ConnectionData: Sendable {
     public var introspection: Introspection?
-    public var directory: [DirectoryEntry] = []
-    public var individuals: [IndividualID: ItemResult<WireIndividual>] = [:]
-    public var employments: [IndividualID: ItemResult<WireEmployment>] = [:]
+    public var directoryCount = 0
     public var payments: [WirePayment] = []
-    public var statements: [PaymentID: ItemResult<[WirePayStatement]>] = [:]
-    /// Whether the pay_statement product was fetched at all (else payments say `none`).
-    public var statementsFetched = false
+    /// What became of each payment's statements; empty when pay statements were not fetched.
+    public var statementResults: [PaymentID: PayStatementsStatus] = [:]
     public var status: ExportStatus = .ok
     public var errors: [FinchFailure] = []
     public var notes = DataNotes()
@@ -37,7 +35,7 @@ public struct ConnectionData: Sendable {
 
     /// Payments whose statements answered item-level 202.
     public var pendingPayments: [PaymentID] {
-        statements.compactMap { if case .pending = $0.value { return $0.key } else { return nil } }.sorted()
+        statementResults.compactMap { $0.value == .pending ? $0.key : nil }.sorted()
     }
 
     /// Marks the connection partial unless something worse is already known.

@@ -14,11 +14,17 @@ public struct ConnectionFetcher: Sendable {
 
     /// What the connection gave. Throws only what stops the whole run (`FinchRunStop`, a store
     /// failure); everything about this connection is recorded in the result.
-    public func fetch(_ id: ConnectionID, token: AccessToken) async throws -> ConnectionData {
+    /// `beforeData` sees the introspection of a connection that has data to fetch and says
+    /// whether to fetch it (false: an earlier run's stored data serves, SPEC §8's re-run rule).
+    func fetch(
+        _ id: ConnectionID, token: AccessToken, into sink: (any ConnectionDataSink)? = nil,
+        beforeData: (Introspection) async throws -> Bool = { _ in true }
+    ) async throws -> ConnectionData {
         var data = ConnectionData()
         do {
             let introspection = try await client.introspect(token, connectionID: id)
             data.introspection = introspection
+            try sink?.begin(introspection)
             let status = introspection.connectionStatus?.status
             if status == .reauth {
                 data.status = .reauthRequired
@@ -30,16 +36,19 @@ public struct ConnectionFetcher: Sendable {
                 data.message = introspection.connectionStatus?.message ?? "assisted connection not ready"
                 return data
             }
+            guard try await beforeData(introspection) else { return data }
             let products = Set(introspection.products?.present ?? [])
-            try await fetchData(id, token: token, products: products, into: &data)
+            try await fetchData(id, token: token, products: products, into: &data, sink: sink)
         } catch let failure as FinchFailure {
             record(failure, into: &data)
         }
+        try sink?.finish(data)
         return data
     }
 
     private func fetchData(
-        _ id: ConnectionID, token: AccessToken, products: Set<String>, into data: inout ConnectionData
+        _ id: ConnectionID, token: AccessToken, products: Set<String>, into data: inout ConnectionData,
+        sink: (any ConnectionDataSink)?
     ) async throws {
         func granted(_ product: String, report: String) -> Bool {
             guard products.contains(product) else {
@@ -56,23 +65,15 @@ public struct ConnectionFetcher: Sendable {
             guard case .ok(let entries) = try await client.directory(token, connectionID: id) else {
                 return pending(&data)
             }
-            data.directory = entries
-        }
-        let ids = data.directory.compactMap(\.id).map(IndividualID.init)
-        if !ids.isEmpty, granted("individual", report: "employees") {
+            data.directoryCount = entries.count
+            let hasIDs = entries.contains { !($0.id ?? "").isEmpty }
+            let wanted = (
+                individuals: hasIDs && granted("individual", report: "employees"),
+                employments: hasIDs && granted("employment", report: "employees")
+            )
             guard
-                case .ok(let items) = try await client.individuals(
-                    token, ids: ids, includeSSN: includeSSN, connectionID: id)
+                try await fetchPeople(entries, id: id, token: token, wanted: wanted, into: &data, sink: sink)
             else { return pending(&data) }
-            data.individuals = items
-            recordItemFailures(items.values, into: &data)
-        }
-        if !ids.isEmpty, granted("employment", report: "employees") {
-            guard case .ok(let items) = try await client.employments(token, ids: ids, connectionID: id) else {
-                return pending(&data)
-            }
-            data.employments = items
-            recordItemFailures(items.values, into: &data)
         }
         guard granted("payment", report: "payments") else { return }
         guard case .ok(let payments) = try await client.payments(token, period: period, connectionID: id)
@@ -80,16 +81,61 @@ public struct ConnectionFetcher: Sendable {
             return pending(&data)
         }
         data.payments = payments
+        try sink?.payments(payments)
         let paymentIDs = payments.compactMap(\.id).map(PaymentID.init)
         guard !paymentIDs.isEmpty, granted("pay_statement", report: "pay_statements") else { return }
+        let pages: FinchClient.PayStatementPageSink = { payment, page in
+            try sink?.statements(page, payment: payment)
+        }
         guard
-            case .ok(let statements) = try await client.payStatements(
-                token, payments: paymentIDs, connectionID: id)
+            case .ok(let results) = try await client.payStatements(
+                token, payments: paymentIDs, connectionID: id, onPage: pages)
         else { return pending(&data) }
-        data.statements = statements
-        data.statementsFetched = true
-        recordItemFailures(statements.values, into: &data)
+        for (payment, result) in results {
+            switch result {
+            case .ok: data.statementResults[payment] = .complete
+            case .pending: data.statementResults[payment] = .pending
+            case .failed(let failure):
+                data.statementResults[payment] = .failed
+                data.errors.append(failure)
+                data.degrade(to: .partial)
+            }
+        }
         if !data.pendingPayments.isEmpty { data.degrade(to: .partial) }
+    }
+
+    /// Individuals and employments a batch at a time (one call each per batch, as SPEC §8 counts),
+    /// each batch handed to the sink with its directory entries; false when Finch answered 202.
+    private func fetchPeople(
+        _ entries: [DirectoryEntry], id: ConnectionID, token: AccessToken,
+        wanted: (individuals: Bool, employments: Bool), into data: inout ConnectionData,
+        sink: (any ConnectionDataSink)?
+    ) async throws -> Bool {
+        let withIDs = entries.filter { !($0.id ?? "").isEmpty }
+        // Entries without an id still reach the sink (it notes them); they belong to no batch.
+        let withoutIDs = entries.filter { ($0.id ?? "").isEmpty }
+        if !withoutIDs.isEmpty { try sink?.people(withoutIDs, individuals: [:], employments: [:]) }
+        for chunk in withIDs.chunked(client.limits.individualsPerCall) {
+            let ids = chunk.map { IndividualID($0.id ?? "") }
+            var individuals: [IndividualID: ItemResult<WireIndividual>] = [:]
+            var employments: [IndividualID: ItemResult<WireEmployment>] = [:]
+            if wanted.individuals, !ids.isEmpty {
+                guard
+                    case .ok(let items) = try await client.individuals(
+                        token, ids: ids, includeSSN: includeSSN, connectionID: id)
+                else { return false }
+                individuals = items
+                recordItemFailures(items.values, into: &data)
+            }
+            if wanted.employments, !ids.isEmpty {
+                guard case .ok(let items) = try await client.employments(token, ids: ids, connectionID: id)
+                else { return false }
+                employments = items
+                recordItemFailures(items.values, into: &data)
+            }
+            try sink?.people(chunk, individuals: individuals, employments: employments)
+        }
+        return true
     }
 
     private func pending(_ data: inout ConnectionData) {
@@ -113,7 +159,7 @@ public struct ConnectionFetcher: Sendable {
         case "product_not_granted":
             data.notes.add(
                 "product_not_granted", report: "connections", column: failure.endpoint?.product ?? "")
-            data.degrade(to: data.directory.isEmpty && data.payments.isEmpty ? .failed : .partial)
+            data.degrade(to: data.directoryCount == 0 && data.payments.isEmpty ? .failed : .partial)
         default: data.degrade(to: .failed)
         }
         data.message = failure.failureClass.remedy

@@ -22,32 +22,46 @@ public struct ConnectionOutcome: Sendable {
     public var grossPay = Cents.zero
     public var netPay = Cents.zero
 
-    init(record: ConnectionRecord, customerName: String, data: ConnectionData?, source: String) {
+    /// What the run recorded for the connection; nil when it has nothing (`not_fetched`).
+    init(record: ConnectionRecord, customerName: String, recorded: RunConnectionRecord?) {
         self.record = record
         self.customerName = customerName
-        let introspection = data?.introspection
-        identity = ConnectionIdentity(
+        identity = ConnectionIdentity(record: record, introspection: nil)
+        status = recorded?.status ?? .notFetched
+        source = recorded?.source ?? "fetched"
+        errors = recorded?.errors ?? []
+        message = recorded?.message
+        pendingPayments = []
+        lastRequestID = errors.last?.requestID
+        connectionStatus = record.details.status.rawValue
+        lastSuccessfulSync = record.details.lastSuccessfulSync
+    }
+
+    /// Adds what replaying the stored responses gave: the connection as introspect saw it, its
+    /// pending payments, and the counts and totals of the rows written.
+    mutating func apply(_ data: ConnectionData, rows: ConnectionRowsSink) {
+        identity = rows.identity
+        pendingPayments = data.pendingPayments
+        if let status = data.introspection?.connectionStatus {
+            connectionStatus = status.status?.rawValue ?? connectionStatus
+            lastSuccessfulSync = status.lastSuccessfulSync ?? lastSuccessfulSync
+        }
+        individuals = rows.individuals
+        payments = rows.payments
+        payStatements = rows.payStatements
+        grossPay = rows.grossPay
+        netPay = rows.netPay
+    }
+}
+
+extension ConnectionIdentity {
+    /// The connection's ids: introspect's when it answered, else the roster's.
+    init(record: ConnectionRecord, introspection: Introspection?) {
+        self.init(
             customerID: record.customerID,
             companyID: introspection?.companyID.map(CompanyID.init) ?? record.details.companyID,
             connectionID: record.connectionID,
             providerID: introspection?.effectiveProviderID.map(ProviderID.init) ?? record.details.providerID)
-        status = data?.status ?? .notFetched
-        self.source = source
-        errors = data?.errors ?? []
-        message = data?.message
-        pendingPayments = data?.pendingPayments ?? []
-        connectionStatus = introspection?.connectionStatus?.status?.rawValue ?? record.details.status.rawValue
-        lastSuccessfulSync =
-            introspection?.connectionStatus?.lastSuccessfulSync ?? record.details.lastSuccessfulSync
-    }
-
-    /// Adds one connection's written rows to the counts.
-    mutating func count(_ report: ConnectionReport) {
-        individuals = report.employees.count
-        payments = report.payments.count
-        payStatements = report.statements.count
-        grossPay = report.payments.reduce(.zero) { $0 + ($1.grossPay ?? .zero) }
-        netPay = report.payments.reduce(.zero) { $0 + ($1.netPay ?? .zero) }
     }
 }
 

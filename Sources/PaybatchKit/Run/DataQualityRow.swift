@@ -29,40 +29,4 @@ public struct DataQualityRow: Sendable, Equatable, ReportRow {
         case .difference: difference
         }
     }
-
-    /// The rows for one connection: null profiles of employees, payments and pay_statements in
-    /// template column order, then failed checks in payment order, then data notes.
-    static func rows(
-        for identity: ConnectionIdentity, report: ConnectionReport, templates: ReportTemplates
-    ) -> [DataQualityRow] {
-        var result: [DataQualityRow] = []
-        func profile<Field, Row: ReportRow<Field>>(_ template: ReportTemplate<Field>, _ rows: [Row]) {
-            for column in template.columns {
-                let nulls = rows.reduce(0) { $0 + ($1.cell(column.field) == .empty ? 1 : 0) }
-                result.append(
-                    DataQualityRow(
-                        connectionID: identity.connectionID, providerID: identity.providerID,
-                        report: Field.reportName, column: column.field.rawValue, rows: rows.count,
-                        nulls: nulls))
-            }
-        }
-        profile(templates.employees, report.employees)
-        profile(templates.payments, report.payments)
-        profile(templates.payStatements, report.statements)
-        for finding in report.findings {
-            result.append(
-                DataQualityRow(
-                    connectionID: identity.connectionID, providerID: identity.providerID, report: "payments",
-                    column: finding.column, check: "payment_vs_statements", paymentID: finding.paymentID,
-                    expected: Cell(finding.expected), actual: Cell(finding.actual),
-                    difference: Cell(finding.difference)))
-        }
-        for (key, count) in report.notes.sorted {
-            result.append(
-                DataQualityRow(
-                    connectionID: identity.connectionID, providerID: identity.providerID, report: key.report,
-                    column: key.column, check: key.code, actual: .integer(Int64(count))))
-        }
-        return result
-    }
 }

@@ -1,39 +1,30 @@
-/// The four row-heavy CSV reports, written side by side in one pass over the connections.
-final class ExportCSVTables {
-    private let employees: (file: AtomicFile, writer: CSVTableWriter<EmployeesField>)
-    private let payments: (file: AtomicFile, writer: CSVTableWriter<PaymentsField>)
-    private let statements: (file: AtomicFile, writer: CSVTableWriter<PayStatementsField>)
-    private let lines: (file: AtomicFile, writer: CSVTableWriter<PayStatementLinesField>)
+/// The four row-heavy CSV reports, each streamed from the spool in SPEC §8's order.
+struct ExportCSVTables {
+    let folder: OutputFolder
+    let templates: ReportTemplates
+    let profile: CSVProfile
 
-    init(folder: OutputFolder, templates: ReportTemplates, profile: CSVProfile) throws {
-        func open<F>(_ template: ReportTemplate<F>) throws -> (AtomicFile, CSVTableWriter<F>) {
-            let file = try folder.create(template.file ?? "\(F.reportName).csv")
-            return (file, try CSVTableWriter(template: template, profile: profile, sink: file))
-        }
-        employees = try open(templates.employees)
-        payments = try open(templates.payments)
-        statements = try open(templates.payStatements)
-        lines = try open(templates.payStatementLines)
-    }
-
-    func append(_ report: ConnectionReport) throws {
-        for row in report.employees { try employees.writer.append(row) }
-        for row in report.payments { try payments.writer.append(row) }
-        for row in report.statements { try statements.writer.append(row) }
-        for row in report.lines { try lines.writer.append(row) }
-    }
-
-    /// Finishes every file and renames it into place.
-    func finish() throws -> [WrittenFile] {
+    /// Writes every file and renames it into place.
+    func write(from spool: RowSpool) throws -> [WrittenFile] {
         [
-            try employees.file.commit(rows: try employees.writer.finish()),
-            try payments.file.commit(rows: try payments.writer.finish()),
-            try statements.file.commit(rows: try statements.writer.finish()),
-            try lines.file.commit(rows: try lines.writer.finish()),
+            try write(templates.employees, .employees, spool),
+            try write(templates.payments, .payments, spool),
+            try write(templates.payStatements, .payStatements, spool),
+            try write(templates.payStatementLines, .payStatementLines, spool),
         ]
     }
 
-    deinit {
-        for file in [employees.file, payments.file, statements.file, lines.file] { file.abandon() }
+    private func write<F: ReportField>(
+        _ template: ReportTemplate<F>, _ report: RowSpool.Report, _ spool: RowSpool
+    ) throws -> WrittenFile {
+        let file = try folder.create(template.file ?? "\(F.reportName).csv")
+        do {
+            let writer = try CSVTableWriter(template: template, profile: profile, sink: file)
+            try spool.forEach(report, as: F.self) { try writer.append($0) }
+            return try file.commit(rows: try writer.finish())
+        } catch {
+            file.abandon()
+            throw error
+        }
     }
 }

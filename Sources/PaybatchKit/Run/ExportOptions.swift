@@ -9,6 +9,8 @@ public struct ExportOptions: Sendable {
     /// Customer or connection ids to fetch; empty fetches every live connection.
     public var only: [String] = []
     public var fresh = false
+    /// Render the period's latest stored run again without the network (`--offline`).
+    public var offline = false
     public var csvProfile: CSVProfile = .excel
     public var templatesFolder: String?
     public var includeSSN = false

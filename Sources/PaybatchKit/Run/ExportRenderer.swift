@@ -1,8 +1,17 @@
 import Foundation
 
-/// Renders a run's reports from its stored answers (never from the network): the CSV files in one
-/// pass over the connections, then the workbook sheet by sheet, then run.json, renamed last.
+/// Renders a run's reports from its stored answers (never from the network): each connection is
+/// replayed once into the spool, then the CSV files and the workbook stream out of it, then
+/// run.json, renamed last.
 struct ExportRenderer {
+    /// One connection to render, with what the run recorded for it (nil: nothing, `not_fetched`).
+    struct Item {
+        var record: ConnectionRecord
+        var customerName: String
+        var recorded: RunConnectionRecord?
+        var dataRetrieved: UTCTimestamp?
+    }
+
     let options: ExportOptions
     let templates: ReportTemplates
     let run: RunRecord
@@ -10,27 +19,32 @@ struct ExportRenderer {
     let replay: FinchClient
     let wallClock: any WallClock
 
-    func render(_ outcomes: [ConnectionOutcome], calls: [String: Int]) async throws -> ExportResult {
-        var outcomes = outcomes
+    func render(_ items: [Item], calls: [String: Int]) async throws -> ExportResult {
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        // Every connection's rows are normalized once; the CSV files and the workbook share them.
-        var reports: [ConnectionReport?] = []
+        let spool = try RowSpool(folder: folder.path)
+        defer { spool.remove() }
+        var outcomes: [ConnectionOutcome] = []
         var quality: [DataQualityRow] = []
-        for index in outcomes.indices {
-            let report = try await report(for: outcomes[index])
-            if let report {
-                outcomes[index].count(report)
-                quality += DataQualityRow.rows(
-                    for: outcomes[index].identity, report: report, templates: templates)
+        for (index, item) in items.enumerated() {
+            var outcome = ConnectionOutcome(
+                record: item.record, customerName: item.customerName, recorded: item.recorded)
+            outcome.dataRetrieved = item.dataRetrieved
+            if outcome.status != .notFetched {
+                let rows = ConnectionRowsSink(
+                    spool: spool, index: index, record: item.record, templates: templates)
+                if let data = try await replayed(item.record.connectionID, into: rows) {
+                    outcome.apply(data, rows: rows)
+                    quality += rows.qualityRows
+                } else {
+                    for report in RowSpool.Report.allCases { try spool.remove(report, connection: index) }
+                }
             }
-            reports.append(report)
+            outcomes.append(outcome)
         }
         var files: [WrittenFile] = []
         if options.writeCSV {
-            let tables = try ExportCSVTables(
-                folder: folder, templates: templates, profile: options.csvProfile)
-            for case let report? in reports { try tables.append(report) }
-            files += try tables.finish()
+            files += try ExportCSVTables(folder: folder, templates: templates, profile: options.csvProfile)
+                .write(from: spool)
             files.append(
                 try folder.writeCSV(templates.connections, profile: options.csvProfile, rows: outcomes))
             files.append(
@@ -43,8 +57,7 @@ struct ExportRenderer {
                 try ExportWorkbook(
                     templates: templates, period: options.period, run: run, wallClock: wallClock
                 ).write(
-                    to: folder, properties: properties, outcomes: outcomes, reports: reports, quality: quality
-                ))
+                    to: folder, properties: properties, outcomes: outcomes, spool: spool, quality: quality))
         }
         let exitStatus: ExitStatus = outcomes.allSatisfy { $0.status == .ok } ? .ok : .partial
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -58,14 +71,13 @@ struct ExportRenderer {
             outcomes: outcomes)
     }
 
-    /// The connection's rows, replayed from the store; nil when nothing usable was stored.
-    func report(for outcome: ConnectionOutcome) async throws -> ConnectionReport? {
-        guard outcome.status != .notFetched else { return nil }
+    /// Replays the connection's stored answers into `rows`; nil when a call it needs was never
+    /// stored (the connection failed there), so it has no rows.
+    private func replayed(_ id: ConnectionID, into rows: ConnectionRowsSink) async throws -> ConnectionData? {
         let fetcher = ConnectionFetcher(
             client: replay, period: options.period, includeSSN: options.includeSSN)
         do {
-            let data = try await fetcher.fetch(outcome.record.connectionID, token: AccessToken("replay"))
-            return ConnectionReport(identity: outcome.identity, data: data)
+            return try await fetcher.fetch(id, token: AccessToken("replay"), into: rows)
         } catch is NotStoredFailure {
             return nil
         }

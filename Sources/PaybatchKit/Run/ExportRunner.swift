@@ -38,20 +38,20 @@ public struct ExportRunner: Sendable {
         let connections = try await store.liveConnections().sorted {
             ($0.record.customerID, $0.record.connectionID) < ($1.record.customerID, $1.record.connectionID)
         }
+        if options.offline { return try await renderLatest(connections, templates: templates) }
         let run = try await startOrResume()
         logger.info(
             "export \(options.period): \(connections.count) connections",
             metadata: ["run_id": "\(run.runID)"])
-        let selected = connections.filter(isSelected)
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
-        var outcomes = try await fetchAll(selected, runID: run.runID, observer: calls)
-        for (record, name) in connections where !isSelected((record, name)) {
-            outcomes[record.connectionID] = ConnectionOutcome(
-                record: record, customerName: name, data: nil, source: "reused")
+        let fetched = try await fetchAll(
+            connections.filter(isSelected), run: run, previous: try await previousRun(before: run),
+            observer: calls)
+        for (record, _) in connections where !isSelected((record, "")) {
+            try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
         }
-        let ordered = connections.compactMap { outcomes[$0.record.connectionID] }
-        if !ordered.isEmpty, ordered.allSatisfy({ $0.errors.contains { $0.code == "unreachable" } }) {
+        if !fetched.isEmpty, fetched.allSatisfy({ $0.errors.contains { $0.code == "unreachable" } }) {
             try await store.finishRun(
                 run.runID, status: .failed, exitCode: ExitStatus.unavailable.rawValue, at: wallClock.now())
             throw RunStop(
@@ -59,19 +59,56 @@ public struct ExportRunner: Sendable {
                 remedy:
                     "Check FINCH_BASE_URL, the network and proxy settings, then run again; the run resumes.")
         }
-        let renderer = ExportRenderer(
-            options: options, templates: templates, run: run,
-            replay: makeClient(
-                StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
-                ClosureCallObserver { _ in }),
-            wallClock: wallClock)
-        let result = try await renderer.render(ordered, calls: await calls.calls)
+        let result = try await render(connections, run: run, templates: templates, calls: await calls.calls)
         try await store.finishRun(
             run.runID, status: result.exitStatus == .ok ? .complete : .partial,
             exitCode: result.exitStatus.rawValue,
             at: wallClock.now())
         _ = try await store.pruneResponses(period: options.period, keepingLatest: options.keepRuns)
         return result
+    }
+
+    /// `--offline`: the period's latest run rendered again from the store, with no network.
+    private func renderLatest(
+        _ connections: [(record: ConnectionRecord, customerName: String)], templates: ReportTemplates
+    ) async throws -> ExportResult {
+        guard let run = try await store.latestRun(period: options.period) else {
+            throw RunStop(
+                .usage, "Nothing is stored for \(options.period): no export of that period has run.",
+                remedy: "Run `paybatch export --period \(options.period)` without --offline first.")
+        }
+        logger.info("rendering run \(run.runID) of \(options.period) from the store")
+        return try await render(connections, run: run, templates: templates, calls: [:])
+    }
+
+    private func render(
+        _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
+        templates: ReportTemplates, calls: [String: Int]
+    ) async throws -> ExportResult {
+        let recorded = try await store.runConnections(runID: run.runID)
+        var items: [ExportRenderer.Item] = []
+        for (record, name) in connections {
+            let id = record.connectionID
+            items.append(
+                ExportRenderer.Item(
+                    record: record, customerName: name, recorded: recorded[id],
+                    dataRetrieved: try await store.earliestDataRetrieved(runID: run.runID, connection: id)))
+        }
+        let renderer = ExportRenderer(
+            options: options, templates: templates, run: run,
+            replay: makeClient(
+                StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
+                ClosureCallObserver { _ in }),
+            wallClock: wallClock)
+        return try await renderer.render(items, calls: calls)
+    }
+
+    /// The period's latest finished run before `run`, whose `ok` connections may be reused.
+    private func previousRun(before run: RunRecord) async throws -> RunRecord? {
+        guard !options.fresh else { return nil }
+        return try await store.runs(period: options.period).first {
+            $0.runID != run.runID && ($0.status == .complete || $0.status == .partial)
+        }
     }
 
     private func isSelected(_ connection: (record: ConnectionRecord, customerName: String)) -> Bool {
@@ -107,55 +144,67 @@ public struct ExportRunner: Sendable {
     }
 
     /// Fetches connections a few at a time; the shared limiter paces every call across them.
+    /// Each connection's outcome is recorded in the store as it ends.
     private func fetchAll(
-        _ connections: [(record: ConnectionRecord, customerName: String)], runID: String,
+        _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
+        previous: RunRecord?,
         observer: CallCounter
-    ) async throws -> [ConnectionID: ConnectionOutcome] {
-        let cache = StoredResponseCache(store: store, runID: runID, mode: .live, wallClock: wallClock)
+    ) async throws -> [ConnectionData] {
+        let cache = StoredResponseCache(store: store, runID: run.runID, mode: .live, wallClock: wallClock)
         let fetcher = ConnectionFetcher(
             client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
-        var outcomes: [ConnectionID: ConnectionOutcome] = [:]
-        try await withThrowingTaskGroup(of: ConnectionOutcome.self) { group in
+        let reuse = RerunRule(store: store, run: run.runID, previous: previous?.runID)
+        var done: [ConnectionData] = []
+        try await withThrowingTaskGroup(of: ConnectionData.self) { group in
             var pending = connections[...]
             func startNext() {
                 guard let next = pending.popFirst() else { return }
-                group.addTask {
-                    try await fetchOne(next.record, name: next.customerName, fetcher: fetcher, runID: runID)
-                }
+                group.addTask { try await fetchOne(next.record, fetcher: fetcher, reuse: reuse) }
             }
             for _ in 0..<max(1, options.concurrency) { startNext() }
-            while let outcome = try await group.next() {
-                outcomes[outcome.record.connectionID] = outcome
-                progress?(outcomes.count, connections.count)
+            while let data = try await group.next() {
+                done.append(data)
+                progress?(done.count, connections.count)
                 startNext()
             }
         }
-        return outcomes
+        return done
     }
 
     private func fetchOne(
-        _ record: ConnectionRecord, name: String, fetcher: ConnectionFetcher, runID: String
-    ) async throws -> ConnectionOutcome {
-        let token = try await store.token(for: record.connectionID)
-        let data = try await fetcher.fetch(record.connectionID, token: token)
-        var outcome = ConnectionOutcome(record: record, customerName: name, data: data, source: "fetched")
-        let retrieved = try await store.dataRetrieved(runID: runID, connection: record.connectionID)
-        outcome.dataRetrieved = retrieved.compactMap { $0.flatMap(UTCTimestamp.init(iso:)) }.min()
-        outcome.lastRequestID = data.errors.last?.requestID
+        _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule
+    ) async throws -> ConnectionData {
+        let id = record.connectionID
+        let token = try await store.token(for: id)
+        let source = SourceBox()
+        let data = try await fetcher.fetch(id, token: token) { introspection in
+            let fetch = try await reuse.shouldFetch(id, introspection: introspection)
+            if !fetch { source.reused = true }
+            return fetch
+        }
         for error in data.errors {
             logger.warning(
                 "\(error.code): \(error.message)",
                 metadata: [
-                    "connection": "\(record.connectionID)",
+                    "connection": "\(id)",
                     "request_id": "\(error.requestID?.rawValue ?? "-")",
                     "endpoint": "\(error.endpoint?.path ?? "-")",
                 ])
         }
+        let recordValue = RunConnectionRecord(
+            status: data.status, source: source.reused ? "reused" : "fetched", errors: data.errors,
+            message: data.message)
+        try await store.saveRunConnection(recordValue, runID: reuse.run, connection: id)
         logger.info(
-            "connection \(record.connectionID): \(data.status.rawValue)",
-            metadata: ["connection": "\(record.connectionID)"])
-        return outcome
+            "connection \(id): \(data.status.rawValue)\(source.reused ? " (reused)" : "")",
+            metadata: ["connection": "\(id)"])
+        return data
     }
+}
+
+/// Whether the rule let a connection's stored data serve; set once inside one task.
+private final class SourceBox: @unchecked Sendable {
+    var reused = false
 }
 
 /// What an export wrote, and how it ended.

@@ -12,20 +12,20 @@ struct ExportWorkbook {
 
     func write(
         to folder: OutputFolder, properties: WorkbookProperties, outcomes: [ConnectionOutcome],
-        reports: [ConnectionReport?], quality: [DataQualityRow]
+        spool: RowSpool, quality: [DataQualityRow]
     ) throws -> WrittenFile {
         try folder.writeWorkbook(fileName, properties: properties) { workbook in
             try workbook.addFreeSheet(summary(outcomes))
             let connections = try workbook.addTable(templates.connections)
             for outcome in outcomes { try connections.append(outcome) }
             let employees = try workbook.addTable(templates.employees)
-            for case let report? in reports { for row in report.employees { try employees.append(row) } }
+            try spool.forEach(.employees, as: EmployeesField.self) { try employees.append($0) }
             let payments = try workbook.addTable(templates.payments)
-            for case let report? in reports { for row in report.payments { try payments.append(row) } }
+            try spool.forEach(.payments, as: PaymentsField.self) { try payments.append($0) }
             let statements = try workbook.addTable(templates.payStatements)
-            for case let report? in reports { for row in report.statements { try statements.append(row) } }
+            try spool.forEach(.payStatements, as: PayStatementsField.self) { try statements.append($0) }
             let lines = try workbook.addTable(templates.payStatementLines)
-            for case let report? in reports { for row in report.lines { try lines.append(row) } }
+            try spool.forEach(.payStatementLines, as: PayStatementLinesField.self) { try lines.append($0) }
             let dataQuality = try workbook.addTable(templates.dataQuality)
             for row in quality { try dataQuality.append(row) }
             try workbook.addFreeSheet(runInfo(outcomes))

@@ -54,9 +54,57 @@ public actor RunStore {
             body: response.body)
     }
 
-    /// Every stored answer's `Finch-Data-Retrieved` for a connection in a run.
-    func dataRetrieved(runID: String, connection: ConnectionID) throws -> [String?] {
-        try store.responses(runID: runID, connection: connection).map(\.dataRetrieved)
+    /// Every stored data answer's `Finch-Data-Retrieved` for a connection in a run (introspect's
+    /// own answer is not data), nil where one lacks it; empty when none is stored.
+    func dataRetrieved(runID: String, connection: ConnectionID) throws -> [UTCTimestamp?] {
+        try store.responses(runID: runID, connection: connection)
+            .filter { $0.endpoint != FinchEndpoint.introspect.rawValue }
+            .map { $0.dataRetrieved.flatMap(UTCTimestamp.init(iso:)) }
+    }
+
+    /// The earliest `Finch-Data-Retrieved` among a connection's stored answers in a run.
+    func earliestDataRetrieved(runID: String, connection: ConnectionID) throws -> UTCTimestamp? {
+        try dataRetrieved(runID: runID, connection: connection).compactMap { $0 }.min()
+    }
+
+    public func runs(period: Period) throws -> [RunRecord] {
+        try store.runs(period: period, command: ExportRunner.command)
+    }
+
+    func runConnections(runID: String) throws -> [ConnectionID: RunConnectionRecord] {
+        try store.runConnections(runID: runID)
+    }
+
+    func saveRunConnection(_ record: RunConnectionRecord, runID: String, connection: ConnectionID) throws {
+        try store.saveRunConnection(record, runID: runID, connection: connection)
+    }
+
+    func copyResponses(from source: String, to target: String, connection: ConnectionID) throws {
+        try store.copyResponses(from: source, to: target, connection: connection)
+    }
+
+    func deleteDataResponses(runID: String, connection: ConnectionID) throws {
+        try store.deleteResponses(
+            runID: runID, connection: connection, keeping: FinchEndpoint.introspect.rawValue)
+    }
+
+    /// `--only`: a connection not named is rendered from its latest stored responses for the
+    /// period, copied into this run (`reused`); with none, it is recorded `not_fetched`.
+    func reuseLatest(_ connection: ConnectionID, period: Period, into runID: String) throws {
+        if try store.runConnections(runID: runID)[connection] != nil { return }
+        guard
+            let latest = try store.latestStoredOutcome(
+                period: period, command: ExportRunner.command, connection: connection, excluding: runID)
+        else {
+            try store.saveRunConnection(
+                RunConnectionRecord(status: .notFetched, source: "reused"), runID: runID,
+                connection: connection)
+            return
+        }
+        try store.copyResponses(from: latest.runID, to: runID, connection: connection)
+        var record = latest.record
+        record.source = "reused"
+        try store.saveRunConnection(record, runID: runID, connection: connection)
     }
 
     func logRequest(_ entry: RequestLogEntry) throws { try store.logRequest(entry) }

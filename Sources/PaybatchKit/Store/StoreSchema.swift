@@ -5,7 +5,7 @@ public enum StoreSchema {
     public static var latestVersion: Int { migrations.count }
 
     /// Each entry is one migration's SQL. Append; never edit a released one.
-    static let migrations: [String] = [version1]
+    static let migrations: [String] = [version1, version2]
 
     /// Brings `database` to the latest version. Throws (65) for a store written by a newer
     /// paybatch or a file that is not a paybatch store.
@@ -129,5 +129,19 @@ public enum StoreSchema {
         );
         CREATE INDEX request_log_by_connection ON request_log(connection_id, time);
         CREATE INDEX request_log_by_run ON request_log(run_id);
+        """
+
+    /// What each export run made of each connection (SPEC §8's re-run rule, `--only` and
+    /// `--offline` read it back): the status, where its data came from, and its errors as JSON.
+    static let version2 = """
+        CREATE TABLE run_connections (
+            run_id TEXT NOT NULL REFERENCES runs(run_id) ON DELETE CASCADE,
+            connection_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            source TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, connection_id)
+        );
         """
 }

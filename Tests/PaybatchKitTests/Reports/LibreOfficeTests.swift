@@ -11,7 +11,7 @@ struct LibreOfficeTests {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs soffice headless, converting every sheet to UTF-8 CSV (one file per sheet).
-    private func convert(_ xlsx: String, into folder: String) throws {
+    static func convert(_ xlsx: String, into folder: String) throws {
         let soffice = try #require(
             Self.soffice, "LibreOffice is not installed: apt-get install libreoffice-calc-nogui")
         let process = Process()
@@ -29,7 +29,7 @@ struct LibreOfficeTests {
         #expect(process.terminationStatus == 0)
     }
 
-    private func records(_ data: Data, name: String) throws -> [[String]] {
+    static func records(_ data: Data, name: String) throws -> [[String]] {
         let reader = try CSVReader(data: data, name: name)
         var out = [reader.header]
         while let r = try reader.next() { out.append(r.fields) }
@@ -41,8 +41,8 @@ struct LibreOfficeTests {
     private func compare<Field: ReportField>(
         _ template: ReportTemplate<Field>, rows: [DictionaryRow<Field>], sheetCSV: String
     ) throws {
-        let shown = try records(try Data(contentsOf: URL(fileURLWithPath: sheetCSV)), name: sheetCSV)
-        let written = try records(try ReportFixtures.csv(rows, profile: .rfc), name: "writer.csv")
+        let shown = try Self.records(try Data(contentsOf: URL(fileURLWithPath: sheetCSV)), name: sheetCSV)
+        let written = try Self.records(try ReportFixtures.csv(rows, profile: .rfc), name: "writer.csv")
         #expect(shown.count == written.count, "\(template.sheet): row count")
         for (r, (got, want)) in zip(shown, written).enumerated() {
             #expect(got.count == want.count, "\(template.sheet) row \(r + 1): field count")
@@ -67,7 +67,7 @@ struct LibreOfficeTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let converted = folder + "/converted"
         try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
-        try convert(folder + "/" + file.path, into: converted)
+        try Self.convert(folder + "/" + file.path, into: converted)
         let base = converted + "/paybatch-2026-10-"
         let t = ReportTemplates.defaults
         try compare(t.connections, rows: ReportFixtures.connections, sheetCSV: base + "Connections.csv")

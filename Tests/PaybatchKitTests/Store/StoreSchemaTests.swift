@@ -17,7 +17,8 @@ import Testing
         }
         #expect(
             tables == [
-                "connection_events", "connections", "customers", "request_log", "responses", "runs",
+                "connection_events", "connections", "customers", "request_log", "responses",
+                "run_connections", "runs",
                 "secrets",
                 "settings",
             ])

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Where normalized rows wait between normalizing and writing: a throwaway SQLite file beside the
+/// outputs. Rows go in as they are normalized, in whatever order the API gave them, and come out
+/// in SPEC §8's order one at a time, so neither the CSV files nor the workbook (whose sheets must
+/// be written one after another) need a report in memory. SQLite's sorter spills to disk.
+final class RowSpool {
+    enum Report: Int64, CaseIterable { case employees = 1, payments, payStatements, payStatementLines }
+
+    /// SPEC §8's sort key: connection, payment (0 for people), person, then arrival.
+    struct Key {
+        var connection: Int
+        var group: Int
+        var person: String
+        var sequence: Int
+    }
+
+    private let database: SQLiteDatabase
+    private let insert: SQLiteStatement
+    let path: String
+    private var reading = false
+
+    /// Opens a new spool in `folder` (mode 0600, a dot-name no export keeps), first removing
+    /// spools an interrupted export left there.
+    init(folder: String) throws {
+        Self.removeLeftovers(in: folder)
+        path = folder + "/.paybatch-spool-" + UUID().uuidString.lowercased()
+        database = try SQLiteDatabase(path: path, mode: .readWrite)
+        // Nothing here needs to survive a crash: no journal, no syncs, sorting spills to files.
+        try database.execute(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -8192"
+        )
+        try database.execute(
+            "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB)"
+        )
+        insert = try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
+        try database.execute("BEGIN")
+    }
+
+    deinit { remove() }
+
+    /// Adds one row; `row.cell` is asked for every field of the report, in catalogue order.
+    func append<Row: ReportRow>(_ report: Report, key: Key, row: Row) throws {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        CellCodec.encode(Row.Field.allCases.lazy.map(row.cell), into: &bytes)
+        try insert.bind([
+            .integer(report.rawValue), .integer(Int64(key.connection)), .integer(Int64(key.group)),
+            .text(key.person), .integer(Int64(key.sequence)), .blob(Data(bytes)),
+        ]).run()
+    }
+
+    /// Drops a connection's rows of `report`, or one payment's (`group`): data that arrived before
+    /// a failure that means it is not to be reported.
+    func remove(_ report: Report, connection: Int, group: Int? = nil) throws {
+        _ = try database.run(
+            "DELETE FROM rows WHERE report = ? AND conn = ?" + (group == nil ? "" : " AND grp = ?"),
+            [.integer(report.rawValue), .integer(Int64(connection))]
+                + (group.map { [.integer(Int64($0))] } ?? []))
+    }
+
+    /// Streams `report`'s rows in SPEC §8's order; `body` reads a row's cells by field.
+    func forEach<Field: ReportField>(
+        _ report: Report, as field: Field.Type, _ body: ((Field) -> Cell) throws -> Void
+    ) throws {
+        if !reading {
+            try database.execute("COMMIT")
+            reading = true
+        }
+        let index = Dictionary(uniqueKeysWithValues: Field.allCases.enumerated().map { ($1, $0) })
+        let select = try database.prepare(
+            "SELECT cells FROM rows WHERE report = ? ORDER BY conn, grp, person, seq"
+        ).bind([.integer(report.rawValue)])
+        while try select.step() {
+            let cells = (select.blob(0) ?? Data()).withUnsafeBytes(CellCodec.decode)
+            try body { field in index[field].flatMap { $0 < cells.count ? cells[$0] : nil } ?? .empty }
+        }
+    }
+
+    /// Deletes the spool's file.
+    func remove() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    private static func removeLeftovers(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".paybatch-spool-") {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }
+}

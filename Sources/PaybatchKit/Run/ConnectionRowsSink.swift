@@ -1,0 +1,129 @@
+/// Normalizes one connection's data into the spool as the fetcher replays it from the store,
+/// keeping only running figures: counts, totals, null profiles, payment checks and data notes.
+/// A payment's statements are held by no one: each page is normalized and spooled as it comes.
+final class ConnectionRowsSink: ConnectionDataSink {
+    private let spool: RowSpool
+    private let index: Int
+    private let record: ConnectionRecord
+    private(set) var identity: ConnectionIdentity
+    private(set) var notes = DataNotes()
+    private(set) var individuals = 0
+    private(set) var payments = 0
+    private(set) var payStatements = 0
+    private(set) var grossPay = Cents.zero
+    private(set) var netPay = Cents.zero
+    private(set) var qualityRows: [DataQualityRow] = []
+    private var sequence = 0
+    private var employeeProfile: NullProfile<EmployeesField>
+    private var paymentProfile: NullProfile<PaymentsField>
+    private let statementTemplate: ReportTemplate<PayStatementsField>
+    /// Per payment until the fetch says whether its statements completed.
+    private var paymentRows: [PaymentID: (row: PaymentRow, group: Int)] = [:]
+    private var statementProfiles: [PaymentID: NullProfile<PayStatementsField>] = [:]
+    private var checks: [PaymentID: PaymentCheck] = [:]
+
+    init(spool: RowSpool, index: Int, record: ConnectionRecord, templates: ReportTemplates) {
+        self.spool = spool
+        self.index = index
+        self.record = record
+        identity = ConnectionIdentity(record: record, introspection: nil)
+        employeeProfile = NullProfile(templates.employees)
+        paymentProfile = NullProfile(templates.payments)
+        statementTemplate = templates.payStatements
+    }
+
+    func begin(_ introspection: Introspection) throws {
+        identity = ConnectionIdentity(record: record, introspection: introspection)
+    }
+
+    func people(
+        _ entries: [DirectoryEntry], individuals: [IndividualID: ItemResult<WireIndividual>],
+        employments: [IndividualID: ItemResult<WireEmployment>]
+    ) throws {
+        let people = EmployeeNormalizer(identity: identity).rows(
+            directory: entries, individuals: individuals, employments: employments)
+        notes.merge(people.notes)
+        for row in people.rows {
+            try spool.append(.employees, key: key(group: 0, person: row.individualID.rawValue), row: row)
+            employeeProfile.add(row)
+            self.individuals += 1
+        }
+    }
+
+    func payments(_ payments: [WirePayment]) throws {
+        let payroll = PayrollNormalizer(identity: identity)
+        let rows = payments.compactMap { payroll.payment($0, statements: .none, notes: &notes) }
+        for (offset, row) in rows.sorted(by: Self.paymentOrder).enumerated() {
+            paymentRows[row.paymentID] = (row, offset + 1)
+            checks[row.paymentID] = PaymentCheck(payment: row)
+            statementProfiles[row.paymentID] = NullProfile(statementTemplate)
+        }
+    }
+
+    func statements(_ statements: [WirePayStatement], payment: PaymentID) throws {
+        guard let (row, group) = paymentRows[payment] else { return }
+        let payroll = PayrollNormalizer(identity: identity)
+        for statement in statements {
+            let normalized = payroll.statement(
+                statement, payment: payment, payDate: row.payDate, notes: &notes)
+            let person = normalized.row.individualID?.rawValue ?? ""
+            try spool.append(.payStatements, key: key(group: group, person: person), row: normalized.row)
+            for line in normalized.lines {
+                try spool.append(.payStatementLines, key: key(group: group, person: person), row: line)
+            }
+            checks[payment]?.add(normalized.row)
+            statementProfiles[payment]?.add(normalized.row)
+        }
+    }
+
+    func finish(_ data: ConnectionData) throws {
+        var statementProfile = NullProfile(statementTemplate)
+        var findings: [PaymentCheck.Finding] = []
+        for (id, entry) in paymentRows.sorted(by: { $0.value.group < $1.value.group }) {
+            var row = entry.row
+            row.payStatementsStatus = data.statementResults[id] ?? .none
+            if row.payStatementsStatus == .complete, let profile = statementProfiles[id] {
+                statementProfile.merge(profile)
+                findings += checks[id]?.findings ?? []
+            } else {
+                // Statements of a payment that did not complete are not reported (SPEC §8).
+                try spool.remove(.payStatements, connection: index, group: entry.group)
+                try spool.remove(.payStatementLines, connection: index, group: entry.group)
+            }
+            try spool.append(.payments, key: key(group: entry.group, person: ""), row: row)
+            paymentProfile.add(row)
+            payments += 1
+            grossPay = grossPay + (row.grossPay ?? .zero)
+            netPay = netPay + (row.netPay ?? .zero)
+        }
+        payStatements = statementProfile.rows
+        notes.merge(data.notes)
+        qualityRows =
+            employeeProfile.qualityRows(for: identity) + paymentProfile.qualityRows(for: identity)
+            + statementProfile.qualityRows(for: identity)
+            + findings.map {
+                DataQualityRow(
+                    connectionID: identity.connectionID, providerID: identity.providerID, report: "payments",
+                    column: $0.column, check: "payment_vs_statements", paymentID: $0.paymentID,
+                    expected: Cell($0.expected), actual: Cell($0.actual), difference: Cell($0.difference))
+            }
+            + notes.sorted.map { key, count in
+                DataQualityRow(
+                    connectionID: identity.connectionID, providerID: identity.providerID, report: key.report,
+                    column: key.column, check: key.code, actual: .integer(Int64(count)))
+            }
+    }
+
+    private func key(group: Int, person: String) -> RowSpool.Key {
+        sequence += 1
+        return RowSpool.Key(connection: index, group: group, person: person, sequence: sequence)
+    }
+
+    /// By (pay_date, payment_id); a payment without a date sorts first.
+    static func paymentOrder(_ a: PaymentRow, _ b: PaymentRow) -> Bool {
+        let left = a.payDate?.description ?? ""
+        let right = b.payDate?.description ?? ""
+        if left != right { return left < right }
+        return a.paymentID < b.paymentID
+    }
+}
