@@ -86,7 +86,7 @@ final class RosterWorkspace {
         let written = [("store", storeBytes()), ("printed", printed)] + writtenFiles()
         for (label, secret) in secretForms() {
             for (name, bytes) in written {
-                #expect(bytes.range(of: secret) == nil, "\(label) in \(name)", sourceLocation: sourceLocation)
+                #expect(!bytes.holds(secret), "\(label) in \(name)", sourceLocation: sourceLocation)
             }
         }
     }

@@ -52,3 +52,29 @@ extension RosterWorkspace {
         return files.sorted()
     }
 }
+
+extension Data {
+    /// Whether `needle` occurs in these bytes. memchr and memcmp, not `range(of:)`: the scan reads megabytes
+    /// for dozens of secrets, and a slow scan on a cooperative thread starves the in-process
+    /// sandboxes of the suites running beside it.
+    func holds(_ needle: Data) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        return withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { n in
+                // memchr to each candidate first byte, memcmp for the rest (Glibc has no memmem here).
+                guard let base = haystack.baseAddress, let first = n.first else { return false }
+                var offset = 0
+                let last = haystack.count - n.count
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else {
+                        return false
+                    }
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + at, n.baseAddress!, n.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
+            }
+        }
+    }
+}
