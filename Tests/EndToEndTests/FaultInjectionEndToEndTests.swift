@@ -13,7 +13,7 @@ struct FaultInjectionEndToEndTests {
     static let mix = "500=0.03,502=0.02,429=0.03,timeout=0.01,truncate=0.01,slow=0.05:300"
     /// Long enough for a slow answer from an in-process sandbox sharing the machine with other
     /// suites, short enough that a hung request costs seconds, not Finch's six minutes.
-    static let timeout = ["--request-timeout", "4"]
+    static let timeout = ["--request-timeout", "10"]
 
     /// Imports the sandbox's roster and exports the period; returns the export's result and folder.
     static func importAndExport(_ work: RosterWorkspace) async throws -> (PaybatchBinary.Result, String) {
