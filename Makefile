@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv
+.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv reliability
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -84,3 +84,7 @@ bench-venv:
 bench: deps bench-deps bench-venv
 	$(SWIFT) build -c release --product paybatch --scratch-path .build-release
 	Benchmarks/run.sh .build-release/release/paybatch
+
+## reliability: only the fault-injection, crash and secret-scan suites (all also run in `make test`).
+reliability: build
+	$(SWIFT) test --skip-build --filter 'FaultScopeTests|FaultInjectionEndToEndTests|CrashEndToEndTests|SecretScanEndToEndTests'

@@ -23,6 +23,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
             Examples:
               paybatch sandbox --port 0 --companies 12 --seed 1 --rate-scale 60
+              paybatch sandbox --faults 500=1 --faults-on /employer/payment
               paybatch sandbox --write-roster r.csv --write-invoice i.csv --period 2026-10
               curl -H 'Authorization: Bearer TOKEN' -H 'Finch-API-Version: 2020-09-17' \\
                 http://127.0.0.1:PORT/employer/directory
@@ -34,6 +35,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(
         help: "Faults to inject, e.g. 500=0.02,502=0.01,429=0.01,timeout=0.005,truncate=0.001,slow=0.01:800.")
     var faults = ""
+    @Option(help: "Draw --faults only for requests to this path (repeatable), e.g. /employer/payment.")
+    var faultsOn: [String] = []
     @Option(help: "Rate-limit scale: 1 = Finch's per-minute numbers, 60 = per second, 0 = no limits.")
     var rateScale = 0.0
     @Option(help: "Whether 429 answers carry Retry-After (on|off).") var retryAfter = "on"
@@ -60,7 +63,17 @@ struct SandboxCommand: AsyncParsableCommand {
         if let now, SandboxCommand.parseDate(now) == nil {
             throw ValidationError("--now must be ISO-8601, e.g. 2026-11-15T12:00:00Z")
         }
+        guard faultsOn.allSatisfy({ $0.hasPrefix("/") }) else {
+            throw ValidationError("--faults-on takes a request path, such as /employer/payment")
+        }
         do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// `--faults`, narrowed to the `--faults-on` paths.
+    func faultPlan() throws -> FaultPlan {
+        var plan = try FaultPlan(parsing: faults)
+        plan.paths = Set(faultsOn)
+        return plan
     }
 
     static func parseDate(_ text: String) -> Date? {
@@ -72,7 +85,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let options = SandboxOptions(
             seed: seed, companies: companies, now: now.flatMap(SandboxCommand.parseDate),
             rateScale: rateScale,
-            faults: try FaultPlan(parsing: faults), retryAfter: retryAfter == "on", syncAfter: syncAfter,
+            faults: try faultPlan(), retryAfter: retryAfter == "on", syncAfter: syncAfter,
             largeCompanyPeople: largeCompany)
         let server = SandboxServer(options: options)
         let files: [(String?, () -> String?)] = [

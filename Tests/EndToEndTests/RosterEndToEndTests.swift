@@ -13,14 +13,17 @@ final class RosterWorkspace {
     let server: SandboxServer
     let rosterFile: String
 
-    init(companies: Int = 12) async throws {
+    init(
+        companies: Int = 12, faults: FaultPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1
+    ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "paybatch-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         server = SandboxServer(
             options: SandboxOptions(
                 seed: 3, companies: companies, now: Date(timeIntervalSince1970: 1_794_744_000),
-                clientID: Self.clientID, clientSecret: Self.clientSecret, environment: [:]))
+                faults: faults, retryAfter: retryAfter, syncAfter: syncAfter, clientID: Self.clientID,
+                clientSecret: Self.clientSecret, environment: [:]))
         _ = try await server.start()
         rosterFile = folder.appendingPathComponent("roster.csv").path
         try Data(server.world.rosterCSV().utf8).write(to: URL(fileURLWithPath: rosterFile))
@@ -76,13 +79,15 @@ final class RosterWorkspace {
         return data
     }
 
-    /// Checks that no sandbox token and not the client secret appear in the store or any output.
+    /// Checks that no sandbox token, not the client secret and no key (its bytes, base64 or hex)
+    /// appear in the store and its WAL, any file written in the folder, or anything printed.
     func expectNoSecrets(sourceLocation: SourceLocation = #_sourceLocation) {
-        let bytes = storeBytes()
-        let printed = outputs.joined(separator: "\n")
-        for secret in server.world.connections.map(\.accessToken) + [Self.clientSecret] {
-            #expect(bytes.range(of: Data(secret.utf8)) == nil, sourceLocation: sourceLocation)
-            #expect(!printed.contains(secret), sourceLocation: sourceLocation)
+        let printed = Data(outputs.joined(separator: "\n").utf8)
+        let written = [("store", storeBytes()), ("printed", printed)] + writtenFiles()
+        for (label, secret) in secretForms() {
+            for (name, bytes) in written {
+                #expect(!bytes.holds(secret), "\(label) in \(name)", sourceLocation: sourceLocation)
+            }
         }
     }
 }

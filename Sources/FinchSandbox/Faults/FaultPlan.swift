@@ -16,6 +16,8 @@ public struct FaultPlan: Sendable, Equatable {
     public var probabilities: [Kind: Double]
     /// How long a `slow` answer waits, in milliseconds.
     public var slowMilliseconds: Int
+    /// The request paths faults are drawn for (`/employer/payment`); empty means every path.
+    public var paths: Set<String> = []
 
     /// A plan from probabilities per kind.
     public init(probabilities: [Kind: Double] = [:], slowMilliseconds: Int = 800) {
@@ -52,6 +54,9 @@ public struct FaultPlan: Sendable, Equatable {
             throw FaultPlanError(entry: text, reason: "probabilities add up to more than 1")
         }
     }
+
+    /// Whether a request to `path` draws a fault at all.
+    public func applies(to path: String) -> Bool { paths.isEmpty || paths.contains(path) }
 
     /// The fault for a uniform draw `u` in [0, 1), walking the kinds in a fixed order.
     public func fault(forDraw u: Double) -> Kind? {

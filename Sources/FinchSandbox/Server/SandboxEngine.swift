@@ -65,7 +65,9 @@ public final class SandboxEngine: Sendable {
         if case .refused(let code, let wait) = ipVerdict {
             response = rateLimited(code, wait)
         } else {
-            let fault = options.faults.fault(forDraw: hash.unit(["fault", identity, String(occurrence)]))
+            let fault =
+                options.faults.applies(to: request.path)
+                ? options.faults.fault(forDraw: hash.unit(["fault", identity, String(occurrence)])) : nil
             if let fault {
                 state.with { s in
                     s.counters.endpoints[endpoint, default: .init()].faults[fault.rawValue, default: 0] += 1
