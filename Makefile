@@ -78,8 +78,7 @@ fuzz: fuzz-build
 sanitize: sanitize-thread sanitize-address
 
 sanitize-thread: deps sdk-venv
-	TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp $$TSAN_OPTIONS" \
-	  $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS="halt_on_error=1 $$TSAN_OPTIONS" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 sanitize-address: deps sdk-venv
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
