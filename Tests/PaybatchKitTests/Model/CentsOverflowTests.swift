@@ -2,8 +2,9 @@ import Foundation
 import PaybatchKit
 import Testing
 
-/// Regression tests for amounts at the edge of Int64 cents, found while fuzzing the invoice
-/// reader: such an amount trapped (a crash) instead of being refused with exit 65.
+/// Regression tests for amounts at the edge of Int64 cents, found while seeding the invoice fuzzer
+/// (FuzzInvoice stops on Tests/Fuzz/Corpus/FuzzInvoice/regression-cents-overflow.csv without the
+/// fix): such an amount trapped (a crash) instead of being refused with exit 65.
 @Suite("Amounts past Int64 cents are refused, never a crash")
 struct CentsOverflowTests {
     @Test("the largest amount that fits is read exactly; one cent more is refused")
