@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev libreoffice-calc-nogui unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv reliability
+.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv reliability fuzz fuzz-build sanitize sanitize-thread sanitize-address
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -88,3 +88,33 @@ bench: deps bench-deps bench-venv
 ## reliability: only the fault-injection, crash and secret-scan suites (all also run in `make test`).
 reliability: build
 	$(SWIFT) test --skip-build --filter 'FaultScopeTests|FaultInjectionEndToEndTests|CrashEndToEndTests|SecretScanEndToEndTests'
+
+## fuzz: libFuzzer (with the address sanitizer) on the parsers of hostile input — Finch's answers
+## (FuzzWire), roster files (FuzzRoster), invoices and column profiles (FuzzInvoice) — each for
+## FUZZ_SECONDS (default 60). Seeds: Tests/Fuzz/Corpus/<target>/ (read only); what libFuzzer learns
+## goes to .build-fuzz/corpus/, crashes and hangs to .build-fuzz/artifacts/ (the target then fails).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzWire FuzzRoster FuzzInvoice
+FUZZ_SCRATCH := $(CURDIR)/.build-fuzz
+fuzz-build: deps
+	cd Fuzz && $(SWIFT) build -c debug --scratch-path $(FUZZ_SCRATCH)/build \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz: fuzz-build
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_SCRATCH)/corpus/$$t $(FUZZ_SCRATCH)/artifacts; \
+	  echo "make fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_SCRATCH)/build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$t- \
+	    $(FUZZ_SCRATCH)/corpus/$$t Tests/Fuzz/Corpus/$$t; \
+	done
+
+## sanitize: every test under the thread sanitizer, then under the address sanitizer, each in its
+## own scratch folder (.build-tsan, .build-asan) so the normal build is untouched.
+sanitize: sanitize-thread sanitize-address
+
+sanitize-thread: deps sdk-venv
+	TSAN_OPTIONS="halt_on_error=1 $$TSAN_OPTIONS" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+sanitize-address: deps sdk-venv
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan

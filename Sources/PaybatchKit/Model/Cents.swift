@@ -44,8 +44,9 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
             minor = fraction.count == 1 ? f * 10 : f
         }
         let (product, overflow) = major.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return nil }
-        let total = product + minor
+        // The cents can overflow too: 92233720368547758.99 is 100 × a value that fits, plus 99.
+        let (total, carried) = product.addingReportingOverflow(minor)
+        guard !overflow, !carried else { return nil }
         self.value = negative ? -total : total
     }
 }
