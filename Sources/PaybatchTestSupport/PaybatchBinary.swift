@@ -22,10 +22,22 @@ public enum PaybatchBinary {
 
     /// Runs `paybatch` with `arguments`, an environment and optional standard input; waits for it.
     /// `clearing` names variables of this process's environment the child must not see.
+    /// The waiting happens off the cooperative pool (see `awaitBlocking`).
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], clearing: [String] = [],
         stdin: Data? = nil,
         currentDirectory: URL? = nil
+    ) async throws -> Result {
+        try await awaitBlocking {
+            try runBlocking(
+                arguments, environment: environment, clearing: clearing, stdin: stdin,
+                currentDirectory: currentDirectory)
+        }
+    }
+
+    private static func runBlocking(
+        _ arguments: [String], environment: [String: String], clearing: [String], stdin: Data?,
+        currentDirectory: URL?
     ) throws -> Result {
         let process = Process()
         process.executableURL = url

@@ -11,8 +11,8 @@ struct CommandLineTests {
         return url
     }
 
-    @Test func helpListsOnlyCommandsThatWork() throws {
-        let result = try PaybatchBinary.run(["--help"])
+    @Test func helpListsOnlyCommandsThatWork() async throws {
+        let result = try await PaybatchBinary.run(["--help"])
         #expect(result.exitCode == 0)
         let listed = result.stdout.components(separatedBy: "SUBCOMMANDS:").last ?? ""
         // Two-space indented names are the subcommands; wrapped abstracts are indented further.
@@ -28,9 +28,9 @@ struct CommandLineTests {
         #expect(names.subtracting(["See"]) == working)
     }
 
-    @Test func keysInitWritesAnOwnerOnlyFileAndNeverOverwrites() throws {
+    @Test func keysInitWritesAnOwnerOnlyFileAndNeverOverwrites() async throws {
         let folder = try temporaryFolder()
-        let first = try PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
+        let first = try await PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
         #expect(first.exitCode == 0)
         #expect(first.stdout.contains("PAYBATCH_KEY_FILE"))
         let path = folder.appendingPathComponent("paybatch.key").path
@@ -38,24 +38,24 @@ struct CommandLineTests {
         #expect(mode == 0o600)
         let key = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!first.stdout.contains(key.split(separator: ":").last.map(String.init) ?? "unreachable"))
-        let second = try PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
+        let second = try await PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
         #expect(second.exitCode == 73)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == key)
     }
 
-    @Test func globalOptionsWorkBeforeAndAfterTheCommand() throws {
+    @Test func globalOptionsWorkBeforeAndAfterTheCommand() async throws {
         let folder = try temporaryFolder()
         let env = ["PAYBATCH_KEY_FILE": folder.appendingPathComponent("missing.key").path]
         for arguments in [["--db", "x.sqlite", "keys", "status"], ["keys", "status", "--db", "x.sqlite"]] {
-            let result = try PaybatchBinary.run(arguments, environment: env, currentDirectory: folder)
+            let result = try await PaybatchBinary.run(arguments, environment: env, currentDirectory: folder)
             // 64 would mean --db was not understood; the key file is what is missing.
             #expect(result.exitCode == 65 || result.exitCode == 78, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("paybatch:"))
         }
     }
 
-    @Test func missingKeyExits78WithTheRemedy() throws {
-        let result = try PaybatchBinary.run(
+    @Test func missingKeyExits78WithTheRemedy() async throws {
+        let result = try await PaybatchBinary.run(
             ["keys", "status"], clearing: ["PAYBATCH_KEY", "PAYBATCH_KEY_FILE"],
             currentDirectory: try temporaryFolder())
         #expect(result.exitCode == 78)
@@ -65,16 +65,16 @@ struct CommandLineTests {
     @Test(arguments: [
         ["export", "--period", "2026-13"], ["export", "--period", "2026-10", "--formats", "pdf"],
     ])
-    func usageErrorsExit64(arguments: [String]) throws {
-        let result = try PaybatchBinary.run(arguments)
+    func usageErrorsExit64(arguments: [String]) async throws {
+        let result = try await PaybatchBinary.run(arguments)
         #expect(result.exitCode == 64)
     }
 
-    @Test func aSecretInTheConfigFileIsRefusedNamingTheLine() throws {
+    @Test func aSecretInTheConfigFileIsRefusedNamingTheLine() async throws {
         let folder = try temporaryFolder()
         try "db = \"x.sqlite\"\nclient_secret = \"hunter2-secret\"\n".write(
             to: folder.appendingPathComponent("paybatch.toml"), atomically: true, encoding: .utf8)
-        let result = try PaybatchBinary.run(["keys", "status"], currentDirectory: folder)
+        let result = try await PaybatchBinary.run(["keys", "status"], currentDirectory: folder)
         #expect(result.exitCode == 65)
         #expect(result.stderr.contains("paybatch.toml:2:1"))
         #expect(!result.stderr.contains("hunter2"))
@@ -83,14 +83,14 @@ struct CommandLineTests {
 
 @Suite("paybatch demo")
 struct DemoTests {
-    @Test func runsEndToEndWithNothingConfigured() throws {
+    @Test func runsEndToEndWithNothingConfigured() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "paybatch-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Configuration in the environment and a config file must be ignored.
         try "db = \"elsewhere.sqlite\"\n".write(
             to: folder.appendingPathComponent("paybatch.toml"), atomically: true, encoding: .utf8)
-        let result = try PaybatchBinary.run(
+        let result = try await PaybatchBinary.run(
             ["demo"], environment: ["FINCH_BASE_URL": "http://127.0.0.1:9", "PAYBATCH_RATE_SCALE": "1"],
             clearing: ["PAYBATCH_KEY_FILE", "PAYBATCH_KEY"], currentDirectory: folder)
         #expect(result.exitCode == 0, "\(result.stderr)")

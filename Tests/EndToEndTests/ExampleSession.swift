@@ -43,7 +43,7 @@ final class ExampleSession {
     }
 
     /// Runs the script (at most 10 minutes) and returns the exit status of each command that ran.
-    func execute() throws -> [Int32] {
+    func execute() async throws -> [Int32] {
         let scriptFile = root.appendingPathComponent("examples.sh")
         try Data(script.utf8).write(to: scriptFile)
         _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
@@ -61,8 +61,11 @@ final class ExampleSession {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = output
-        try process.run()
-        process.waitUntilExit()
+        nonisolated(unsafe) let child = process
+        try await awaitBlocking {
+            try child.run()
+            child.waitUntilExit()
+        }
         let statuses = (try? String(contentsOf: statusFile, encoding: .utf8)) ?? ""
         return statuses.split(separator: "\n").compactMap { Int32($0) }
     }

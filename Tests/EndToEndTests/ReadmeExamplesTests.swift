@@ -64,12 +64,12 @@ struct ReadmeExamplesTests {
         #expect(Self.readme.blocks.filter(\.runnable).count >= 5)
     }
 
-    @Test func everyRunnableExampleExitsAsTheReadmeSays() throws {
+    @Test func everyRunnableExampleExitsAsTheReadmeSays() async throws {
         let commands = Self.readme.blocks.filter(\.runnable).flatMap(\.commands)
         try #require(!commands.isEmpty)
         let run = try ExampleSession(commands: commands)
         defer { run.remove() }
-        let codes = try run.execute()
+        let codes = try await run.execute()
         #expect(codes.count == commands.count, "the session stopped early:\n\(run.transcript())")
         let wrong = zip(commands, codes).filter { $0.0.expectedExit != $0.1 }.map { command, code in
             "README.md:\(command.line) `\(command.text)` exited \(code), the README says \(command.expectedExit)"

@@ -51,7 +51,7 @@ struct ReconcileEndToEndTests {
     }
 
     @Test("every company gets the sandbox's ground-truth category; totals agree; re-runs are byte-identical")
-    func groundTruth() throws {
+    func groundTruth() async throws {
         let temp = try TempStore()
         try populate(temp)
         let (invoice, connections, out) = try files(temp)
@@ -60,7 +60,7 @@ struct ReconcileEndToEndTests {
             "--db", temp.databasePath,
         ]
         // No key in the environment: reconcile only reads the store.
-        let result = try PaybatchBinary.run(
+        let result = try await PaybatchBinary.run(
             arguments, environment: ["PAYBATCH_KEY": "", "PAYBATCH_KEY_FILE": ""])
         #expect(result.exitCode == 4, "\(result.stderr)")
         #expect(result.stdout.contains("Reconciled \(period): 13 companies"))
@@ -88,33 +88,33 @@ struct ReconcileEndToEndTests {
         #expect(Self.cents(totals["billed"]) == lines.reduce(0) { $0 + $1.amountCents })
         #expect(Self.cents(totals["expected"]) == billable.count * SandboxWorld.unitPriceCents)
 
-        let again = try PaybatchBinary.run(arguments)
+        let again = try await PaybatchBinary.run(arguments)
         #expect(again.exitCode == 4)
         #expect(try Data(contentsOf: folder.appendingPathComponent("reconciliation.json")) == json)
         #expect(try Data(contentsOf: folder.appendingPathComponent("reconciliation.csv")) == csv)
     }
 
     @Test("a bad invoice exits 65 naming the file, line and column; a wrong period too")
-    func badInvoice() throws {
+    func badInvoice() async throws {
         let temp = try TempStore()
         try populate(temp)
         let bad = temp.path("bad.csv")
         try Data("period,company_id,amount,currency\r\n\(period),co-1,12.3.4,usd\r\n".utf8).write(
             to: URL(fileURLWithPath: bad))
-        let result = try PaybatchBinary.run([
+        let result = try await PaybatchBinary.run([
             "reconcile", "--period", period, "--invoice", bad, "--db", temp.databasePath, "--out",
             temp.path("out"),
         ])
         #expect(result.exitCode == 65)
         #expect(result.stderr.contains("\(bad), line 2, column 3 (amount): \"12.3.4\" is not an amount"))
-        let wrongPeriod = try PaybatchBinary.run([
+        let wrongPeriod = try await PaybatchBinary.run([
             "reconcile", "--period", "2020-01", "--invoice", bad, "--db", temp.databasePath, "--out",
             temp.path("out"),
         ])
         #expect(wrongPeriod.exitCode == 65)
         #expect(wrongPeriod.stderr.contains("line 2, column 1 (period)"))
         // The inputs are checked before the store is opened: no store still names the bad line.
-        let noStore = try PaybatchBinary.run([
+        let noStore = try await PaybatchBinary.run([
             "reconcile", "--period", period, "--invoice", bad, "--db", temp.path("none.sqlite"), "--out",
             temp.path("out"),
         ])
@@ -123,8 +123,8 @@ struct ReconcileEndToEndTests {
     }
 
     @Test("--help has an example")
-    func help() throws {
-        let result = try PaybatchBinary.run(["reconcile", "--help"])
+    func help() async throws {
+        let result = try await PaybatchBinary.run(["reconcile", "--help"])
         #expect(result.stdout.contains("Example:") && result.stdout.contains("paybatch reconcile --period"))
     }
 

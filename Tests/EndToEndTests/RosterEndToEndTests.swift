@@ -53,20 +53,11 @@ final class RosterWorkspace {
         return result
     }
 
-    /// Runs the binary on a Dispatch thread: waiting for it on one of the few cooperative threads
-    /// would starve the in-process sandbox that the binary is talking to.
+    /// Runs the binary (PaybatchBinary waits on a thread of its own, off the cooperative pool).
     static func offPool(
         _ arguments: [String], _ env: [String: String], _ stdin: Data?, _ folder: URL
     ) async throws -> PaybatchBinary.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    with: Result {
-                        try PaybatchBinary.run(
-                            arguments, environment: env, stdin: stdin, currentDirectory: folder)
-                    })
-            }
-        }
+        try await PaybatchBinary.run(arguments, environment: env, stdin: stdin, currentDirectory: folder)
     }
 
     /// Everything every command printed, for the secret scan.

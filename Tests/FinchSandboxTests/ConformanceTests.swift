@@ -10,7 +10,7 @@ import Testing
     static let python = RepoPaths.root.appendingPathComponent(".venv-sdk/bin/python")
 
     /// Runs `script` with a JSON config; returns its exit status and output.
-    static func runPython(_ script: String, config: [String: Any]) throws -> (Int32, String) {
+    static func runPython(_ script: String, config: [String: Any]) async throws -> (Int32, String) {
         let configURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("sandbox-conformance-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: config).write(to: configURL)
@@ -24,10 +24,13 @@ import Testing
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        nonisolated(unsafe) let child = process
+        return try await awaitBlocking {
+            try child.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            child.waitUntilExit()
+            return (child.terminationStatus, String(decoding: output, as: UTF8.self))
+        }
     }
 
     @Test func venvExists() {
@@ -57,7 +60,7 @@ import Testing
                 "payments": totals.payments, "pay_statements": totals.payStatements,
             ]
         }
-        let (status, output) = try ConformanceTests.runPython(
+        let (status, output) = try await ConformanceTests.runPython(
             "sdk_conformance.py",
             config: [
                 "base_url": server.baseURL.absoluteString, "connections": connections,
@@ -69,7 +72,7 @@ import Testing
         #expect(status == 0, "\(output)")
     }
 
-    @Test func bodiesMatchTheJanuary2024Schemas() throws {
+    @Test func bodiesMatchTheJanuary2024Schemas() async throws {
         try #require(
             FileManager.default.isExecutableFile(atPath: ConformanceTests.python.path), "run `make sdk-venv`")
         let sandbox = TestSandbox()
@@ -112,7 +115,7 @@ import Testing
         let specs = ["employer.yaml", "management.yaml"].map {
             ConformanceTests.folder.appendingPathComponent("openapi-2024-01/\($0)").path
         }
-        let (status, output) = try ConformanceTests.runPython(
+        let (status, output) = try await ConformanceTests.runPython(
             "schema_conformance.py",
             config: [
                 "bodies": bodies, "specs": specs,

@@ -27,13 +27,13 @@ import Testing
         #expect(FaultPlan.none.applies(to: "/introspect"))
     }
 
-    @Test func theCommandLineRefusesAFaultPathThatIsNotAPath() throws {
-        let result = try PaybatchBinary.run([
+    @Test func theCommandLineRefusesAFaultPathThatIsNotAPath() async throws {
+        let result = try await PaybatchBinary.run([
             "sandbox", "--faults", "500=1", "--faults-on", "employer/payment",
         ])
         #expect(result.exitCode == 64)
         #expect(result.stderr.contains("--faults-on takes a request path"))
-        let help = try PaybatchBinary.run(["sandbox", "--help"])
+        let help = try await PaybatchBinary.run(["sandbox", "--help"])
         #expect(help.stdout.contains("--faults-on /employer/payment"))
     }
 }

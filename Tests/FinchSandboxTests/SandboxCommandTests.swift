@@ -6,7 +6,7 @@ import Testing
 
 /// `paybatch sandbox --write-*` writes the same files the in-process world gives, and exits.
 @Suite struct SandboxCommandTests {
-    @Test func writeFlagsWriteFilesAndExit() throws {
+    @Test func writeFlagsWriteFilesAndExit() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sandbox-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -14,7 +14,7 @@ import Testing
         let paths = ["roster.csv", "connections.csv", "invoice.csv"].map {
             folder.appendingPathComponent($0).path
         }
-        let result = try PaybatchBinary.run(
+        let result = try await PaybatchBinary.run(
             [
                 "sandbox", "--now", "2026-11-15T12:00:00Z", "--write-roster", paths[0], "--write-connections",
                 paths[1], "--write-invoice", paths[2], "--period", "2026-10",
@@ -26,8 +26,8 @@ import Testing
         #expect(try String(contentsOfFile: paths[2], encoding: .utf8) == world.invoiceCSV(period: "2026-10"))
     }
 
-    @Test func invoiceWithoutPeriodIsAUsageError() throws {
-        let result = try PaybatchBinary.run(["sandbox", "--write-invoice", "/dev/null"])
+    @Test func invoiceWithoutPeriodIsAUsageError() async throws {
+        let result = try await PaybatchBinary.run(["sandbox", "--write-invoice", "/dev/null"])
         #expect(result.exitCode == 64)
         #expect(result.stderr.contains("--period"))
     }

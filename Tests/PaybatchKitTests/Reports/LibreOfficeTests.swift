@@ -1,5 +1,6 @@
 import Foundation
 import PaybatchKit
+import PaybatchTestSupport
 import Testing
 
 /// A real spreadsheet application opens the workbook: LibreOffice converts every sheet to CSV and
@@ -11,7 +12,7 @@ struct LibreOfficeTests {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs soffice headless, converting every sheet to UTF-8 CSV (one file per sheet).
-    static func convert(_ xlsx: String, into folder: String) throws {
+    static func convert(_ xlsx: String, into folder: String) async throws {
         let soffice = try #require(
             Self.soffice, "LibreOffice is not installed: apt-get install libreoffice-calc-nogui")
         let process = Process()
@@ -24,9 +25,13 @@ struct LibreOfficeTests {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        nonisolated(unsafe) let child = process
+        let status = try await awaitBlocking {
+            try child.run()
+            child.waitUntilExit()
+            return child.terminationStatus
+        }
+        #expect(status == 0)
     }
 
     static func records(_ data: Data, name: String) throws -> [[String]] {
@@ -62,12 +67,12 @@ struct LibreOfficeTests {
     }
 
     @Test("every sheet converted by LibreOffice shows the values the CSV writer wrote")
-    func valuesMatch() throws {
+    func valuesMatch() async throws {
         let (folder, file) = try XLSXWriterTests.writeSample()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let converted = folder + "/converted"
         try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
-        try Self.convert(folder + "/" + file.path, into: converted)
+        try await Self.convert(folder + "/" + file.path, into: converted)
         let base = converted + "/paybatch-2026-10-"
         let t = ReportTemplates.defaults
         try compare(t.connections, rows: ReportFixtures.connections, sheetCSV: base + "Connections.csv")

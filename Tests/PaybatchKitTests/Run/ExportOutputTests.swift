@@ -66,7 +66,7 @@ struct ExportOutputTests {
         let folder = fixture.out + "/2026-10"
         let converted = fixture.temp.path("converted")
         try FileManager.default.createDirectory(atPath: converted, withIntermediateDirectories: true)
-        try LibreOfficeTests.convert(folder + "/paybatch-2026-10.xlsx", into: converted)
+        try await LibreOfficeTests.convert(folder + "/paybatch-2026-10.xlsx", into: converted)
         let t = ReportTemplates.defaults
         try compare(t.connections, folder + "/connections.csv", converted, fixture)
         try compare(t.employees, folder + "/employees.csv", converted, fixture)
