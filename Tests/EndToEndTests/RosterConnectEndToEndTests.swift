@@ -27,9 +27,10 @@ private final class RunningBinary: @unchecked Sendable {
 
     var stdout: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
 
-    /// The first output line starting with `prefix`, waiting up to 30 s for it.
+    /// The first output line starting with `prefix`, waiting up to 90 s for it (the whole suite runs
+    /// in parallel on 2 cores).
     func line(startingWith prefix: String) async throws -> String {
-        for _ in 0..<300 {
+        for _ in 0..<900 {
             if let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
                 return String(line)
             }

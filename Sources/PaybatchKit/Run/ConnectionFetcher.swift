@@ -115,11 +115,19 @@ public struct ConnectionFetcher: Sendable {
         wanted: (individuals: Bool, employments: Bool), into data: inout ConnectionData,
         sink: (any ConnectionDataSink)?
     ) async throws -> Bool {
-        let withIDs = entries.filter { !($0.id ?? "").isEmpty }
+        func hasID(_ entry: DirectoryEntry) -> Bool { !(entry.id ?? "").isEmpty }
         // Entries without an id still reach the sink (it notes them); they belong to no batch.
-        let withoutIDs = entries.filter { ($0.id ?? "").isEmpty }
+        let withoutIDs = entries.filter { !hasID($0) }
         if !withoutIDs.isEmpty { try sink?.people(withoutIDs, individuals: [:], employments: [:]) }
-        for chunk in withIDs.chunked(client.limits.individualsPerCall) {
+        // One batch of entries at a time: a copy of a large directory per batch would cost memory.
+        var next = entries.startIndex
+        while true {
+            var chunk: [DirectoryEntry] = []
+            while next < entries.endIndex, chunk.count < client.limits.individualsPerCall {
+                if hasID(entries[next]) { chunk.append(entries[next]) }
+                next += 1
+            }
+            if chunk.isEmpty { break }
             let ids = chunk.map { IndividualID($0.id ?? "") }
             var individuals: [IndividualID: ItemResult<WireIndividual>] = [:]
             var employments: [IndividualID: ItemResult<WireEmployment>] = [:]
