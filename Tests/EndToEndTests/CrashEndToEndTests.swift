@@ -65,8 +65,12 @@ struct CrashEndToEndTests {
             #expect(ending == .killed, "kill \(kill) after \(after) data calls")
             let resumed = try await work.run(export)
             #expect(resumed.exitCode == baseline.exitCode, "\(resumed.stderr)")
-            let differences = try ExportFolderComparison.differences(
-                clean.path("out/" + Self.period), work.path("out/" + Self.period))
+            let (cleanFolder, workFolder) = (
+                clean.path("out/" + Self.period), work.path("out/" + Self.period)
+            )
+            let differences = try await awaitBlocking {
+                try ExportFolderComparison.differences(cleanFolder, workFolder)
+            }
             // run.json's calls count every call the run made over its invocations: the clean run's,
             // plus at most the few that were in flight when it was killed (their answers never stored).
             let others = differences.filter { !$0.hasPrefix("run.json calls:") }

@@ -183,10 +183,11 @@ struct XLSXWriterTests {
     }
 
     @Test("the same rows and creation time give a byte-identical workbook")
-    func byteStable() throws {
+    func byteStable() async throws {
         let (first, a) = try Self.writeSample()
         defer { try? FileManager.default.removeItem(atPath: first) }
-        Thread.sleep(forTimeInterval: 2.1)  // a zip timestamp taken from the clock would now differ
+        // A zip timestamp taken from the clock would now differ.
+        try await Task.sleep(for: .milliseconds(2100))
         let (second, b) = try Self.writeSample()
         defer { try? FileManager.default.removeItem(atPath: second) }
         #expect(a.sha256 == b.sha256 && a.bytes == b.bytes)
