@@ -42,12 +42,17 @@ extension FinchClient {
         return .ok(results)
     }
 
-    /// Receives one payment's page of statements as it arrives (in the caller's task).
+    /// Receives a payment's statements as they are decoded (in the caller's task), a few hundred
+    /// at a time: a page of thousands is never held decoded.
     public typealias PayStatementPageSink = (PaymentID, [WirePayStatement]) async throws -> Void
+
+    /// Statements decoded and handed on together; small enough that memory does not grow with a
+    /// page, large enough that the hand-over costs nothing measurable.
+    static let statementsPerChunk = 256
 
     /// `POST /employer/pay-statement`: up to `paymentsPerPayStatementCall` payments a call, each page
     /// as large as allowed, a payment with more statements continuing in a later round (SPEC §8).
-    /// With `onPage`, each page goes there as it arrives and the result holds no statements.
+    /// With `onPage`, statements go there as they are decoded and the result holds none.
     public func payStatements(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
         onResponse: ResponseSink? = nil, onPage: PayStatementPageSink? = nil
@@ -55,15 +60,14 @@ extension FinchClient {
         var statements: [PaymentID: [WirePayStatement]] = [:]
         let fetch = try await payStatementRounds(
             token, payments: payments, connectionID: connectionID, onResponse: onResponse
-        ) { (page: PayStatementPage, payment: PaymentID) in
-            let present = page.payStatements?.present ?? []
-            if let onPage {
-                // Streamed: the caller takes the page now, so a large payment is never held whole.
-                try await onPage(payment, present)
-            } else {
-                statements[payment, default: []].append(contentsOf: present)
+        ) { page, payment in
+            try await page.forEachChunk(of: Self.statementsPerChunk) { chunk in
+                if let onPage {
+                    try await onPage(payment, chunk)
+                } else {
+                    statements[payment, default: []].append(contentsOf: chunk)
+                }
             }
-            return (page.payStatements?.elements.count ?? 0, page.paging?.count)
         }
         switch fetch {
         case .pending(let id): return .pending(id)
@@ -84,16 +88,14 @@ extension FinchClient {
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         try await payStatementRounds(
             token, payments: payments, connectionID: connectionID, onResponse: onResponse
-        ) { (page: PayStatementPageOutline, _) in
-            (page.payStatements?.elements.count ?? 0, page.paging?.count)
-        }
+        ) { _, _ in }
     }
 
-    /// The rounds of SPEC §8; `read` takes each payment's page and says how many statements it
-    /// held and Finch's total. Every asked payment ends `.ok(())` unless its item failed or is pending.
-    private func payStatementRounds<Page: Decodable & Sendable>(
+    /// The rounds of SPEC §8; `read` takes each payment's page as it comes. Every asked payment
+    /// ends `.ok(())` unless its item failed or is pending.
+    private func payStatementRounds(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, onResponse: ResponseSink?,
-        read: (Page, PaymentID) async throws -> (received: Int, count: Int?)
+        read: (PayStatementPage, PaymentID) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         var rounds = PayStatementRounds(
             payments: payments, perCall: limits.paymentsPerPayStatementCall,
@@ -104,7 +106,9 @@ extension FinchClient {
             let response = try await send(
                 .payStatement, .bearer(token), body: body, connectionID: connectionID, onResponse: onResponse)
             if response.isPending { return .pending(response.requestID) }
-            let batch = try response.decode(BatchResponse<Page>.self)
+            let batch = try response.decode { body throws(JSONSlices.SyntaxError) in
+                try PayStatementBatch(body)
+            }
             let asked = call.map { PaymentID($0.paymentID) }
             let matched = BatchMatching.match(batch.items, asked: asked, response: response)
             // In the order asked, not the dictionary's (which differs per process): the next round's
@@ -115,8 +119,8 @@ extension FinchClient {
                     results[payment] = result.map { _ in () }
                     continue
                 }
-                let size = try await read(page, payment)
-                rounds.record(payment, received: size.received, count: size.count)
+                try await read(page, payment)
+                rounds.record(payment, received: page.count, count: page.paging?.count)
             }
         }
         for payment in payments where results[payment] == nil { results[payment] = .ok(()) }

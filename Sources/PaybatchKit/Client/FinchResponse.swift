@@ -31,8 +31,13 @@ public struct FinchResponse: Sendable {
 
     /// Decodes the body, turning a body of the wrong shape into a failure with the request id.
     public func decode<T: Decodable>(_ type: T.Type) throws(FinchFailure) -> T {
+        try decode { body in try JSONDecoder().decode(T.self, from: body) }
+    }
+
+    /// Reads the body with `read`, turning any failure into one naming the request id.
+    public func decode<T, Failure: Error>(_ read: (Data) throws(Failure) -> T) throws(FinchFailure) -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: body)
+            return try read(body)
         } catch {
             throw FinchFailure(
                 failureClass: FailureClass(

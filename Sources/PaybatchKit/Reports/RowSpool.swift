@@ -3,7 +3,9 @@ import Foundation
 /// Where normalized rows wait between normalizing and writing: a throwaway SQLite file beside the
 /// outputs. Rows go in as they are normalized, in whatever order the API gave them, and come out
 /// in SPEC §8's order one at a time, so neither the CSV files nor the workbook (whose sheets must
-/// be written one after another) need a report in memory. SQLite's sorter spills to disk.
+/// be written one after another) need a report in memory. SQLite's sorter spills to disk. Once
+/// written, each output reads it through a `RowSpool.Reader` of its own, so the CSV files and the
+/// workbook can be written at the same time on two threads.
 final class RowSpool {
     enum Report: Int64, CaseIterable { case employees = 1, payments, payStatements, payStatementLines }
 
@@ -18,7 +20,7 @@ final class RowSpool {
     private let database: SQLiteDatabase
     private let insert: SQLiteStatement
     let path: String
-    private var reading = false
+    private var sealed = false
 
     /// Opens a new spool in `folder` (mode 0600, a dot-name no export keeps), first removing
     /// spools an interrupted export left there.
@@ -59,22 +61,36 @@ final class RowSpool {
                 + (group.map { [.integer(Int64($0))] } ?? []))
     }
 
-    /// Streams `report`'s rows in SPEC §8's order; `body` reads a row's cells by template column.
-    func forEach<Field: ReportField>(
-        _ report: Report, template: ReportTemplate<Field>, _ body: ((Int) -> Cell) throws -> Void
-    ) throws {
-        if !reading {
-            try database.execute("COMMIT")
-            reading = true
+    /// Ends writing: what was appended is committed and can be read by `Reader`s, at once.
+    func seal() throws {
+        guard !sealed else { return }
+        try database.execute("COMMIT")
+        sealed = true
+    }
+
+    /// One read-only connection to a sealed spool; use it from one task at a time.
+    final class Reader {
+        private let database: SQLiteDatabase
+
+        init(path: String) throws {
+            database = try SQLiteDatabase(path: path, mode: .readOnly)
+            // Two readers run at once; a small cache each keeps memory flat (SQLite's sorter spills).
+            try database.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")
         }
-        // Rows hold every field in catalogue order; a template shows some, in its own order.
-        let positions = template.columns.map { Field.allCases.firstIndex(of: $0.field) ?? Int.max }
-        let select = try database.prepare(
-            "SELECT cells FROM rows WHERE report = ? ORDER BY conn, grp, person, seq"
-        ).bind([.integer(report.rawValue)])
-        while try select.step() {
-            let cells = (select.blob(0) ?? Data()).withUnsafeBytes(CellCodec.decode)
-            try body { column in positions[column] < cells.count ? cells[positions[column]] : .empty }
+
+        /// Streams `report`'s rows in SPEC §8's order; `body` reads a row's cells by template column.
+        func forEach<Field: ReportField>(
+            _ report: Report, template: ReportTemplate<Field>, _ body: ((Int) -> Cell) throws -> Void
+        ) throws {
+            // Rows hold every field in catalogue order; a template shows some, in its own order.
+            let positions = template.columns.map { Field.allCases.firstIndex(of: $0.field) ?? Int.max }
+            let select = try database.prepare(
+                "SELECT cells FROM rows WHERE report = ? ORDER BY conn, grp, person, seq"
+            ).bind([.integer(report.rawValue)])
+            while try select.step() {
+                let cells = (select.blob(0) ?? Data()).withUnsafeBytes(CellCodec.decode)
+                try body { column in positions[column] < cells.count ? cells[positions[column]] : .empty }
+            }
         }
     }
 

@@ -5,11 +5,18 @@ public struct ConnectionFetcher: Sendable {
     public let client: FinchClient
     public let period: Period
     public let includeSSN: Bool
+    /// Whether a batch of people's individual and employment calls go together. Only when
+    /// replaying stored answers: live, two calls in flight are two answers a crash can lose, and
+    /// a resumed run must then ask again (issue 9 bounds those repeats).
+    public let overlapsPeopleCalls: Bool
 
-    public init(client: FinchClient, period: Period, includeSSN: Bool = false) {
+    public init(
+        client: FinchClient, period: Period, includeSSN: Bool = false, overlapsPeopleCalls: Bool = false
+    ) {
         self.client = client
         self.period = period
         self.includeSSN = includeSSN
+        self.overlapsPeopleCalls = overlapsPeopleCalls
     }
 
     /// What the connection gave. Throws only what stops the whole run (`FinchRunStop`, a store
@@ -129,25 +136,42 @@ public struct ConnectionFetcher: Sendable {
             }
             if chunk.isEmpty { break }
             let ids = chunk.map { IndividualID($0.id ?? "") }
-            var individuals: [IndividualID: ItemResult<WireIndividual>] = [:]
-            var employments: [IndividualID: ItemResult<WireEmployment>] = [:]
-            if wanted.individuals, !ids.isEmpty {
-                guard
-                    case .ok(let items) = try await client.individuals(
-                        token, ids: ids, includeSSN: includeSSN, connectionID: id)
-                else { return false }
-                individuals = items
-                recordItemFailures(items.values, into: &data)
-            }
-            if wanted.employments, !ids.isEmpty {
-                guard case .ok(let items) = try await client.employments(token, ids: ids, connectionID: id)
-                else { return false }
-                employments = items
-                recordItemFailures(items.values, into: &data)
-            }
+            guard
+                case (.ok(let individuals), .ok(let employments)) = try await people(
+                    ids, id: id, token: token, wanted: wanted)
+            else { return false }
+            recordItemFailures(individuals.values, into: &data)
+            recordItemFailures(employments.values, into: &data)
             try sink?.people(chunk, individuals: individuals, employments: employments)
         }
         return true
+    }
+
+    private typealias Individuals = DataFetch<[IndividualID: ItemResult<WireIndividual>]>
+    private typealias Employments = DataFetch<[IndividualID: ItemResult<WireEmployment>]>
+
+    /// One batch's individual and employment calls (those wanted); employments are not asked for
+    /// once individuals answered 202, unless the calls overlap.
+    private func people(
+        _ ids: [IndividualID], id: ConnectionID, token: AccessToken,
+        wanted: (individuals: Bool, employments: Bool)
+    ) async throws -> (Individuals, Employments) {
+        let (client, includeSSN) = (client, includeSSN)
+        @Sendable func individuals() async throws -> Individuals {
+            wanted.individuals
+                ? try await client.individuals(token, ids: ids, includeSSN: includeSSN, connectionID: id)
+                : .ok([:])
+        }
+        @Sendable func employments() async throws -> Employments {
+            wanted.employments ? try await client.employments(token, ids: ids, connectionID: id) : .ok([:])
+        }
+        if overlapsPeopleCalls {
+            async let both = (individuals(), employments())
+            return try await both
+        }
+        let first = try await individuals()
+        guard case .ok = first else { return (first, .ok([:])) }
+        return (first, try await employments())
     }
 
     private func pending(_ data: inout ConnectionData) {

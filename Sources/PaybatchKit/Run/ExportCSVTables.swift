@@ -5,7 +5,7 @@ struct ExportCSVTables {
     let profile: CSVProfile
 
     /// Writes every file and renames it into place.
-    func write(from spool: RowSpool) throws -> [WrittenFile] {
+    func write(from spool: RowSpool.Reader) throws -> [WrittenFile] {
         [
             try write(templates.employees, .employees, spool),
             try write(templates.payments, .payments, spool),
@@ -15,7 +15,7 @@ struct ExportCSVTables {
     }
 
     private func write<F: ReportField>(
-        _ template: ReportTemplate<F>, _ report: RowSpool.Report, _ spool: RowSpool
+        _ template: ReportTemplate<F>, _ report: RowSpool.Report, _ spool: RowSpool.Reader
     ) throws -> WrittenFile {
         let file = try folder.create(template.file ?? "\(F.reportName).csv")
         do {

@@ -41,24 +41,13 @@ struct ExportRenderer {
             }
             outcomes.append(outcome)
         }
-        var files: [WrittenFile] = []
-        if options.writeCSV {
-            files += try ExportCSVTables(folder: folder, templates: templates, profile: options.csvProfile)
-                .write(from: spool)
-            files.append(
-                try folder.writeCSV(templates.connections, profile: options.csvProfile, rows: outcomes))
-            files.append(
-                try folder.writeCSV(templates.dataQuality, profile: options.csvProfile, rows: quality))
-        }
-        if options.writeXLSX {
-            let properties = WorkbookProperties.export(
-                period: options.period, toolVersion: PaybatchVersion.current, created: run.startedAt)
-            files.append(
-                try ExportWorkbook(
-                    templates: templates, period: options.period, run: run, wallClock: wallClock
-                ).write(
-                    to: folder, properties: properties, outcomes: outcomes, spool: spool, quality: quality))
-        }
+        // The CSV files and the workbook read the spool each on its own connection, at the same
+        // time: two cores write them in the time of the slower (BENCHMARKS.md).
+        try spool.seal()
+        let spoolPath = spool.path
+        async let csvFiles = writeCSV(to: folder, spool: spoolPath, outcomes: outcomes, quality: quality)
+        async let workbook = writeWorkbook(to: folder, spool: spoolPath, outcomes: outcomes, quality: quality)
+        var files = try await csvFiles + workbook
         let exitStatus: ExitStatus = outcomes.allSatisfy { $0.status == .ok } ? .ok : .partial
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let runJSON = RunJSON(
@@ -71,11 +60,37 @@ struct ExportRenderer {
             outcomes: outcomes)
     }
 
+    private func writeCSV(
+        to folder: OutputFolder, spool: String, outcomes: [ConnectionOutcome], quality: [DataQualityRow]
+    ) throws -> [WrittenFile] {
+        guard options.writeCSV else { return [] }
+        return try ExportCSVTables(folder: folder, templates: templates, profile: options.csvProfile)
+            .write(from: RowSpool.Reader(path: spool)) + [
+                try folder.writeCSV(templates.connections, profile: options.csvProfile, rows: outcomes),
+                try folder.writeCSV(templates.dataQuality, profile: options.csvProfile, rows: quality),
+            ]
+    }
+
+    private func writeWorkbook(
+        to folder: OutputFolder, spool: String, outcomes: [ConnectionOutcome], quality: [DataQualityRow]
+    ) throws -> [WrittenFile] {
+        guard options.writeXLSX else { return [] }
+        let properties = WorkbookProperties.export(
+            period: options.period, toolVersion: PaybatchVersion.current, created: run.startedAt)
+        return [
+            try ExportWorkbook(templates: templates, period: options.period, run: run, wallClock: wallClock)
+                .write(
+                    to: folder, properties: properties, outcomes: outcomes,
+                    spool: RowSpool.Reader(path: spool),
+                    quality: quality)
+        ]
+    }
+
     /// Replays the connection's stored answers into `rows`; nil when a call it needs was never
     /// stored (the connection failed there), so it has no rows.
     private func replayed(_ id: ConnectionID, into rows: ConnectionRowsSink) async throws -> ConnectionData? {
         let fetcher = ConnectionFetcher(
-            client: replay, period: options.period, includeSSN: options.includeSSN)
+            client: replay, period: options.period, includeSSN: options.includeSSN, overlapsPeopleCalls: true)
         do {
             return try await fetcher.fetch(id, token: AccessToken("replay"), into: rows)
         } catch is NotStoredFailure {

@@ -12,7 +12,7 @@ struct ExportWorkbook {
 
     func write(
         to folder: OutputFolder, properties: WorkbookProperties, outcomes: [ConnectionOutcome],
-        spool: RowSpool, quality: [DataQualityRow]
+        spool: RowSpool.Reader, quality: [DataQualityRow]
     ) throws -> WrittenFile {
         try folder.writeWorkbook(fileName, properties: properties) { workbook in
             try workbook.addFreeSheet(summary(outcomes))

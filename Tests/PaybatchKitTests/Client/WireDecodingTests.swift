@@ -64,13 +64,12 @@ struct FinchExampleDecodingTests {
     }
 
     @Test func payStatementsKeepTheUndocumentedRegularType() throws {
-        let value = try decode(
-            BatchResponse<PayStatementPage>.self, "finch-openapi-2024-01/pay-statement.json")
+        let value = try PayStatementBatch(sample("finch-openapi-2024-01/pay-statement.json"))
         guard case .data(let page) = value.items.first?.outcome else {
             Issue.record("pay statement item did not decode as data")
             return
         }
-        let statement = try #require(page.payStatements?.present.first)
+        let statement = try #require(page.statement(at: 0))
         #expect(statement.type?.rawValue == "regular")
         #expect(statement.type?.isKnown == false)
         #expect(page.paging?.count == 25)
@@ -94,13 +93,12 @@ struct FinchExampleDecodingTests {
 @Suite("Decoding every quirk of API.md §13")
 struct QuirkDecodingTests {
     @Test func nullElementsAbsentAmountsAndFractionalHours() throws {
-        let value = try decode(
-            BatchResponse<PayStatementPage>.self, "quirks/pay-statement-null-elements.json")
+        let value = try PayStatementBatch(sample("quirks/pay-statement-null-elements.json"))
         guard case .data(let page) = value.items.first?.outcome else {
             Issue.record("not data")
             return
         }
-        let statement = try #require(page.payStatements?.present.first)
+        let statement = try #require(page.statement(at: 0))
         #expect(statement.totalHours == Decimal(string: "42.5"))
         #expect(statement.netPay?.amount == nil)
         #expect(statement.netPay?.currency == "usd")
@@ -161,7 +159,7 @@ struct QuirkDecodingTests {
     }
 
     @Test func itemSyncInProgress() throws {
-        let value = try decode(BatchResponse<PayStatementPage>.self, "quirks/pay-statement-item-202.json")
+        let value = try PayStatementBatch(sample("quirks/pay-statement-item-202.json"))
         guard case .syncInProgress(let body) = value.items.first?.outcome else {
             Issue.record("202 item should be sync in progress")
             return

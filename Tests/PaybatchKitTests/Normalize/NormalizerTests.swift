@@ -77,9 +77,10 @@ struct NormalizerTests {
 
     @Test func statementsSumPresentAmountsAndKeepMissingOnesEmpty() throws {
         guard
-            case .data(let page) = try sampleBatch(
-                PayStatementPage.self, "quirks/pay-statement-null-elements.json")[0].outcome,
-            let statement = page.payStatements?.present.first
+            case .data(let page) = try PayStatementBatch(
+                Data(contentsOf: RepoPaths.sample("api/quirks/pay-statement-null-elements.json"))
+            ).items[0].outcome,
+            let statement = page.statement(at: 0)
         else {
             Issue.record("sample did not decode")
             return

@@ -8,7 +8,7 @@ public struct BatchResponse<Body: Decodable & Sendable>: Decodable, Sendable {
 }
 
 /// One item of a batch: the id it answers, its code and what its body turned out to be.
-public struct BatchItem<Body: Decodable & Sendable>: Decodable, Sendable {
+public struct BatchItem<Body: Sendable>: Sendable {
     public enum Outcome: Sendable {
         case data(Body)
         /// Item-level 202 `data_sync_in_progress`: the payment exists, its statements are not ready.
@@ -23,25 +23,33 @@ public struct BatchItem<Body: Decodable & Sendable>: Decodable, Sendable {
     public var code: Int?
     public var outcome: Outcome
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: BatchItemKey.self)
-        id =
-            try container.decode(Lenient<String>.self, forKey: .individualID).wrappedValue
-            ?? container.decode(Lenient<String>.self, forKey: .paymentID).wrappedValue
-        code = try container.decode(Lenient<Int>.self, forKey: .code).wrappedValue
-        let errorBody = try container.decode(Lenient<FinchErrorBody>.self, forKey: .body).wrappedValue
+    /// An item from its parts; `data` is read only for code 200, `error` for any other.
+    init(
+        id: String?, code: Int?, data: @autoclosure () throws -> Body?,
+        error: @autoclosure () throws -> FinchErrorBody?
+    ) rethrows {
+        self.id = id
+        self.code = code
         switch code {
         case 200:
-            if let body = try container.decode(Lenient<Body>.self, forKey: .body).wrappedValue {
-                outcome = .data(body)
-            } else {
-                outcome = .unreadable
-            }
+            outcome = try data().map { .data($0) } ?? .unreadable
         case 202:
-            outcome = errorBody.map { .syncInProgress($0) } ?? .unreadable
+            outcome = try error().map { .syncInProgress($0) } ?? .unreadable
         default:
-            outcome = errorBody.map { .error($0) } ?? .unreadable
+            outcome = try error().map { .error($0) } ?? .unreadable
         }
+    }
+}
+
+extension BatchItem: Decodable where Body: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: BatchItemKey.self)
+        try self.init(
+            id: try container.decode(Lenient<String>.self, forKey: .individualID).wrappedValue
+                ?? container.decode(Lenient<String>.self, forKey: .paymentID).wrappedValue,
+            code: try container.decode(Lenient<Int>.self, forKey: .code).wrappedValue,
+            data: try container.decode(Lenient<Body>.self, forKey: .body).wrappedValue,
+            error: try container.decode(Lenient<FinchErrorBody>.self, forKey: .body).wrappedValue)
     }
 }
 

@@ -1,33 +1,5 @@
 import Foundation
 
-/// The data body of one pay-statement item: one page of one payment's statements (API.md §4.2).
-public struct PayStatementPage: Decodable, Sendable {
-    @Lenient public var paging: WirePaging?
-    @Lenient public var payStatements: WireList<WirePayStatement>?
-
-    enum CodingKeys: String, CodingKey {
-        case paging
-        case payStatements = "pay_statements"
-    }
-}
-
-/// A pay-statement page read only for its paging and its number of statements: an export's fetch
-/// stores each page and needs nothing more, so the statements are skipped, not decoded.
-public struct PayStatementPageOutline: Decodable, Sendable {
-    @Lenient public var paging: WirePaging?
-    @Lenient public var payStatements: WireList<SkippedValue>?
-
-    enum CodingKeys: String, CodingKey {
-        case paging
-        case payStatements = "pay_statements"
-    }
-}
-
-/// Any JSON value, read past without decoding it.
-public struct SkippedValue: Decodable, Sendable {
-    public init(from decoder: any Decoder) throws {}
-}
-
 /// `PayStatement`.
 public struct WirePayStatement: Decodable, Sendable {
     @Lenient public var individualID: String?

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A `POST /employer/pay-statement` answer read by its slices (API.md §4.2): each item's id, code
+/// and paging, and where its statements lie in the bytes. Statements are decoded one at a time,
+/// when asked for, so a page of thousands is never held decoded (issue 5).
+public struct PayStatementBatch: Sendable {
+    public let items: [BatchItem<PayStatementPage>]
+
+    /// Reads the answer's outline; throws only when the body is not JSON at all. The shape is read
+    /// as leniently as `BatchResponse`: what does not fit becomes an unreadable or missing item.
+    public init(_ body: Data) throws(JSONSlices.SyntaxError) {
+        let slices = try JSONSlices(body)
+        let decoder = JSONDecoder()
+        let answers = slices.member("responses", of: slices.root).flatMap(slices.elements(of:)) ?? []
+        items = answers.compactMap { item in
+            guard let members = slices.members(of: item) else { return nil }
+            func field(_ key: String) -> Range<Int>? { members.last { $0.key == key }?.value }
+            let body = field("body")
+            return BatchItem(
+                id: slices.decode(String.self, at: field("individual_id"), with: decoder)
+                    ?? slices.decode(String.self, at: field("payment_id"), with: decoder),
+                code: slices.decode(Int.self, at: field("code"), with: decoder),
+                data: body.flatMap { PayStatementPage(slices, at: $0, decoder: decoder) },
+                error: slices.decode(FinchErrorBody.self, at: body, with: decoder))
+        }
+    }
+}
+
+/// The data body of one pay-statement item: one page of one payment's statements, undecoded.
+public struct PayStatementPage: Sendable {
+    public let paging: WirePaging?
+    private let slices: JSONSlices
+    /// Where each element of `pay_statements` lies; nil when the page has no such array.
+    private let statements: [Range<Int>]?
+
+    init?(_ slices: JSONSlices, at body: Range<Int>, decoder: JSONDecoder) {
+        guard let members = slices.members(of: body) else { return nil }
+        func field(_ key: String) -> Range<Int>? { members.last { $0.key == key }?.value }
+        self.slices = slices
+        paging = slices.decode(WirePaging.self, at: field("paging"), with: decoder)
+        statements = field("pay_statements").flatMap(slices.elements(of:))
+    }
+
+    /// How many elements the page's `pay_statements` has, null or unreadable ones included.
+    public var count: Int { statements?.count ?? 0 }
+
+    /// The statement at `index` (below `count`), decoded; nil when it is null or unreadable.
+    public func statement(at index: Int) -> WirePayStatement? {
+        statement(at: index, decoder: JSONDecoder())
+    }
+
+    private func statement(at index: Int, decoder: JSONDecoder) -> WirePayStatement? {
+        slices.decode(WirePayStatement.self, at: statements?[index], with: decoder)
+    }
+
+    /// Hands the page's readable statements to `body`, at most `size` decoded at a time; answers
+    /// how many elements were null or unreadable. The next chunk is decoded while `body` works on
+    /// the current one: decoding is the larger half of the work, and there are two cores.
+    @discardableResult
+    public func forEachChunk(
+        of size: Int, _ body: ([WirePayStatement]) async throws -> Void
+    ) async rethrows -> Int {
+        let chunks = stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+        guard let first = chunks.first else { return 0 }
+        var current = decode(first)
+        var missing = first.count - current.count
+        for range in chunks.dropFirst() {
+            async let next = decode(range)
+            if !current.isEmpty { try await body(current) }
+            current = await next
+            missing += range.count - current.count
+        }
+        if !current.isEmpty { try await body(current) }
+        return missing
+    }
+
+    /// The readable statements among elements `range`.
+    private func decode(_ range: Range<Int>) -> [WirePayStatement] {
+        let decoder = JSONDecoder()
+        return range.compactMap { statement(at: $0, decoder: decoder) }
+    }
+}
