@@ -45,9 +45,10 @@ public struct ExportRunner: Sendable {
             metadata: ["run_id": "\(run.runID)"])
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
+        let renderer = makeRenderer(run: run, templates: templates)
         let fetched = try await fetchAll(
-            connections.filter(isSelected), run: run, previous: try await previousRun(before: run),
-            observer: calls)
+            connections, run: run, previous: try await previousRun(before: run), observer: calls,
+            renderer: renderer)
         for (record, _) in connections where !isSelected((record, "")) {
             try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
         }
@@ -67,7 +68,7 @@ public struct ExportRunner: Sendable {
         for name in counted.keys where name != "introspect" {
             counted[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
         }
-        let result = try await render(connections, run: run, templates: templates, calls: counted)
+        let result = try await renderer.finish(try await items(connections, run: run), calls: counted)
         try await store.finishRun(
             run.runID, status: result.exitStatus == .ok ? .complete : .partial,
             exitCode: result.exitStatus.rawValue,
@@ -86,29 +87,39 @@ public struct ExportRunner: Sendable {
                 remedy: "Run `paybatch export --period \(options.period)` without --offline first.")
         }
         logger.info("rendering run \(run.runID) of \(options.period) from the store")
-        return try await render(connections, run: run, templates: templates, calls: [:])
+        return try await makeRenderer(run: run, templates: templates)
+            .finish(try await items(connections, run: run), calls: [:])
     }
 
-    private func render(
-        _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
-        templates: ReportTemplates, calls: [String: Int]
-    ) async throws -> ExportResult {
+    /// What the renderer needs of each connection, from what the run recorded.
+    private func items(
+        _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord
+    ) async throws -> [ExportRenderer.Item] {
         let recorded = try await store.runConnections(runID: run.runID)
         var items: [ExportRenderer.Item] = []
         for (record, name) in connections {
-            let id = record.connectionID
             items.append(
-                ExportRenderer.Item(
-                    record: record, customerName: name, recorded: recorded[id],
-                    dataRetrieved: try await store.earliestDataRetrieved(runID: run.runID, connection: id)))
+                try await item(record, customerName: name, run: run, recorded: recorded[record.connectionID]))
         }
-        let renderer = ExportRenderer(
+        return items
+    }
+
+    private func item(
+        _ record: ConnectionRecord, customerName: String, run: RunRecord, recorded: RunConnectionRecord?
+    ) async throws -> ExportRenderer.Item {
+        ExportRenderer.Item(
+            record: record, customerName: customerName, recorded: recorded,
+            dataRetrieved: try await store.earliestDataRetrieved(
+                runID: run.runID, connection: record.connectionID))
+    }
+
+    private func makeRenderer(run: RunRecord, templates: ReportTemplates) -> ExportRenderer {
+        ExportRenderer(
             options: options, templates: templates, run: run,
             replay: makeClient(
                 StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
                 ClosureCallObserver { _ in }),
             wallClock: wallClock)
-        return try await renderer.render(items, calls: calls)
     }
 
     /// The period's latest finished run before `run`, whose `ok` connections may be reused.
@@ -151,29 +162,39 @@ public struct ExportRunner: Sendable {
         return run
     }
 
-    /// Fetches connections a few at a time; the shared limiter paces every call across them.
-    /// Each connection's outcome is recorded in the store as it ends.
+    /// Fetches the selected connections a few at a time; the shared limiter paces every call
+    /// across them. Each connection's outcome is recorded in the store as it ends, and the
+    /// connection is replayed into the reports then, while the others still fetch.
     private func fetchAll(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
-        previous: RunRecord?,
-        observer: CallCounter
+        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer
     ) async throws -> [ConnectionData] {
         let cache = StoredResponseCache(store: store, runID: run.runID, mode: .live, wallClock: wallClock)
         let fetcher = ConnectionFetcher(
             client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
         let reuse = RerunRule(store: store, run: run.runID, previous: previous?.runID)
+        let selected = connections.indices.filter { isSelected(connections[$0]) }
         var done: [ConnectionData] = []
-        try await withThrowingTaskGroup(of: ConnectionData.self) { group in
-            var pending = connections[...]
+        try await withThrowingTaskGroup(of: (Int, ConnectionData, RunConnectionRecord).self) { group in
+            var pending = selected[...]
             func startNext() {
-                guard let next = pending.popFirst() else { return }
-                group.addTask { try await fetchOne(next.record, fetcher: fetcher, reuse: reuse) }
+                guard let index = pending.popFirst() else { return }
+                let record = connections[index].record
+                group.addTask {
+                    let (data, recorded) = try await fetchOne(record, fetcher: fetcher, reuse: reuse)
+                    return (index, data, recorded)
+                }
             }
             for _ in 0..<max(1, options.concurrency) { startNext() }
-            while let data = try await group.next() {
+            while let (index, data, recorded) = try await group.next() {
                 done.append(data)
-                progress?(done.count, connections.count)
+                progress?(done.count, selected.count)
                 startNext()
+                // Unreachable connections wait for the end: if all are, the run stops writing nothing.
+                guard !data.errors.contains(where: { $0.code == "unreachable" }) else { continue }
+                let (record, name) = connections[index]
+                try await renderer.add(
+                    try await item(record, customerName: name, run: run, recorded: recorded), at: index)
             }
         }
         return done
@@ -181,7 +202,7 @@ public struct ExportRunner: Sendable {
 
     private func fetchOne(
         _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule
-    ) async throws -> ConnectionData {
+    ) async throws -> (ConnectionData, RunConnectionRecord) {
         let id = record.connectionID
         let token = try await store.token(for: id)
         let source = SourceBox()
@@ -206,7 +227,7 @@ public struct ExportRunner: Sendable {
         logger.info(
             "connection \(id): \(data.status.rawValue)\(source.reused ? " (reused)" : "")",
             metadata: ["connection": "\(id)"])
-        return data
+        return (data, recordValue)
     }
 }
 
