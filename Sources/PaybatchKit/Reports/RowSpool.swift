@@ -6,7 +6,7 @@ import Foundation
 /// be written one after another) need a report in memory. SQLite's sorter spills to disk. Once
 /// written, each output reads it through a `RowSpool.Reader` of its own, so the CSV files and the
 /// workbook can be written at the same time on two threads.
-final class RowSpool {
+final class RowSpool: @unchecked Sendable {  // all state behind `lock`
     enum Report: Int64, CaseIterable { case employees = 1, payments, payStatements, payStatementLines }
 
     /// SPEC §8's sort key: connection, payment (0 for people), person, then arrival.
@@ -17,26 +17,21 @@ final class RowSpool {
         var sequence: Int
     }
 
-    private let database: SQLiteDatabase
-    private let insert: SQLiteStatement
-    let path: String
+    /// Guards `opened`: connections fetched at once append from their own tasks.
+    private let lock = NSLock()
+    private var opened: (database: SQLiteDatabase, insert: SQLiteStatement)?
     private var sealed = false
+    private let folder: String
+    private let mode: OutputMode
+    let path: String
 
-    /// Opens a new spool in `folder` (mode 0600, a dot-name no export keeps), first removing
-    /// spools an interrupted export left there.
-    init(folder: String) throws {
-        Self.removeLeftovers(in: folder)
+    /// A spool in `folder`, made (with the folder, in `mode`) on the first row, so a run that
+    /// stops before any data leaves nothing behind. Its file has mode 0600 and a dot-name that
+    /// no export keeps; spools an interrupted export left there are removed first.
+    init(folder: String, mode: OutputMode) {
+        self.folder = folder
+        self.mode = mode
         path = folder + "/.paybatch-spool-" + UUID().uuidString.lowercased()
-        database = try SQLiteDatabase(path: path, mode: .readWrite)
-        // Nothing here needs to survive a crash: no journal, no syncs, sorting spills to files.
-        try database.execute(
-            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -8192"
-        )
-        try database.execute(
-            "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB)"
-        )
-        insert = try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
-        try database.execute("BEGIN")
     }
 
     deinit { remove() }
@@ -46,26 +41,55 @@ final class RowSpool {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         CellCodec.encode(Row.Field.allCases.lazy.map(row.cell), into: &bytes)
-        try insert.bind([
-            .integer(report.rawValue), .integer(Int64(key.connection)), .integer(Int64(key.group)),
-            .text(key.person), .integer(Int64(key.sequence)), .blob(Data(bytes)),
-        ]).run()
+        try locked { insert in
+            try insert.bind([
+                .integer(report.rawValue), .integer(Int64(key.connection)), .integer(Int64(key.group)),
+                .text(key.person), .integer(Int64(key.sequence)), .blob(Data(bytes)),
+            ]).run()
+        }
     }
 
-    /// Drops a connection's rows of `report`, or one payment's (`group`): data that arrived before
-    /// a failure that means it is not to be reported.
-    func remove(_ report: Report, connection: Int, group: Int? = nil) throws {
-        _ = try database.run(
-            "DELETE FROM rows WHERE report = ? AND conn = ?" + (group == nil ? "" : " AND grp = ?"),
-            [.integer(report.rawValue), .integer(Int64(connection))]
-                + (group.map { [.integer(Int64($0))] } ?? []))
+    /// Drops a connection's rows of `report` (every report when nil), or one payment's (`group`):
+    /// data that arrived before a failure that means it is not to be reported.
+    func remove(_ report: Report?, connection: Int, group: Int? = nil) throws {
+        guard lock.withLock({ opened != nil }) else { return }
+        try locked { _ in
+            _ = try opened?.database.run(
+                "DELETE FROM rows WHERE conn = ?" + (report == nil ? "" : " AND report = ?")
+                    + (group == nil ? "" : " AND grp = ?"),
+                [.integer(Int64(connection))] + (report.map { [.integer($0.rawValue)] } ?? [])
+                    + (group.map { [.integer(Int64($0))] } ?? []))
+        }
+    }
+
+    /// Runs `body` with the insert statement, under the lock, opening the spool first if need be.
+    private func locked<T>(_ body: (SQLiteStatement) throws -> T) throws -> T {
+        try lock.withLock {
+            if let opened { return try body(opened.insert) }
+            _ = try OutputFolder(path: folder, mode: mode)
+            Self.removeLeftovers(in: folder)
+            let database = try SQLiteDatabase(path: path, mode: .readWrite)
+            // Nothing here needs to survive a crash: no journal, no syncs, sorting spills to files.
+            try database.execute(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -8192"
+            )
+            try database.execute(
+                "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB)"
+            )
+            let insert = try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
+            try database.execute("BEGIN")
+            opened = (database, insert)
+            return try body(insert)
+        }
     }
 
     /// Ends writing: what was appended is committed and can be read by `Reader`s, at once.
     func seal() throws {
-        guard !sealed else { return }
-        try database.execute("COMMIT")
-        sealed = true
+        try locked { _ in
+            guard !sealed else { return }
+            try opened?.database.execute("COMMIT")
+            sealed = true
+        }
     }
 
     /// One read-only connection to a sealed spool; use it from one task at a time.

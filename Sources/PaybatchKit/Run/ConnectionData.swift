@@ -30,6 +30,8 @@ public struct ConnectionData: Sendable {
     public var errors: [FinchFailure] = []
     public var notes = DataNotes()
     public var message: String?
+    /// The fetch stopped at a call that failed for the whole connection (what follows was not asked).
+    public var stoppedEarly = false
 
     public init() {}
 

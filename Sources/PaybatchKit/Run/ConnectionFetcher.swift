@@ -48,6 +48,7 @@ public struct ConnectionFetcher: Sendable {
             try await fetchData(id, token: token, products: products, into: &data, sink: sink)
         } catch let failure as FinchFailure {
             record(failure, into: &data)
+            data.stoppedEarly = true
         }
         try sink?.finish(data)
         return data

@@ -39,7 +39,7 @@ public struct ConnectionOutcome: Sendable {
 
     /// Adds what replaying the stored responses gave: the connection as introspect saw it, its
     /// pending payments, and the counts and totals of the rows written.
-    mutating func apply(_ data: ConnectionData, rows: ConnectionRowsSink) {
+    mutating func apply(_ data: ConnectionData, rows: ConnectionRows) {
         identity = rows.identity
         pendingPayments = data.pendingPayments
         if let status = data.introspection?.connectionStatus {

@@ -114,6 +114,13 @@ final class ConnectionRowsSink: ConnectionDataSink {
             }
     }
 
+    /// What the connection's outcome and the data quality report take from its rows.
+    var summary: ConnectionRows {
+        ConnectionRows(
+            identity: identity, individuals: individuals, payments: payments, payStatements: payStatements,
+            grossPay: grossPay, netPay: netPay, qualityRows: qualityRows)
+    }
+
     private func key(group: Int, person: String) -> RowSpool.Key {
         sequence += 1
         return RowSpool.Key(connection: index, group: group, person: person, sequence: sequence)
@@ -126,4 +133,15 @@ final class ConnectionRowsSink: ConnectionDataSink {
         if left != right { return left < right }
         return a.paymentID < b.paymentID
     }
+}
+
+/// The running figures of one connection's rows, once they are all spooled.
+struct ConnectionRows: Sendable {
+    var identity: ConnectionIdentity
+    var individuals: Int
+    var payments: Int
+    var payStatements: Int
+    var grossPay: Cents
+    var netPay: Cents
+    var qualityRows: [DataQualityRow]
 }

@@ -1,8 +1,11 @@
 import Foundation
 
-/// Renders a run's reports from its stored answers (never from the network): each connection is
-/// replayed once into the spool — as soon as its fetch ends, while the others are still fetching —
-/// then the CSV files and the workbook stream out of it, then run.json, renamed last.
+/// Renders a run's reports into the spool, connection by connection, then streams the CSV files
+/// and the workbook out of it, then run.json, renamed last. A connection fetched whole by this
+/// invocation brings its rows along (normalized while it was fetched, `liveRows`); any other —
+/// reused, resumed past, `--only`, `--offline`, or stopped by a failure — is replayed from the
+/// run's stored answers, never from the network. Both give the same rows: the same code reads
+/// the same answers.
 final class ExportRenderer {
     /// One connection to render, with what the run recorded for it (nil: nothing, `not_fetched`).
     struct Item {
@@ -18,10 +21,10 @@ final class ExportRenderer {
     /// A client whose cache replays the run; it never calls Finch.
     let replay: FinchClient
     let wallClock: any WallClock
-    /// Made on the first replay, so a run that stops before any answer leaves no folder behind.
-    private var output: (folder: OutputFolder, spool: RowSpool)?
-    /// Each replayed connection's outcome and quality rows, by its place in the report order.
-    private var replayed: [Int: (outcome: ConnectionOutcome, quality: [DataQualityRow])] = [:]
+    /// Opened on the first row, so a run that stops before any data leaves no folder behind.
+    let spool: RowSpool
+    /// Each connection's outcome and quality rows so far, by its place in the report order.
+    private var rendered: [Int: (outcome: ConnectionOutcome, quality: [DataQualityRow])] = [:]
 
     init(
         options: ExportOptions, templates: ReportTemplates, run: RunRecord, replay: FinchClient,
@@ -32,42 +35,53 @@ final class ExportRenderer {
         self.run = run
         self.replay = replay
         self.wallClock = wallClock
+        spool = RowSpool(folder: options.periodFolder, mode: options.outputMode)
     }
 
-    deinit { output?.spool.remove() }
+    /// A sink that normalizes connection `index`'s rows into the spool while it is fetched; use it
+    /// from the fetching task, then hand `add` its summary when the fetch ended whole.
+    static func liveRows(
+        spool: RowSpool, index: Int, record: ConnectionRecord, templates: ReportTemplates
+    ) -> ConnectionRowsSink {
+        ConnectionRowsSink(spool: spool, index: index, record: record, templates: templates)
+    }
 
-    /// Replays one connection into the spool; `index` is its place among every connection the
-    /// files list (SPEC §8's order), whatever order the connections end in.
-    func add(_ item: Item, at index: Int) async throws {
+    /// Records connection `index` (its place among every connection the files list, SPEC §8's
+    /// order, whatever order the connections end in): from `live` rows when its fetch brought them
+    /// (with the fetch's `data`), else by replaying its stored answers into the spool.
+    func add(
+        _ item: Item, at index: Int, live: (data: ConnectionData, rows: ConnectionRows)? = nil
+    ) async throws {
         var outcome = ConnectionOutcome(
             record: item.record, customerName: item.customerName, recorded: item.recorded)
         outcome.dataRetrieved = item.dataRetrieved
         var quality: [DataQualityRow] = []
-        if outcome.status != .notFetched {
-            let spool = try prepared().spool
-            let rows = ConnectionRowsSink(
-                spool: spool, index: index, record: item.record, templates: templates)
+        if let live {
+            outcome.apply(live.data, rows: live.rows)
+            quality = live.rows.qualityRows
+        } else if outcome.status != .notFetched {
+            let rows = Self.liveRows(spool: spool, index: index, record: item.record, templates: templates)
             if let data = try await replayed(item.record.connectionID, into: rows) {
-                outcome.apply(data, rows: rows)
+                outcome.apply(data, rows: rows.summary)
                 quality = rows.qualityRows
             } else {
-                for report in RowSpool.Report.allCases { try spool.remove(report, connection: index) }
+                try spool.remove(nil, connection: index)
             }
         }
-        replayed[index] = (outcome, quality)
+        rendered[index] = (outcome, quality)
     }
 
     /// Replays the items `add` has not seen, then writes every file and run.json.
     func finish(_ items: [Item], calls: [String: Int]) async throws -> ExportResult {
-        for (index, item) in items.enumerated() where replayed[index] == nil {
+        for (index, item) in items.enumerated() where rendered[index] == nil {
             try await add(item, at: index)
         }
-        let outcomes = items.indices.compactMap { replayed[$0]?.outcome }
-        let quality = items.indices.flatMap { replayed[$0]?.quality ?? [] }
-        let (folder, spool) = try prepared()
+        let outcomes = items.indices.compactMap { rendered[$0]?.outcome }
+        let quality = items.indices.flatMap { rendered[$0]?.quality ?? [] }
+        try spool.seal()
+        let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
         // The CSV files and the workbook read the spool each on its own connection, at the same
         // time: two cores write them in the time of the slower (BENCHMARKS.md).
-        try spool.seal()
         let spoolPath = spool.path
         let writers = ExportFileWriters(
             options: options, templates: templates, run: run, wallClock: wallClock)
@@ -86,15 +100,6 @@ final class ExportRenderer {
         return ExportResult(
             runID: run.runID, exitStatus: exitStatus, folder: folder.path, files: files + [written],
             outcomes: outcomes)
-    }
-
-    /// The output folder and the spool, made when first needed.
-    private func prepared() throws -> (folder: OutputFolder, spool: RowSpool) {
-        if let output { return output }
-        let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        let made = (folder: folder, spool: try RowSpool(folder: folder.path))
-        output = made
-        return made
     }
 
     /// Replays the connection's stored answers into `rows`; nil when a call it needs was never

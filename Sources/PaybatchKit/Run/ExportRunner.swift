@@ -174,39 +174,59 @@ public struct ExportRunner: Sendable {
             client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
         let reuse = RerunRule(store: store, run: run.runID, previous: previous?.runID)
         let selected = connections.indices.filter { isSelected(connections[$0]) }
+        let (spool, templates) = (renderer.spool, renderer.templates)
         var done: [ConnectionData] = []
-        try await withThrowingTaskGroup(of: (Int, ConnectionData, RunConnectionRecord).self) { group in
+        try await withThrowingTaskGroup(of: Fetched.self) { group in
             var pending = selected[...]
             func startNext() {
                 guard let index = pending.popFirst() else { return }
                 let record = connections[index].record
                 group.addTask {
-                    let (data, recorded) = try await fetchOne(record, fetcher: fetcher, reuse: reuse)
-                    return (index, data, recorded)
+                    let rows = ExportRenderer.liveRows(
+                        spool: spool, index: index, record: record, templates: templates)
+                    let (data, recorded, reused) = try await fetchOne(
+                        record, fetcher: fetcher, reuse: reuse, into: rows)
+                    // Rows serve only from a fetch that ran whole; otherwise the stored answers
+                    // are replayed, as a later `--offline` would (a failed call is not stored).
+                    guard !reused, !data.stoppedEarly else {
+                        try spool.remove(nil, connection: index)
+                        return Fetched(index: index, data: data, recorded: recorded, rows: nil)
+                    }
+                    return Fetched(index: index, data: data, recorded: recorded, rows: rows.summary)
                 }
             }
             for _ in 0..<max(1, options.concurrency) { startNext() }
-            while let (index, data, recorded) = try await group.next() {
-                done.append(data)
+            while let fetched = try await group.next() {
+                done.append(fetched.data)
                 progress?(done.count, selected.count)
                 startNext()
-                // Unreachable connections wait for the end: if all are, the run stops writing nothing.
-                guard !data.errors.contains(where: { $0.code == "unreachable" }) else { continue }
-                let (record, name) = connections[index]
+                // Failed connections wait for the end: if all failed alike, the run stops writing nothing.
+                guard fetched.data.status != .failed else { continue }
+                let (record, name) = connections[fetched.index]
                 try await renderer.add(
-                    try await item(record, customerName: name, run: run, recorded: recorded), at: index)
+                    try await item(record, customerName: name, run: run, recorded: fetched.recorded),
+                    at: fetched.index, live: fetched.rows.map { (fetched.data, $0) })
             }
         }
         return done
     }
 
+    /// What one connection's fetch task hands back: its rows' summary when they serve.
+    private struct Fetched: Sendable {
+        var index: Int
+        var data: ConnectionData
+        var recorded: RunConnectionRecord
+        var rows: ConnectionRows?
+    }
+
     private func fetchOne(
-        _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule
-    ) async throws -> (ConnectionData, RunConnectionRecord) {
+        _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule,
+        into rows: ConnectionRowsSink
+    ) async throws -> (data: ConnectionData, recorded: RunConnectionRecord, reused: Bool) {
         let id = record.connectionID
         let token = try await store.token(for: id)
         let source = SourceBox()
-        let data = try await fetcher.fetch(id, token: token) { introspection in
+        let data = try await fetcher.fetch(id, token: token, into: rows) { introspection in
             let fetch = try await reuse.shouldFetch(id, introspection: introspection)
             if !fetch { source.reused = true }
             return fetch
@@ -227,7 +247,7 @@ public struct ExportRunner: Sendable {
         logger.info(
             "connection \(id): \(data.status.rawValue)\(source.reused ? " (reused)" : "")",
             metadata: ["connection": "\(id)"])
-        return (data, recordValue)
+        return (data, recordValue, source.reused)
     }
 }
 
