@@ -6,7 +6,7 @@ extension FinchClient {
     public func individuals(
         _ token: AccessToken, ids: [IndividualID], includeSSN: Bool = false, connectionID: ConnectionID?,
         onResponse: ResponseSink? = nil
-    ) async throws -> DataFetch<[IndividualID: ItemResult<WireIndividual>]> {
+    ) async throws -> DataFetch<PersonAnswers<WireIndividual>> {
         try await personBatches(
             .individual, token, ids: ids, connectionID: connectionID, onResponse: onResponse
         ) {
@@ -18,7 +18,7 @@ extension FinchClient {
     public func employments(
         _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?,
         onResponse: ResponseSink? = nil
-    ) async throws -> DataFetch<[IndividualID: ItemResult<WireEmployment>]> {
+    ) async throws -> DataFetch<PersonAnswers<WireEmployment>> {
         try await personBatches(
             .employment, token, ids: ids, connectionID: connectionID, onResponse: onResponse
         ) {
@@ -29,17 +29,17 @@ extension FinchClient {
     private func personBatches<Body: Decodable & Sendable>(
         _ endpoint: FinchEndpoint, _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?,
         onResponse: ResponseSink?, body: ([IndividualID]) -> IndividualBatchRequest
-    ) async throws -> DataFetch<[IndividualID: ItemResult<Body>]> {
-        var results: [IndividualID: ItemResult<Body>] = [:]
+    ) async throws -> DataFetch<PersonAnswers<Body>> {
+        var answers = PersonAnswers<Body>()
         for chunk in ids.chunked(limits.individualsPerCall) {
             let response = try await send(
                 endpoint, .bearer(token), body: Self.encode(body(chunk)), connectionID: connectionID,
                 onResponse: onResponse)
             if response.isPending { return .pending(response.requestID) }
-            let batch = try response.decode(BatchResponse<Body>.self)
-            results.merge(BatchMatching.match(batch.items, asked: chunk, response: response)) { $1 }
+            let batch = try response.decode { body throws(JSONSlices.SyntaxError) in try SlicedBatch(body) }
+            answers.append(batch, response: response, asked: chunk)
         }
-        return .ok(results)
+        return .ok(answers)
     }
 
     /// Receives a payment's statements as they are decoded (in the caller's task), a few hundred

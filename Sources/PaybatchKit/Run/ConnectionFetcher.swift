@@ -161,15 +161,25 @@ public struct ConnectionFetcher: Sendable {
                 case (.ok(let individuals), .ok(let employments)) = try await people(
                     ids, id: id, token: token, wanted: wanted)
             else { return false }
-            recordItemFailures(individuals.values, into: &data)
-            recordItemFailures(employments.values, into: &data)
-            try sink?.people(chunk, individuals: individuals, employments: employments)
+            // A few hundred people decoded at a time: a batch of ten thousand is never held whole.
+            for part in chunk.chunked(Self.peoplePerPart) {
+                let ids = part.map { IndividualID($0.id ?? "") }
+                let (individuals, employments) = (
+                    individuals.results(for: ids), employments.results(for: ids)
+                )
+                recordItemFailures(ids.compactMap { individuals[$0] }, into: &data)
+                recordItemFailures(ids.compactMap { employments[$0] }, into: &data)
+                try sink?.people(part, individuals: individuals, employments: employments)
+            }
         }
         return true
     }
 
-    private typealias Individuals = DataFetch<[IndividualID: ItemResult<WireIndividual>]>
-    private typealias Employments = DataFetch<[IndividualID: ItemResult<WireEmployment>]>
+    /// People decoded and handed to the sink together.
+    static let peoplePerPart = 256
+
+    private typealias Individuals = DataFetch<PersonAnswers<WireIndividual>>
+    private typealias Employments = DataFetch<PersonAnswers<WireEmployment>>
 
     /// One batch's individual and employment calls (those wanted); employments are not asked for
     /// once individuals answered 202, unless the calls overlap.
@@ -181,17 +191,18 @@ public struct ConnectionFetcher: Sendable {
         @Sendable func individuals() async throws -> Individuals {
             wanted.individuals
                 ? try await client.individuals(token, ids: ids, includeSSN: includeSSN, connectionID: id)
-                : .ok([:])
+                : .ok(PersonAnswers())
         }
         @Sendable func employments() async throws -> Employments {
-            wanted.employments ? try await client.employments(token, ids: ids, connectionID: id) : .ok([:])
+            wanted.employments
+                ? try await client.employments(token, ids: ids, connectionID: id) : .ok(PersonAnswers())
         }
         if overlapsPeopleCalls {
             async let both = (individuals(), employments())
             return try await both
         }
         let first = try await individuals()
-        guard case .ok = first else { return (first, .ok([:])) }
+        guard case .ok = first else { return (first, .ok(PersonAnswers())) }
         return (first, try await employments())
     }
 

@@ -124,7 +124,8 @@ struct FinchClientTests {
         }
         let script = ScriptedTransport([answer(["p1", "p2", "p3"]), answer(["p4", "p5"], missing: "p5")])
         let result = try await client(script, limits: limits).individuals(token, ids: ids, connectionID: nil)
-        let values = try #require(result.value)
+        let values = try #require(result.value).results(for: ids)
+        #expect(values.count == 5)
         #expect(script.requests.count == 2)
         let firstBatch = requestBody(script.requests[0])["requests"] as? [[String: String]]
         #expect(firstBatch?.map { $0["individual_id"] } == ["p1", "p2", "p3"])

@@ -137,3 +137,39 @@ struct PayStatementBatchTests {
         }
     }
 }
+
+@Suite("Person batches decoded by id, a few at a time")
+struct PersonAnswersTests {
+    @Test func eachIdIsDecodedWhenAskedWithTheBatchRules() throws {
+        let body = #"""
+            {"responses":[
+              {"individual_id":"a","code":200,"body":{"id":"a","first_name":"Ann"}},
+              {"individual_id":"b","code":404,"body":{"code":404,"name":"not_found","finch_code":"individual_not_found","message":"no"}},
+              {"individual_id":"c","code":200,"body":[1,2]},
+              {"individual_id":"a","code":200,"body":{"id":"a","first_name":"Second"}},
+              "noise"
+            ]}
+            """#
+        let response = FinchResponse(
+            endpoint: .individual, status: 200, requestID: RequestID("req-1"), dataRetrieved: nil,
+            body: Data(body.utf8))
+        var answers = PersonAnswers<WireIndividual>()
+        answers.append(try SlicedBatch(response.body), response: response, asked: ["a", "b", "c", "d"])
+        let results = answers.results(for: ["a", "b", "c", "d"])
+        guard case .ok(let ann) = results["a"] else {
+            Issue.record("a: \(String(describing: results["a"]))")
+            return
+        }
+        #expect(ann.firstName == "Ann", "the first answer for an id is the one kept")
+        guard case .failed(let notFound) = results["b"], case .failed(let unreadable) = results["c"],
+            case .failed(let missing) = results["d"]
+        else {
+            Issue.record("b, c, d should have failed: \(results)")
+            return
+        }
+        #expect(notFound.requestID == RequestID("req-1"))
+        #expect(unreadable.code != notFound.code)
+        #expect(missing.code == "missing_from_response")
+        #expect(answers.results(for: ["a"]).count == 1, "only what is asked is decoded")
+    }
+}

@@ -9,19 +9,10 @@ public struct PayStatementBatch: Sendable {
     /// Reads the answer's outline; throws only when the body is not JSON at all. The shape is read
     /// as leniently as `BatchResponse`: what does not fit becomes an unreadable or missing item.
     public init(_ body: Data) throws(JSONSlices.SyntaxError) {
-        let slices = try JSONSlices(body)
+        let batch = try SlicedBatch(body)
         let decoder = JSONDecoder()
-        let answers = slices.member("responses", of: slices.root).flatMap(slices.elements(of:)) ?? []
-        items = answers.compactMap { item in
-            guard let members = slices.members(of: item) else { return nil }
-            func field(_ key: String) -> Range<Int>? { members.last { $0.key == key }?.value }
-            let body = field("body")
-            return BatchItem(
-                id: slices.decode(String.self, at: field("individual_id"), with: decoder)
-                    ?? slices.decode(String.self, at: field("payment_id"), with: decoder),
-                code: slices.decode(Int.self, at: field("code"), with: decoder),
-                data: body.flatMap { PayStatementPage(slices, at: $0, decoder: decoder) },
-                error: slices.decode(FinchErrorBody.self, at: body, with: decoder))
+        items = batch.items.map { item in
+            batch.item(item, decoder: decoder) { PayStatementPage(batch.slices, at: $0, decoder: decoder) }
         }
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+
+/// A batch answer, `{"responses": [...]}` (API.md §5), read by its slices: each item's id and code
+/// now, its body only when asked — so a batch of ten thousand people is decoded a few hundred at
+/// a time, never whole. The shape is read as leniently as `BatchResponse`: an item that is not an
+/// object is skipped, a missing field is nil.
+public struct SlicedBatch: Sendable {
+    /// One item before its body is read.
+    public struct Item: Sendable {
+        /// `individual_id` or `payment_id`, whichever the endpoint uses.
+        public var id: String?
+        public var code: Int?
+        public var body: Range<Int>?
+    }
+
+    public let slices: JSONSlices
+    public let items: [Item]
+
+    /// Throws only when the body is not JSON at all.
+    public init(_ body: Data) throws(JSONSlices.SyntaxError) {
+        let slices = try JSONSlices(body)
+        let decoder = JSONDecoder()
+        let answers = slices.member("responses", of: slices.root).flatMap(slices.elements(of:)) ?? []
+        self.slices = slices
+        items = answers.compactMap { item in
+            guard let members = slices.members(of: item) else { return nil }
+            func field(_ key: String) -> Range<Int>? { members.last { $0.key == key }?.value }
+            return Item(
+                id: slices.decode(String.self, at: field("individual_id"), with: decoder)
+                    ?? slices.decode(String.self, at: field("payment_id"), with: decoder),
+                code: slices.decode(Int.self, at: field("code"), with: decoder), body: field("body"))
+        }
+    }
+
+    /// `item` with its body read by `data` (for code 200) or as Finch's error body.
+    public func item<Body>(
+        _ item: Item, decoder: JSONDecoder = JSONDecoder(), data: (Range<Int>) -> Body?
+    ) -> BatchItem<Body> {
+        BatchItem(
+            id: item.id, code: item.code, data: item.body.flatMap(data),
+            error: slices.decode(FinchErrorBody.self, at: item.body, with: decoder))
+    }
+}
+
+/// The answers of person-batch calls (`/employer/individual`, `/employer/employment`), each person
+/// decoded only when asked for, by id: a batch of ten thousand is never held decoded.
+public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
+    private struct Call: Sendable {
+        var batch: SlicedBatch
+        var response: FinchResponse
+        var asked: Set<IndividualID>
+        /// The first answer for each id (a second one is ignored, as `BatchMatching` does).
+        var positions: [IndividualID: Int]
+    }
+
+    private var calls: [Call] = []
+
+    public init() {}
+
+    /// Adds one call's answer to the ids it asked for.
+    public mutating func append(_ batch: SlicedBatch, response: FinchResponse, asked: [IndividualID]) {
+        var positions: [IndividualID: Int] = [:]
+        for (index, item) in batch.items.enumerated() {
+            if let id = item.id, positions[IndividualID(id)] == nil { positions[IndividualID(id)] = index }
+        }
+        calls.append(Call(batch: batch, response: response, asked: Set(asked), positions: positions))
+    }
+
+    /// The answers for `ids`, decoded now; an id its call asked for and Finch left out is a
+    /// failure; a later call's answer for an id wins over an earlier one's.
+    public func results(for ids: [IndividualID]) -> [IndividualID: ItemResult<Body>] {
+        let decoder = JSONDecoder()
+        var results: [IndividualID: ItemResult<Body>] = [:]
+        for call in calls {
+            let asked = ids.filter(call.asked.contains)
+            guard !asked.isEmpty else { continue }
+            let items = asked.compactMap { id in
+                call.positions[id].map { position in
+                    call.batch.item(call.batch.items[position], decoder: decoder) {
+                        call.batch.slices.decode(Body.self, at: $0, with: decoder)
+                    }
+                }
+            }
+            results.merge(BatchMatching.match(items, asked: asked, response: call.response)) { $1 }
+        }
+        return results
+    }
+}
