@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "PaybatchKit",
             dependencies: [
@@ -39,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "paybatch",
             dependencies: [
-                "PaybatchKit", "FinchSandbox",
+                "PaybatchKit", "FinchSandbox", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -22,6 +22,7 @@ struct Paybatch: AsyncParsableCommand {
     )
 
     static func main() async {
+        AllocatorTuning.apply()
         await main(GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst())))
     }
 }
