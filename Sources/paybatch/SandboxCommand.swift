@@ -24,6 +24,7 @@ struct SandboxCommand: AsyncParsableCommand {
             Examples:
               paybatch sandbox --port 0 --companies 12 --seed 1 --rate-scale 60
               paybatch sandbox --faults 500=1 --faults-on /employer/payment
+              paybatch sandbox --faults html=1 --faults-on /employer/directory --faults-for CONNECTION_ID
               paybatch sandbox --write-roster r.csv --write-invoice i.csv --period 2026-10
               curl -H 'Authorization: Bearer TOKEN' -H 'Finch-API-Version: 2020-09-17' \\
                 http://127.0.0.1:PORT/employer/directory
@@ -33,10 +34,15 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Number of generated companies (8 or more for every scenario).") var companies = 12
     @Option(help: "Seed of every generated value.") var seed: UInt64 = 1
     @Option(
-        help: "Faults to inject, e.g. 500=0.02,502=0.01,429=0.01,timeout=0.005,truncate=0.001,slow=0.01:800.")
+        help: """
+            Faults to inject, e.g. 500=0.02,502=0.01,429=0.01,timeout=0.005,truncate=0.001,slow=0.01:800; \
+            html, empty and shape answer 200 with an HTML page, an empty body or JSON of the wrong shape.
+            """)
     var faults = ""
     @Option(help: "Draw --faults only for requests to this path (repeatable), e.g. /employer/payment.")
     var faultsOn: [String] = []
+    @Option(help: "Draw --faults only for requests with this connection's token (repeatable).")
+    var faultsFor: [String] = []
     @Option(help: "Rate-limit scale: 1 = Finch's per-minute numbers, 60 = per second, 0 = no limits.")
     var rateScale = 0.0
     @Option(help: "Whether 429 answers carry Retry-After (on|off).") var retryAfter = "on"
@@ -69,10 +75,11 @@ struct SandboxCommand: AsyncParsableCommand {
         do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("\(error)") }
     }
 
-    /// `--faults`, narrowed to the `--faults-on` paths.
+    /// `--faults`, narrowed to the `--faults-on` paths and the `--faults-for` connections.
     func faultPlan() throws -> FaultPlan {
         var plan = try FaultPlan(parsing: faults)
         plan.paths = Set(faultsOn)
+        plan.connections = Set(faultsFor)
         return plan
     }
 

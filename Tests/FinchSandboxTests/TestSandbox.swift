@@ -1,12 +1,11 @@
 import Foundation
-import Synchronization
 
 @testable import FinchSandbox
 
-/// A clock tests move by hand.
+/// A clock tests move by hand; read from the server's threads too, hence `Locked` (see there).
 final class ManualClock: Sendable {
-    private let value: Mutex<Date>
-    init(_ start: Date) { value = Mutex(start) }
+    private let value: Locked<Date>
+    init(_ start: Date) { value = Locked(start) }
     var now: Date { value.withLock { $0 } }
     func advance(_ seconds: Double) { value.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

@@ -10,6 +10,12 @@ public struct FaultPlan: Sendable, Equatable {
         case timeout
         case truncate
         case slow
+        /// A 200 whose body is an HTML page (a proxy's or a load balancer's), not JSON.
+        case html
+        /// A 200 with an empty body.
+        case empty
+        /// A 200 whose JSON has the wrong shape: an array where an object belongs, or the reverse.
+        case shape
     }
 
     /// Probability per kind, in [0, 1]; their sum is at most 1.
@@ -18,6 +24,9 @@ public struct FaultPlan: Sendable, Equatable {
     public var slowMilliseconds: Int
     /// The request paths faults are drawn for (`/employer/payment`); empty means every path.
     public var paths: Set<String> = []
+    /// The connections (by id) whose requests draw faults; empty means every request, tokenless
+    /// ones included. Lets a test fail one connection while the others succeed.
+    public var connections: Set<String> = []
 
     /// A plan from probabilities per kind.
     public init(probabilities: [Kind: Double] = [:], slowMilliseconds: Int = 800) {
@@ -57,6 +66,11 @@ public struct FaultPlan: Sendable, Equatable {
 
     /// Whether a request to `path` draws a fault at all.
     public func applies(to path: String) -> Bool { paths.isEmpty || paths.contains(path) }
+
+    /// Whether a request to `path` for `connection` (nil: no known token) draws a fault at all.
+    public func applies(to path: String, connection: String?) -> Bool {
+        applies(to: path) && (connections.isEmpty || connection.map(connections.contains) == true)
+    }
 
     /// The fault for a uniform draw `u` in [0, 1), walking the kinds in a fixed order.
     public func fault(forDraw u: Double) -> Kind? {

@@ -66,7 +66,7 @@ public final class SandboxEngine: Sendable {
             response = rateLimited(code, wait)
         } else {
             let fault =
-                options.faults.applies(to: request.path)
+                drawsFaults(request)
                 ? options.faults.fault(forDraw: hash.unit(["fault", identity, String(occurrence)])) : nil
             if let fault {
                 state.with { s in
@@ -89,6 +89,8 @@ public final class SandboxEngine: Sendable {
             case .slow:
                 response = route(request, bucket: bucket, at: t)
                 delivery = .slow(options.faults.slowMilliseconds)
+            case .html, .empty, .shape:
+                response = SandboxEngine.garbage(fault!, replacing: route(request, bucket: bucket, at: t))
             case nil: response = route(request, bucket: bucket, at: t)
             }
         }

@@ -1,13 +1,14 @@
 import Foundation
 import Hummingbird
 import Logging
-import Synchronization
 
 /// The sandbox served over HTTP on 127.0.0.1, in-process (tests, `paybatch demo`) or from the CLI.
 public final class SandboxServer: Sendable {
     /// The emulator behind the server.
     public let engine: SandboxEngine
-    private let running = Mutex<(task: Task<Void, any Error>?, port: Int?, stopping: Bool)>((nil, nil, false))
+    /// `Locked`, not `Mutex`: the thread sanitizer must see it (hanging requests poll `stopping`).
+    private let running = Locked<(task: Task<Void, any Error>?, port: Int?, stopping: Bool)>(
+        (nil, nil, false))
 
     /// A server for `options`; `clock` replaces the running clock (tests).
     public init(options: SandboxOptions, clock: (@Sendable () -> Date)? = nil) {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Everything the sandbox changes while it serves; the generated world itself never changes.
 struct SandboxStateValues: Sendable {
@@ -47,11 +46,12 @@ struct SandboxStateValues: Sendable {
     }
 }
 
-/// The lock around `SandboxStateValues`; requests are short, so one lock is enough.
+/// The lock around `SandboxStateValues`; requests are short, so one lock is enough. `Locked`, not
+/// `Mutex`, so that the thread sanitizer can follow it (see `Locked`).
 final class SandboxState: Sendable {
-    private let values: Mutex<SandboxStateValues>
+    private let values: Locked<SandboxStateValues>
 
-    init(rateScale: Double) { values = Mutex(SandboxStateValues(rateScale: rateScale)) }
+    init(rateScale: Double) { values = Locked(SandboxStateValues(rateScale: rateScale)) }
 
     func with<T>(_ body: (inout SandboxStateValues) throws -> T) rethrows -> T {
         try values.withLock { try body(&$0) }

@@ -1,25 +1,27 @@
 import Foundation
-import Synchronization
 
 /// Collects every attempt of a command's Finch calls, so that the command can write them to the
 /// store's request log afterwards (SPEC §3: each `Finch-Request-Id` against its connection,
-/// endpoint and outcome). The store is not shared across tasks; this buffer is.
-public final class FinchCallLog: FinchCallObserver, Sendable {
-    private let records = Mutex<[(FinchCallRecord, Date)]>([])
+/// endpoint and outcome). The store is not shared across tasks; this buffer is. Its lock is an
+/// `NSLock` (a pthread mutex), not `Synchronization.Mutex`, whose contended path the thread
+/// sanitizer cannot see on Linux and reports as races (see FinchSandbox's `Locked`).
+public final class FinchCallLog: FinchCallObserver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [(FinchCallRecord, Date)] = []
     private let now: @Sendable () -> Date
 
     public init(now: @escaping @Sendable () -> Date = { Date() }) { self.now = now }
 
     public func record(_ call: FinchCallRecord) async {
         let time = now()
-        records.withLock { $0.append((call, time)) }
+        lock.withLock { records.append((call, time)) }
     }
 
     /// Writes the buffered calls to the request log and empties the buffer.
     public func flush(to store: SQLiteRosterStore) throws {
-        let pending = records.withLock { buffer in
-            defer { buffer.removeAll() }
-            return buffer
+        let pending = lock.withLock {
+            defer { records.removeAll() }
+            return records
         }
         guard !pending.isEmpty else { return }
         try store.database.transaction {

@@ -60,6 +60,8 @@ public struct ExportRunner: Sendable {
                 remedy:
                     "Check FINCH_BASE_URL, the network and proxy settings, then run again; the run resumes.")
         }
+        // Left `running`, like a run the retry budget stopped: the next invocation resumes it.
+        if let stop = FinchRunStop.rateLimitedOut(fetched, now: wallClock.now()) { throw stop }
         // A resumed run's data calls include those its interrupted invocations made (from the request
         // log), so its run.json counts what a run without the interruption would; introspect is
         // called again by every invocation and counted for this one.

@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import PaybatchKit
 import PaybatchTestSupport
-import Synchronization
 
 /// A sandbox served on loopback for one test, a temporary store, and a live client (libcurl,
 /// unpaced) pointed at it: the roster engine against Finch's shapes over real HTTP.
@@ -73,18 +72,20 @@ final class RosterSandbox {
     var rosterTokens: [String] { server.world.connections.map(\.accessToken) }
 }
 
-/// Log lines as `PaybatchLogHandler` formats them, kept in memory for the secret scans.
-final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
+/// Log lines as `PaybatchLogHandler` formats them, kept in memory for the secret scans. Behind
+/// an `NSLock`, which the thread sanitizer follows (it cannot follow `Mutex` on Linux).
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
 
     /// A logger at debug level whose every line lands here, in `format`.
     func logger(_ format: LogFormat = .json) -> Logger {
         Logger(label: "test") { label in
             PaybatchLogHandler(label: label, format: format, level: .debug) { line in
-                self.lines.withLock { $0.append(line) }
+                self.lock.withLock { self.lines.append(line) }
             }
         }
     }
 
-    var all: [String] { lines.withLock { $0 } }
+    var all: [String] { lock.withLock { lines } }
 }

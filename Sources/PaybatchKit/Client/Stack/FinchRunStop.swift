@@ -25,12 +25,19 @@ public struct FinchRunStop: PaybatchFailure {
         remedy = "Run the same command again after \(when); it resumes where this run stopped."
     }
 
-    public init(_ failure: FinchFailure, budgetSpent: Bool) {
+    /// The run was rate-limited out (SPEC §2, 75): its retry budget went on 429s, or every
+    /// connection ended refused. `reason` says which; the remedy names a time to run again:
+    /// five minutes on, when even the longest of Finch's rolling windows (per IP, 300 s) has
+    /// rolled over.
+    public init(rateLimitedOut failure: FinchFailure, reason: String, now: Date) {
         self.failure = failure
         exitStatus = .temporary
-        message =
-            "Finch kept refusing calls for its rate limits and the run's retry budget is spent: \(failure)."
+        let when = ISO8601DateFormatter().string(from: now.addingTimeInterval(Self.rateLimitRecovery))
+        message = "Finch's rate limits stopped the run: \(reason). Last refusal: \(failure)."
         remedy =
-            "Run the same command again in a few minutes; it resumes. If this recurs, lower --rate-scale or the [rate_limits] numbers."
+            "Run the same command again after \(when); it resumes where this run stopped. If this recurs, lower --rate-scale or the [rate_limits] numbers."
     }
+
+    /// How long after a rate-limited-out run the remedy says to wait.
+    public static let rateLimitRecovery: TimeInterval = 300
 }

@@ -51,7 +51,11 @@ public struct RetryingTransport: HTTPTransport {
                 serverDelay.map { min($0, policy.maxServerDelay) }
                 ?? policy.backoff(retriesSoFar: attempt, randomUnit: randomUnit())
             guard await budget.spend(onRateLimit: isRateLimit) else {
-                if isRateLimit { throw FinchRunStop(failure, budgetSpent: true) }
+                if isRateLimit {
+                    throw FinchRunStop(
+                        rateLimitedOut: failure, reason: "the run's retry budget is spent on 429 answers",
+                        now: wallClock.now())
+                }
                 return try answer.result.get()
             }
             if isRateLimit {
