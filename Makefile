@@ -89,7 +89,7 @@ bench: deps bench-deps bench-venv
 
 ## reliability: only the fault-injection, crash and secret-scan suites (all also run in `make test`).
 reliability: build
-	$(SWIFT) test --skip-build --filter 'FaultScopeTests|FaultInjectionEndToEndTests|CrashEndToEndTests|SecretScanEndToEndTests'
+	$(SWIFT) test --skip-build --filter 'FaultScopeTests|FaultInjectionEndToEndTests|CrashEndToEndTests|SecretScanEndToEndTests|RateLimitedOutEndToEndTests|FinchGarbageEndToEndTests|ConnectionFaultTests'
 
 ## fuzz: libFuzzer (with the address sanitizer) on the parsers of hostile input — Finch's answers
 ## (FuzzWire), roster files (FuzzRoster), invoices and column profiles (FuzzInvoice) — each for
@@ -116,14 +116,12 @@ fuzz: fuzz-build
 sanitize: sanitize-thread sanitize-address
 
 sanitize-thread: deps sdk-venv
-	TSAN_OPTIONS="halt_on_error=1 $$TSAN_OPTIONS" $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
-
-sanitize-address: deps sdk-venv
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS="halt_on_error=1 $$TSAN_OPTIONS" $(SWIFT) test --no-parallel --sanitize=thread --scratch-path .build-tsan
 
 ## sanitize-address: LeakSanitizer reads Tests/Sanitizers/lsan.supp (toolchain memory alive at
-## exit, each entry explained there); memory errors are all still reported.
-sanitize-address: export LSAN_OPTIONS := suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp print_suppressions=0 $(LSAN_OPTIONS)
-## One test at a time, as in `make test`: in parallel under ASan on 2 cores, an in-process sandbox
-## answered an in-process export after its 10 s timeout and the retry broke a call count.
-sanitize-address: export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH := 1
+## exit, each entry explained there); memory errors are all still reported. Both sanitizers run
+## one test at a time, as `make test` does: in parallel on 2 cores, an in-process sandbox answered
+## an in-process export after its 10 s timeout and the retry broke a call count.
+sanitize-address: deps sdk-venv
+	LSAN_OPTIONS="suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp print_suppressions=0 $$LSAN_OPTIONS" \
+	  $(SWIFT) test --no-parallel --sanitize=address --scratch-path .build-asan

@@ -84,23 +84,19 @@ struct ExportCommand: AsyncParsableCommand {
             let limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
             if dryRun {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
-                let connections = try await store.liveConnections().map(\.record).filter {
-                    only.isEmpty || only.contains($0.connectionID.rawValue)
-                        || only.contains($0.customerID.rawValue)
-                }
-                let plan = ExportPlan(
-                    period: options.period, connections: connections,
-                    storedCounts: try await store.latestCallCounts(period: options.period),
-                    limits: context.settings.rateLimits)
-                context.console.out(plan.text)
+                context.console.out(try await plan(store, period: options.period, context: context).text)
                 return .ok
             }
             return try await context.withStoreLock {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
+                // SPEC §3: the run's retry budget is 50 plus 20 % of the calls it plans.
+                let planned = try await plan(store, period: options.period, context: context).totals.values
+                    .reduce(0, +)
                 var runner = ExportRunner(
                     options: options, store: store,
                     makeClient: { cache, observer in
-                        context.finchClient(observer: observer, limits: limits, cache: cache)
+                        context.finchClient(
+                            observer: observer, plannedCalls: planned, limits: limits, cache: cache)
                     },
                     wallClock: SystemWallClock(), logger: context.logger)
                 runner.progress = context.console.progress("connections fetched")
@@ -109,6 +105,17 @@ struct ExportCommand: AsyncParsableCommand {
                 return result.exitStatus
             }
         }
+    }
+
+    /// The calls an export of `period` plans (the last stored counts, else one per bucket).
+    private func plan(_ store: RunStore, period: Period, context: CommandContext) async throws -> ExportPlan {
+        let connections = try await store.liveConnections().map(\.record).filter {
+            only.isEmpty || only.contains($0.connectionID.rawValue) || only.contains($0.customerID.rawValue)
+        }
+        return ExportPlan(
+            period: period, connections: connections,
+            storedCounts: try await store.latestCallCounts(period: period),
+            limits: context.settings.rateLimits)
     }
 }
 

@@ -11,9 +11,10 @@ import Testing
 struct RateLimitedOutEndToEndTests {
     static let period = OneConnectionFault.period
 
-    /// With 8 connections each introspect's six tries end before the retry budget (50) does, so
-    /// every connection is refused; with 12 the budget runs out first. Both are 75.
-    @Test(arguments: [(8, "refused every connection"), (12, "retry budget is spent")])
+    /// With 8 connections each introspect's six tries end before the retry budget (50 plus 20 % of
+    /// the 7 calls planned per connection, SPEC §3) does, so every connection is refused; with 24
+    /// the budget runs out first (5 retries a connection against 1.4). Both are 75.
+    @Test(arguments: [(8, "refused every connection"), (24, "retry budget is spent")])
     func finchAnswering429ToEverythingStopsTheRunWith75AndTheNextRunCompletes(
         companies: Int, reason: String
     ) async throws {
