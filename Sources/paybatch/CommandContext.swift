@@ -69,7 +69,7 @@ struct CommandContext {
             wallClock: SystemWallClock())
         return FinchClient(
             requests: FinchRequestFactory(baseURL: settings.baseURL, requestTimeout: settings.requestTimeout),
-            transport: transport, limits: limits, cache: cache)
+            transport: transport, limits: limits, cache: cache, limiter: limiter)
     }
 }
 

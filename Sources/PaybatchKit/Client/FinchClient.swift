@@ -8,15 +8,19 @@ public struct FinchClient: Sendable {
     /// Where answers are kept and looked up per connection; nil for calls that keep nothing.
     public var cache: (any ResponseCache)?
     let transport: any HTTPTransport
+    /// The limiter under `transport`, asked how long a bucket's calls wait (nil: no pacing).
+    public let limiter: RateLimiter?
 
     public init(
         requests: FinchRequestFactory, transport: any HTTPTransport,
-        limits: FinchBatchLimits = FinchBatchLimits(), cache: (any ResponseCache)? = nil
+        limits: FinchBatchLimits = FinchBatchLimits(), cache: (any ResponseCache)? = nil,
+        limiter: RateLimiter? = nil
     ) {
         self.requests = requests
         self.transport = transport
         self.limits = limits
         self.cache = cache
+        self.limiter = limiter
     }
 
     /// A raw receiver of answers; the export stores them, other callers ignore them.

@@ -40,10 +40,7 @@ public struct OutputFolder: Sendable {
         _ name: String, properties: WorkbookProperties, rowLimit: Int = XLSXWorkbook.excelRowLimit,
         _ body: (XLSXWorkbook) throws -> Void
     ) throws -> WrittenFile {
-        let file = try create(name)
-        let workbook = try XLSXWorkbook(
-            path: try file.releaseForExternalWriter(), properties: properties, temporaryFolder: path,
-            rowLimit: rowLimit)
+        let (file, workbook) = try openWorkbook(name, properties: properties, rowLimit: rowLimit)
         do {
             try body(workbook)
             try workbook.close()
@@ -53,5 +50,17 @@ public struct OutputFolder: Sendable {
             throw error
         }
         return try file.commit(rows: workbook.dataRows)
+    }
+
+    /// A workbook under a temporary name: close it, then commit the file (or discard it, then
+    /// abandon the file, in that order: closing writes to the temporary path).
+    func openWorkbook(
+        _ name: String, properties: WorkbookProperties, rowLimit: Int = XLSXWorkbook.excelRowLimit
+    ) throws -> (file: AtomicFile, workbook: XLSXWorkbook) {
+        let file = try create(name)
+        let workbook = try XLSXWorkbook(
+            path: try file.releaseForExternalWriter(), properties: properties, temporaryFolder: path,
+            rowLimit: rowLimit)
+        return (file, workbook)
     }
 }

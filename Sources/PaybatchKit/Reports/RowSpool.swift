@@ -73,8 +73,10 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
             try database.execute(
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -8192"
             )
+            // The index finds one connection's rows, to write them while others are still fetched.
             try database.execute(
-                "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB)"
+                "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB); "
+                    + "CREATE INDEX rows_by_connection ON rows (report, conn)"
             )
             let insert = try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
             try database.execute("BEGIN")
@@ -92,6 +94,38 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
         }
     }
 
+    /// Streams the rows of `connections` (by their place in the report order) of `report` before
+    /// the spool is sealed: rows of connections whose fetch has ended, written while others are
+    /// still fetched. Appends wait meanwhile.
+    func forEach<Field: ReportField>(
+        _ report: Report, template: ReportTemplate<Field>, connections: Range<Int>,
+        _ body: ((Int) -> Cell) throws -> Void
+    ) throws {
+        try lock.withLock {
+            guard let database = opened?.database else { return }
+            try Self.forEach(report, template: template, connections: connections, in: database, body)
+        }
+    }
+
+    /// `report`'s rows of `connections` in SPEC §8's order; `body` reads a row's cells by template column.
+    fileprivate static func forEach<Field: ReportField>(
+        _ report: Report, template: ReportTemplate<Field>, connections: Range<Int>,
+        in database: SQLiteDatabase, _ body: ((Int) -> Cell) throws -> Void
+    ) throws {
+        // Rows hold every field in catalogue order; a template shows some, in its own order.
+        let positions = template.columns.map { Field.allCases.firstIndex(of: $0.field) ?? Int.max }
+        let select = try database.prepare(
+            "SELECT cells FROM rows WHERE report = ? AND conn >= ? AND conn < ? ORDER BY conn, grp, person, seq"
+        ).bind([
+            .integer(report.rawValue), .integer(Int64(connections.lowerBound)),
+            .integer(Int64(connections.upperBound)),
+        ])
+        while try select.step() {
+            let cells = (select.blob(0) ?? Data()).withUnsafeBytes(CellCodec.decode)
+            try body { column in positions[column] < cells.count ? cells[positions[column]] : .empty }
+        }
+    }
+
     /// One read-only connection to a sealed spool; use it from one task at a time.
     final class Reader {
         private let database: SQLiteDatabase
@@ -102,19 +136,12 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
             try database.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")
         }
 
-        /// Streams `report`'s rows in SPEC §8's order; `body` reads a row's cells by template column.
+        /// Streams `report`'s rows of `connections` (every one by default) in SPEC §8's order.
         func forEach<Field: ReportField>(
-            _ report: Report, template: ReportTemplate<Field>, _ body: ((Int) -> Cell) throws -> Void
+            _ report: Report, template: ReportTemplate<Field>, connections: Range<Int> = 0..<Int.max,
+            _ body: ((Int) -> Cell) throws -> Void
         ) throws {
-            // Rows hold every field in catalogue order; a template shows some, in its own order.
-            let positions = template.columns.map { Field.allCases.firstIndex(of: $0.field) ?? Int.max }
-            let select = try database.prepare(
-                "SELECT cells FROM rows WHERE report = ? ORDER BY conn, grp, person, seq"
-            ).bind([.integer(report.rawValue)])
-            while try select.step() {
-                let cells = (select.blob(0) ?? Data()).withUnsafeBytes(CellCodec.decode)
-                try body { column in positions[column] < cells.count ? cells[positions[column]] : .empty }
-            }
+            try RowSpool.forEach(report, template: template, connections: connections, in: database, body)
         }
     }
 
@@ -125,10 +152,19 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
         }
     }
 
+    /// Spools, and the temporary files of writers (`AtomicFile`), that an interrupted export left.
     private static func removeLeftovers(in folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names where name.hasPrefix(".paybatch-spool-") {
+        for name in names where name.hasPrefix(".paybatch-spool-") || isDeadTemporary(name) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
+    }
+
+    /// `.NAME.tmp-PID-RANDOM` of a process that no longer runs.
+    private static func isDeadTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
+            let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" })
+        else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

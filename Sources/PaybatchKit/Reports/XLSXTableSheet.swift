@@ -3,7 +3,7 @@ import CXLSXWriter
 /// One report table in a workbook: bold header, frozen pane, autofilter, fitted widths, ids as
 /// text with Excel's warning off; past the row limit it continues on `Name (2)`, `Name (3)`…
 public final class XLSXTableSheet<Field: ReportField> {
-    private let template: ReportTemplate<Field>
+    let template: ReportTemplate<Field>
     private unowned let workbook: XLSXWorkbook
     private var sheet: XLSXSheetWriter
     private var part = 1
@@ -42,6 +42,8 @@ public final class XLSXTableSheet<Field: ReportField> {
     /// Appends one row; `cell` gives the value of each template column by its position.
     public func appendColumns(_ cell: (Int) -> Cell) throws {
         if Int(sheet.nextRow) >= workbook.rowLimit {
+            // `Name (2)` must come right after `Name`: a table with sheets after it cannot go on.
+            guard workbook.isLastSheet(sheet.name) else { throw XLSXTableFull(sheet: sheet.name) }
             try finishPart()
             truncatedInEarlierParts += sheet.truncatedCells
             part += 1
@@ -76,4 +78,9 @@ public final class XLSXTableSheet<Field: ReportField> {
         finished = true
         try finishPart()
     }
+}
+
+/// A table with sheets after it reached the row limit; nothing of the row was written.
+public struct XLSXTableFull: Error {
+    public let sheet: String
 }

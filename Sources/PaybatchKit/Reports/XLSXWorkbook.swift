@@ -2,8 +2,10 @@ import CXLSXWriter
 import Foundation
 
 /// A workbook written by libxlsxwriter in constant-memory mode: sheets are added in the order they
-/// appear and each is written top to bottom, so memory stays flat whatever the row count.
-/// Not Sendable: one workbook belongs to one task.
+/// appear and each is written top to bottom, so memory stays flat whatever the row count. Several
+/// sheets may be open at once (each has its own temporary file); a table continues on a sheet of
+/// its own past the row limit only while it is the last sheet.
+/// Not Sendable: one workbook belongs to one task at a time.
 public final class XLSXWorkbook {
     /// Excel's rows per sheet, header included.
     public static let excelRowLimit = 1_048_576
@@ -14,7 +16,8 @@ public final class XLSXWorkbook {
     let formats: XLSXFormats
     /// C strings libxlsxwriter keeps pointers to until the workbook is closed.
     private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
-    private var openTable: (() throws -> Void)?
+    /// Finishes the tables still open (widths, filters), at close.
+    private var openTables: [() throws -> Void] = []
     /// Data rows of every table sheet so far (free sheets are not counted).
     public internal(set) var dataRows = 0
     /// Sheet names in order, spills included.
@@ -63,20 +66,34 @@ public final class XLSXWorkbook {
         return owned
     }
 
-    /// Adds a sheet for a report table; append its rows, then add the next sheet or close.
+    /// Adds a sheet for a report table; append its rows, until close.
     public func addTable<Field: ReportField>(
         _ template: ReportTemplate<Field>
     ) throws -> XLSXTableSheet<Field> {
-        try finishOpenTable()
         let sheet = try XLSXTableSheet(template: template, workbook: self)
-        openTable = { try sheet.finish() }
+        openTables.append { try sheet.finish() }
         return sheet
     }
 
     /// Adds and writes a whole free-form sheet (Summary, Run Info…).
     public func addFreeSheet(_ sheet: FreeSheet) throws {
-        try finishOpenTable()
-        let writer = try makeSheet(named: sheet.name)
+        try reserveFreeSheet(named: sheet.name).write(sheet)
+    }
+
+    /// Adds a free-form sheet here, to be written later (a Summary first, once what it sums is known).
+    public func reserveFreeSheet(named name: String) throws -> XLSXFreeSheet {
+        XLSXFreeSheet(writer: try makeSheet(named: name))
+    }
+
+    /// Whether `name` is the last sheet so far (a table may continue on a new sheet only then).
+    func isLastSheet(_ name: String) -> Bool { sheetNames.last == name }
+}
+
+/// A free-form sheet added to a workbook, written once (`XLSXWorkbook.reserveFreeSheet`).
+public struct XLSXFreeSheet {
+    let writer: XLSXSheetWriter
+
+    public func write(_ sheet: FreeSheet) throws {
         for row in sheet.rows {
             switch row {
             case .title(let text):
@@ -92,7 +109,9 @@ public final class XLSXWorkbook {
         }
         try writer.finish(table: false)
     }
+}
 
+extension XLSXWorkbook {
     func makeSheet(named name: String) throws(XLSXFailure) -> XLSXSheetWriter {
         guard let workbook else {
             throw XLSXFailure(
@@ -103,15 +122,11 @@ public final class XLSXWorkbook {
         return sheet
     }
 
-    private func finishOpenTable() throws {
-        let finish = openTable
-        openTable = nil
-        try finish?()
-    }
-
-    /// Finishes the last sheet and writes the file.
+    /// Finishes the open tables and writes the file.
     public func close() throws {
-        try finishOpenTable()
+        let tables = openTables
+        openTables = []
+        for finish in tables { try finish() }
         guard let workbook else { return }
         self.workbook = nil
         let error = workbook_close(workbook)
@@ -122,7 +137,7 @@ public final class XLSXWorkbook {
 
     /// Frees everything without a usable file (after a failure; the caller removes the file).
     public func discard() {
-        openTable = nil
+        openTables = []
         if let workbook {
             self.workbook = nil
             // libxlsxwriter has no abort: closing is the only way to free it; its result is moot.

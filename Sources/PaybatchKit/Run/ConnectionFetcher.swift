@@ -21,10 +21,12 @@ public struct ConnectionFetcher: Sendable {
 
     /// What the connection gave. Throws only what stops the whole run (`FinchRunStop`, a store
     /// failure); everything about this connection is recorded in the result.
+    /// `organizationFirst`: the connection's payroll calls would wait anyway (see `fetchData`).
     /// `beforeData` sees the introspection of a connection that has data to fetch and says
     /// whether to fetch it (false: an earlier run's stored data serves, SPEC §8's re-run rule).
     func fetch(
-        _ id: ConnectionID, token: AccessToken, into sink: (any ConnectionDataSink)? = nil,
+        _ id: ConnectionID, token: AccessToken, organizationFirst: Bool = false,
+        into sink: (any ConnectionDataSink)? = nil,
         beforeData: (Introspection) async throws -> Bool = { _ in true }
     ) async throws -> ConnectionData {
         var data = ConnectionData()
@@ -45,7 +47,9 @@ public struct ConnectionFetcher: Sendable {
             }
             guard try await beforeData(introspection) else { return data }
             let products = Set(introspection.products?.present ?? [])
-            try await fetchData(id, token: token, products: products, into: &data, sink: sink)
+            try await fetchData(
+                id, token: token, products: products, organizationFirst: organizationFirst, into: &data,
+                sink: sink)
         } catch let failure as FinchFailure {
             record(failure, into: &data)
             data.stoppedEarly = true
@@ -55,14 +59,24 @@ public struct ConnectionFetcher: Sendable {
     }
 
     private func fetchData(
-        _ id: ConnectionID, token: AccessToken, products: Set<String>, into data: inout ConnectionData,
-        sink: (any ConnectionDataSink)?
+        _ id: ConnectionID, token: AccessToken, products: Set<String>, organizationFirst: Bool,
+        into data: inout ConnectionData, sink: (any ConnectionDataSink)?
     ) async throws {
         // Payroll first: its buckets are the narrowest (12 calls a minute against 20), so across
         // many connections they start at once and the run takes little more than their bound.
-        guard try await fetchPayroll(id, token: token, products: products, into: &data, sink: sink),
+        // A connection whose payment call waits a window or more behind others' asks for the
+        // organization first, meanwhile: when its payroll turn comes, only its pay statements
+        // remain, so the run does not end with a connection's organization calls.
+        let payroll = { (data: inout ConnectionData) in
+            try await fetchPayroll(id, token: token, products: products, into: &data, sink: sink)
+        }
+        let organization = { (data: inout ConnectionData) in
             try await fetchOrganization(id, token: token, products: products, into: &data, sink: sink)
-        else { return pending(&data) }
+        }
+        for part in organizationFirst ? [organization, payroll] : [payroll, organization]
+        where try await !part(&data) {
+            return pending(&data)
+        }
     }
 
     /// Whether `product` was granted; if not, a data note and the connection is partial.

@@ -23,8 +23,9 @@ final class ExportRenderer {
     let wallClock: any WallClock
     /// Opened on the first row, so a run that stops before any data leaves no folder behind.
     let spool: RowSpool
+    private let files: ExportFiles
     /// Each connection's outcome and quality rows so far, by its place in the report order.
-    private var rendered: [Int: (outcome: ConnectionOutcome, quality: [DataQualityRow])] = [:]
+    private var rendered: [Int: ConnectionReportRows] = [:]
 
     init(
         options: ExportOptions, templates: ReportTemplates, run: RunRecord, replay: FinchClient,
@@ -36,6 +37,7 @@ final class ExportRenderer {
         self.replay = replay
         self.wallClock = wallClock
         spool = RowSpool(folder: options.periodFolder, mode: options.outputMode)
+        files = ExportFiles(options: options, templates: templates, run: run, wallClock: wallClock)
     }
 
     /// A sink that normalizes connection `index`'s rows into the spool while it is fetched; use it
@@ -68,7 +70,13 @@ final class ExportRenderer {
                 try spool.remove(nil, connection: index)
             }
         }
-        rendered[index] = (outcome, quality)
+        rendered[index] = ConnectionReportRows(outcome: outcome, quality: quality)
+    }
+
+    /// Writes the rows of the connections at the head of the report order that `add` has seen
+    /// (while the others are still fetched: the cores are idle then, waiting on the rate limits).
+    func writeReady() throws {
+        while let next = rendered[files.written] { try files.writeNext(next, from: spool) }
     }
 
     /// Replays the items `add` has not seen, then writes every file and run.json.
@@ -76,20 +84,11 @@ final class ExportRenderer {
         for (index, item) in items.enumerated() where rendered[index] == nil {
             try await add(item, at: index)
         }
-        let outcomes = items.indices.compactMap { rendered[$0]?.outcome }
-        let quality = items.indices.flatMap { rendered[$0]?.quality ?? [] }
+        let connections = items.indices.compactMap { rendered[$0] }
+        let outcomes = connections.map(\.outcome)
         try spool.seal()
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        // The CSV files and the workbook read the spool each on its own connection, at the same
-        // time: two cores write them in the time of the slower (BENCHMARKS.md).
-        let spoolPath = spool.path
-        let writers = ExportFileWriters(
-            options: options, templates: templates, run: run, wallClock: wallClock)
-        async let csvFiles = writers.writeCSV(
-            to: folder, spool: spoolPath, outcomes: outcomes, quality: quality)
-        async let workbook = writers.writeWorkbook(
-            to: folder, spool: spoolPath, outcomes: outcomes, quality: quality)
-        var files = try await csvFiles + workbook
+        var files = try await self.files.finish(spoolPath: spool.path, connections: connections)
         let exitStatus: ExitStatus = outcomes.allSatisfy { $0.status == .ok } ? .ok : .partial
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let runJSON = RunJSON(
@@ -121,39 +120,5 @@ final class ExportRenderer {
         where !kept.contains(name) && !name.hasPrefix("reconciliation") && !name.hasPrefix(".") {
             try? FileManager.default.removeItem(atPath: folder.path + "/" + name)
         }
-    }
-}
-
-/// The two halves of the files, each reading the spool on a connection of its own.
-private struct ExportFileWriters: Sendable {
-    let options: ExportOptions
-    let templates: ReportTemplates
-    let run: RunRecord
-    let wallClock: any WallClock
-
-    func writeCSV(
-        to folder: OutputFolder, spool: String, outcomes: [ConnectionOutcome], quality: [DataQualityRow]
-    ) throws -> [WrittenFile] {
-        guard options.writeCSV else { return [] }
-        return try ExportCSVTables(folder: folder, templates: templates, profile: options.csvProfile)
-            .write(from: RowSpool.Reader(path: spool)) + [
-                try folder.writeCSV(templates.connections, profile: options.csvProfile, rows: outcomes),
-                try folder.writeCSV(templates.dataQuality, profile: options.csvProfile, rows: quality),
-            ]
-    }
-
-    func writeWorkbook(
-        to folder: OutputFolder, spool: String, outcomes: [ConnectionOutcome], quality: [DataQualityRow]
-    ) throws -> [WrittenFile] {
-        guard options.writeXLSX else { return [] }
-        let properties = WorkbookProperties.export(
-            period: options.period, toolVersion: PaybatchVersion.current, created: run.startedAt)
-        return [
-            try ExportWorkbook(templates: templates, period: options.period, run: run, wallClock: wallClock)
-                .write(
-                    to: folder, properties: properties, outcomes: outcomes,
-                    spool: RowSpool.Reader(path: spool),
-                    quality: quality)
-        ]
     }
 }

@@ -176,18 +176,30 @@ public struct ExportRunner: Sendable {
             client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
         let reuse = RerunRule(store: store, run: run.runID, previous: previous?.runID)
         let selected = connections.indices.filter { isSelected(connections[$0]) }
+        // As many connections as the payment bucket admits at once ask for payroll first; the
+        // others' payment calls wait a window or more, so they ask for the organization first.
+        let payrollFirst =
+            fetcher.client.limiter.map {
+                $0.configuration.isPaced ? $0.configuration.limit(for: .payment) : Int.max
+            } ?? Int.max
         let (spool, templates) = (renderer.spool, renderer.templates)
         var done: [ConnectionData] = []
         try await withThrowingTaskGroup(of: Fetched.self) { group in
             var pending = selected[...]
             func startNext() {
                 guard let index = pending.popFirst() else { return }
+                let organizationFirst = selected.count - pending.count - 1 >= payrollFirst  // its place
                 let record = connections[index].record
                 group.addTask {
                     let rows = ExportRenderer.liveRows(
                         spool: spool, index: index, record: record, templates: templates)
-                    let (data, recorded, reused) = try await fetchOne(
-                        record, fetcher: fetcher, reuse: reuse, into: rows)
+                    // Served in the reports' order where calls wait, so the first ones end first
+                    // and are written while the last are fetched (`ExportRenderer.writeReady`).
+                    let (data, recorded, reused) = try await CallPriority.$current.withValue(index) {
+                        try await fetchOne(
+                            record, fetcher: fetcher, reuse: reuse, organizationFirst: organizationFirst,
+                            into: rows)
+                    }
                     // Rows serve only from a fetch that ran whole; otherwise the stored answers
                     // are replayed, as a later `--offline` would (a failed call is not stored).
                     guard !reused, !data.stoppedEarly else {
@@ -208,6 +220,8 @@ public struct ExportRunner: Sendable {
                 try await renderer.add(
                     try await item(record, customerName: name, run: run, recorded: fetched.recorded),
                     at: fetched.index, live: fetched.rows.map { (fetched.data, $0) })
+                // The last to end are written by `finish`, CSV files and workbook at once.
+                if done.count < selected.count { try renderer.writeReady() }
             }
         }
         return done
@@ -222,13 +236,15 @@ public struct ExportRunner: Sendable {
     }
 
     private func fetchOne(
-        _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule,
+        _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule, organizationFirst: Bool,
         into rows: ConnectionRowsSink
     ) async throws -> (data: ConnectionData, recorded: RunConnectionRecord, reused: Bool) {
         let id = record.connectionID
         let token = try await store.token(for: id)
         let source = SourceBox()
-        let data = try await fetcher.fetch(id, token: token, into: rows) { introspection in
+        let data = try await fetcher.fetch(id, token: token, organizationFirst: organizationFirst, into: rows)
+        {
+            introspection in
             let fetch = try await reuse.shouldFetch(id, introspection: introspection)
             if !fetch { source.reused = true }
             return fetch

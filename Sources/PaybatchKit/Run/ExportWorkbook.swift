@@ -7,32 +7,44 @@ struct ExportWorkbook {
     let period: Period
     let run: RunRecord
     let wallClock: any WallClock
+    /// Excel's rows per sheet; smaller in tests.
+    var rowLimit = XLSXWorkbook.excelRowLimit
 
     var fileName: String { "paybatch-\(period).xlsx" }
+    static let summarySheet = "Summary"
+    static let runInfoSheet = "Run Info"
 
+    var properties: WorkbookProperties {
+        .export(period: period, toolVersion: PaybatchVersion.current, created: run.startedAt)
+    }
+
+    /// Writes the whole workbook at once, sheet after sheet: a table past Excel's row limit goes
+    /// on in a sheet of its own right after it.
     func write(
-        to folder: OutputFolder, properties: WorkbookProperties, outcomes: [ConnectionOutcome],
-        spool: RowSpool.Reader, quality: [DataQualityRow]
+        to folder: OutputFolder, outcomes: [ConnectionOutcome], spool: RowSpool.Reader,
+        quality: [DataQualityRow]
     ) throws -> WrittenFile {
-        try folder.writeWorkbook(fileName, properties: properties) { workbook in
+        try folder.writeWorkbook(fileName, properties: properties, rowLimit: rowLimit) { workbook in
             try workbook.addFreeSheet(summary(outcomes))
             let connections = try workbook.addTable(templates.connections)
             for outcome in outcomes { try connections.append(outcome) }
-            let employees = try workbook.addTable(templates.employees)
-            try spool.forEach(.employees, template: templates.employees) { try employees.appendColumns($0) }
-            let payments = try workbook.addTable(templates.payments)
-            try spool.forEach(.payments, template: templates.payments) { try payments.appendColumns($0) }
-            let statements = try workbook.addTable(templates.payStatements)
-            try spool.forEach(.payStatements, template: templates.payStatements) {
-                try statements.appendColumns($0)
-            }
-            let lines = try workbook.addTable(templates.payStatementLines)
-            try spool.forEach(.payStatementLines, template: templates.payStatementLines) {
-                try lines.appendColumns($0)
+            for report in RowSpool.Report.allCases {
+                try addTable(report, to: workbook).append(0..<Int.max, from: spool)
             }
             let dataQuality = try workbook.addTable(templates.dataQuality)
             for row in quality { try dataQuality.append(row) }
             try workbook.addFreeSheet(runInfo(outcomes))
+        }
+    }
+
+    /// The sheet of one of the row-heavy reports.
+    func addTable(_ report: RowSpool.Report, to workbook: XLSXWorkbook) throws -> any SpoolTableSheet {
+        switch report {
+        case .employees: SpoolTable(sheet: try workbook.addTable(templates.employees), report: report)
+        case .payments: SpoolTable(sheet: try workbook.addTable(templates.payments), report: report)
+        case .payStatements: SpoolTable(sheet: try workbook.addTable(templates.payStatements), report: report)
+        case .payStatementLines:
+            SpoolTable(sheet: try workbook.addTable(templates.payStatementLines), report: report)
         }
     }
 
@@ -75,12 +87,12 @@ struct ExportWorkbook {
                     Cell(o.payStatements), .money(o.grossPay), .money(o.netPay),
                 ]))
         }
-        return FreeSheet(name: "Summary", rows: rows)
+        return FreeSheet(name: Self.summarySheet, rows: rows)
     }
 
     func runInfo(_ outcomes: [ConnectionOutcome]) -> FreeSheet {
         FreeSheet(
-            name: "Run Info",
+            name: Self.runInfoSheet,
             rows: [
                 .header(["key", "value"]),
                 .cells([.text("run_id"), .text(run.runID)]),
@@ -93,5 +105,115 @@ struct ExportWorkbook {
                 .title("employees lists the directory as it was when fetched, not at the period's end."),
                 .title("Money is in major units with two decimals; ids are text; empty cells are nulls."),
             ])
+    }
+}
+
+/// A row-heavy report's table sheet, fed from the spool.
+protocol SpoolTableSheet {
+    func append(_ connections: Range<Int>, from rows: some SpoolRows) throws
+}
+
+private struct SpoolTable<Field: ReportField>: SpoolTableSheet {
+    let sheet: XLSXTableSheet<Field>
+    let report: RowSpool.Report
+
+    func append(_ connections: Range<Int>, from rows: some SpoolRows) throws {
+        try rows.forEach(report, template: sheet.template, connections: connections) {
+            try sheet.appendColumns($0)
+        }
+    }
+}
+
+/// The workbook of an export written while connections are still fetched: every sheet is added
+/// at once (Summary first, written last), and the data tables take each connection's rows as it
+/// is written. A table that would pass Excel's row limit cannot go on in a sheet of its own
+/// there (sheets follow it): the workbook is then dropped and written whole at `finish`.
+/// Unchecked Sendable: used by one task at a time, the renderer's, then `finish`'s.
+final class ExportWorkbookFile: @unchecked Sendable {
+    private let options: ExportOptions
+    private let book: ExportWorkbook
+    private var open: Open?
+    /// Rows were written ahead and then dropped: `finish` writes every connection.
+    private var rewrite = false
+
+    private struct Open {
+        var file: AtomicFile
+        var workbook: XLSXWorkbook
+        var summary: XLSXFreeSheet
+        var connections: XLSXTableSheet<ConnectionsField>
+        var tables: [any SpoolTableSheet]
+        var dataQuality: XLSXTableSheet<DataQualityField>
+        var runInfo: XLSXFreeSheet
+    }
+
+    init(options: ExportOptions, book: ExportWorkbook) {
+        self.options = options
+        self.book = book
+    }
+
+    deinit { drop() }
+
+    /// Writes `range`'s connections: `rows` are theirs, from the first of the range.
+    func append(_ range: Range<Int>, _ rows: [ConnectionReportRows], from spool: some SpoolRows) throws {
+        guard !rewrite else { return }
+        do {
+            let open = try opened()
+            for row in rows { try open.connections.append(row.outcome) }
+            for table in open.tables { try table.append(range, from: spool) }
+            for row in rows.flatMap(\.quality) { try open.dataQuality.append(row) }
+        } catch is XLSXTableFull {
+            drop()
+        }
+    }
+
+    func finish(
+        _ range: Range<Int>, _ connections: [ConnectionReportRows], from spoolPath: String
+    ) throws -> WrittenFile {
+        let spool = try RowSpool.Reader(path: spoolPath)
+        let outcomes = connections.map(\.outcome)
+        if open != nil, !rewrite {
+            try append(range, Array(connections[min(range.lowerBound, connections.count)...]), from: spool)
+        }
+        let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
+        guard let open, !rewrite else {
+            return try book.write(
+                to: folder, outcomes: outcomes, spool: spool, quality: connections.flatMap(\.quality))
+        }
+        try open.summary.write(book.summary(outcomes))
+        try open.runInfo.write(book.runInfo(outcomes))
+        try open.workbook.close()
+        self.open = nil
+        return try open.file.commit(rows: open.workbook.dataRows)
+    }
+
+    private func opened() throws -> Open {
+        if let open { return open }
+        let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
+        let (file, workbook) = try folder.openWorkbook(
+            book.fileName, properties: book.properties, rowLimit: book.rowLimit)
+        do {
+            let opened = Open(
+                file: file, workbook: workbook,
+                summary: try workbook.reserveFreeSheet(named: ExportWorkbook.summarySheet),
+                connections: try workbook.addTable(book.templates.connections),
+                tables: try RowSpool.Report.allCases.map { try book.addTable($0, to: workbook) },
+                dataQuality: try workbook.addTable(book.templates.dataQuality),
+                runInfo: try workbook.reserveFreeSheet(named: ExportWorkbook.runInfoSheet))
+            open = opened
+            return opened
+        } catch {
+            workbook.discard()
+            file.abandon()
+            throw error
+        }
+    }
+
+    /// Drops the workbook written so far: closed first (which writes its temporary file), then removed.
+    private func drop() {
+        guard let open else { return }
+        self.open = nil
+        rewrite = true
+        open.workbook.discard()
+        open.file.abandon()
     }
 }

@@ -109,4 +109,76 @@ struct RateLimiterTests {
         for _ in 0..<1000 { try await limiter.acquire(.payStatement) }
         #expect(clock.now() == .zero)
     }
+
+    @Test func waitingCallersWithAPriorityAreServedLowestFirst() async throws {
+        let clock = HeldClock()
+        let limiter = RateLimiter(
+            configuration: RateLimitConfiguration(
+                scale: 60, perMinuteOverrides: [.payment: 1], safetyMargin: 0),
+            clock: clock)
+        try await limiter.acquire(.payment)
+        // The next caller waits for the window (held); three more queue behind it meanwhile.
+        let first = Task { try await limiter.acquire(.payment) }
+        try await clock.untilSleeping()
+        let admitted = Task {
+            try await withThrowingTaskGroup(of: (Int, Duration).self) { group in
+                for priority in [5, 1, 3] {
+                    group.addTask {
+                        (
+                            priority,
+                            try await CallPriority.$current.withValue(priority) {
+                                try await limiter.acquire(.payment)
+                            }
+                        )
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(200))  // all three are queued by now
+        clock.release()
+        #expect(try await first.value == .seconds(1))
+        let admissions = try await admitted.value.sorted { $0.1 < $1.1 }
+        #expect(admissions.map(\.0) == [1, 3, 5])
+        #expect(admissions.map(\.1) == [.seconds(2), .seconds(3), .seconds(4)])
+    }
+}
+
+/// A clock whose first sleep lasts until `release()`; later sleeps end at once at their deadline.
+private final class HeldClock: PaybatchClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Duration.zero
+    private var held: CheckedContinuation<Void, Never>?
+    private var released = false
+    private var sleeping = false
+
+    func now() -> Duration { lock.withLock { current } }
+
+    func sleep(until deadline: Duration) async throws {
+        await withCheckedContinuation { continuation in
+            let wait = lock.withLock {
+                if !released && held == nil && !sleeping {
+                    sleeping = true
+                    held = continuation
+                    return true
+                }
+                return false
+            }
+            if !wait { continuation.resume() }
+        }
+        lock.withLock { current = max(current, deadline) }
+    }
+
+    func untilSleeping() async throws {
+        while !lock.withLock({ sleeping }) { try await Task.sleep(for: .milliseconds(5)) }
+    }
+
+    func release() {
+        let continuation = lock.withLock {
+            released = true
+            defer { held = nil }
+            return held
+        }
+        continuation?.resume()
+    }
 }

@@ -207,4 +207,34 @@ struct XLSXWriterTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
     }
+
+    @Test(
+        "tables stay open together; a Summary reserved first is written last; a table with sheets after it cannot spill"
+    )
+    func openTablesAndReservedSheets() throws {
+        let folder = ReportFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let t = ReportTemplates.defaults
+        let file = try OutputFolder(path: folder).writeWorkbook(
+            "b.xlsx",
+            properties: .export(period: Period("2026-10")!, toolVersion: "9.9.9", created: Self.created),
+            rowLimit: 3
+        ) { workbook in
+            let summary = try workbook.reserveFreeSheet(named: "Summary")
+            let payments = try workbook.addTable(t.payments)
+            let quality = try workbook.addTable(t.dataQuality)
+            try payments.append(ReportFixtures.payments[0])
+            try quality.append(ReportFixtures.dataQuality[0])
+            try payments.append(ReportFixtures.payments[1])
+            #expect(throws: XLSXTableFull.self) { try payments.append(ReportFixtures.payments[2]) }
+            #expect(payments.rows == 2)
+            // The last sheet may go on past the limit.
+            for row in ReportFixtures.dataQuality.dropFirst() { try quality.append(row) }
+            try summary.write(FreeSheet(name: "Summary", rows: [.title("written last")]))
+        }
+        let cells = try XLSXCells(path: folder + "/" + file.path)
+        #expect(cells.sheetNames.prefix(3) == ["Summary", "Payments", "Data Quality"])
+        #expect(cells.sheets["Summary"]?["A1"] == "written last")
+        #expect(cells.rows(of: "Payments").count == 3)
+    }
 }

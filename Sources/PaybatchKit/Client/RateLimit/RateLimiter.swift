@@ -1,6 +1,8 @@
 /// One limiter for the whole application, shared by every token and every command: a trailing
 /// window per bucket plus the per-IP window that every request passes (SPEC §3). Callers of one
-/// bucket are served first come, first served, so no connection starves another.
+/// bucket are served first come, first served, so no connection starves another — unless they
+/// carry a `CallPriority`: then the lowest goes first (an export serves its connections in the
+/// order its reports list them, so it can write the first ones while the last are fetched).
 public actor RateLimiter {
     private enum Key: Hashable {
         case bucket(RateLimitBucket)
@@ -13,7 +15,7 @@ public actor RateLimiter {
     private var ip: SlidingWindow?
     private var blockedUntil: [Key: Duration] = [:]
     private var busy: Set<Key> = []
-    private var waiting: [Key: [CheckedContinuation<Void, Never>]] = [:]
+    private var waiting: [Key: [(priority: Int, turn: CheckedContinuation<Void, Never>)]] = [:]
 
     public init(configuration: RateLimitConfiguration, clock: any PaybatchClock) {
         self.configuration = configuration
@@ -33,7 +35,7 @@ public actor RateLimiter {
     public func acquire(_ bucket: RateLimitBucket?) async throws -> Duration {
         guard configuration.isPaced else { return clock.now() }
         let key: Key = bucket.map { .bucket($0) } ?? .ipOnly
-        await takeTurn(key)
+        await takeTurn(key, priority: CallPriority.current ?? Int.max)
         defer { passTurn(key) }
         while true {
             try Task.checkCancellation()
@@ -58,18 +60,26 @@ public actor RateLimiter {
         blockedUntil[key] = max(blockedUntil[key] ?? .zero, until)
     }
 
-    private func takeTurn(_ key: Key) async {
+    private func takeTurn(_ key: Key, priority: Int) async {
         if busy.insert(key).inserted { return }
-        await withCheckedContinuation { waiting[key, default: []].append($0) }
+        await withCheckedContinuation { waiting[key, default: []].append((priority, $0)) }
     }
 
     private func passTurn(_ key: Key) {
         if var queue = waiting[key], !queue.isEmpty {
-            let next = queue.removeFirst()
+            // The first of the lowest priority: equal ones keep their order of arrival.
+            let next = queue.indices.min { queue[$0].priority < queue[$1].priority }!
+            let turn = queue.remove(at: next).turn
             waiting[key] = queue
-            next.resume()
+            turn.resume()
         } else {
             busy.remove(key)
         }
     }
+}
+
+/// The priority of the calls made in a task: lower is served first by the `RateLimiter` among
+/// calls of one bucket waiting at once. An export sets each connection's place in its reports.
+public enum CallPriority {
+    @TaskLocal public static var current: Int?
 }

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Where report rows are read from: the spool while connections are still fetched, or a reader
+/// of the sealed spool.
+protocol SpoolRows {
+    func forEach<Field: ReportField>(
+        _ report: RowSpool.Report, template: ReportTemplate<Field>, connections: Range<Int>,
+        _ body: ((Int) -> Cell) throws -> Void) throws
+}
+
+extension RowSpool: SpoolRows {}
+extension RowSpool.Reader: SpoolRows {}
+
+/// One connection's row in the connections report and its data quality rows: known once its
+/// fetch has ended, written with its other rows.
+struct ConnectionReportRows: Sendable {
+    var outcome: ConnectionOutcome
+    var quality: [DataQualityRow]
+}
+
+/// The export's files, written from the spool in SPEC §8's order. The connections at the head of
+/// that order whose fetch has ended are written while the others are still fetched (`writeNext`):
+/// the rate limits leave the cores idle then, and at the end only the last connections and the
+/// Summary remain. `finish` writes the rest, the CSV files and the workbook at the same time, each
+/// from a spool reader of its own, and renames every file into place. Until then nothing is in
+/// place: dropped, the files' temporary names are removed.
+final class ExportFiles {
+    private let csv: ExportCSVFiles?
+    private let workbook: ExportWorkbookFile?
+    /// How many connections, from the first, are written.
+    private(set) var written = 0
+
+    init(
+        options: ExportOptions, templates: ReportTemplates, run: RunRecord, wallClock: any WallClock,
+        rowLimit: Int = XLSXWorkbook.excelRowLimit
+    ) {
+        csv = options.writeCSV ? ExportCSVFiles(options: options, templates: templates) : nil
+        var book = ExportWorkbook(
+            templates: templates, period: options.period, run: run, wallClock: wallClock)
+        book.rowLimit = rowLimit
+        workbook = options.writeXLSX ? ExportWorkbookFile(options: options, book: book) : nil
+    }
+
+    /// Writes the next connection (number `written`), whose fetch has ended.
+    func writeNext(_ connection: ConnectionReportRows, from spool: RowSpool) throws {
+        try csv?.append(written..<written + 1, [connection], from: spool)
+        try workbook?.append(written..<written + 1, [connection], from: spool)
+        written += 1
+    }
+
+    /// Writes the rest of `connections` (every one, in the report order) from the sealed spool at
+    /// `spoolPath`, and every file into place.
+    func finish(spoolPath: String, connections: [ConnectionReportRows]) async throws -> [WrittenFile] {
+        let rest = written..<Int.max
+        let (csv, workbook) = (csv, workbook)
+        // Two cores write the CSV files and the workbook in the time of the slower (BENCHMARKS.md).
+        async let csvFiles = csv?.finish(rest, connections, from: spoolPath) ?? []
+        async let book = workbook?.finish(rest, connections, from: spoolPath)
+        return try await csvFiles + [try await book].compactMap { $0 }
+    }
+}
+
+/// The CSV files, each open from its first row to `finish`. Unchecked Sendable: used by one task
+/// at a time, the renderer's, then `finish`'s.
+private final class ExportCSVFiles: @unchecked Sendable {
+    private let options: ExportOptions
+    private let templates: ReportTemplates
+    private var open: Files?
+
+    private struct Files {
+        var connections: OpenCSV<ConnectionsField>
+        var employees: OpenCSV<EmployeesField>
+        var payments: OpenCSV<PaymentsField>
+        var payStatements: OpenCSV<PayStatementsField>
+        var payStatementLines: OpenCSV<PayStatementLinesField>
+        var dataQuality: OpenCSV<DataQualityField>
+
+        var all: [any CommittableCSV] {
+            [connections, employees, payments, payStatements, payStatementLines, dataQuality]
+        }
+    }
+
+    init(options: ExportOptions, templates: ReportTemplates) {
+        self.options = options
+        self.templates = templates
+    }
+
+    /// Writes `range`'s connections: `rows` are theirs, from the first of the range.
+    func append(_ range: Range<Int>, _ rows: [ConnectionReportRows], from spool: some SpoolRows) throws {
+        let files = try opened()
+        try files.connections.append(rows.map(\.outcome))
+        try files.employees.append(.employees, range, from: spool)
+        try files.payments.append(.payments, range, from: spool)
+        try files.payStatements.append(.payStatements, range, from: spool)
+        try files.payStatementLines.append(.payStatementLines, range, from: spool)
+        try files.dataQuality.append(rows.flatMap(\.quality))
+    }
+
+    func finish(
+        _ range: Range<Int>, _ connections: [ConnectionReportRows], from spoolPath: String
+    ) throws -> [WrittenFile] {
+        let rest = Array(connections[min(range.lowerBound, connections.count)...])
+        try append(range, rest, from: RowSpool.Reader(path: spoolPath))
+        return try opened().all.map { try $0.commit() }
+    }
+
+    private func opened() throws -> Files {
+        if let open { return open }
+        let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
+        let profile = options.csvProfile
+        let files = Files(
+            connections: try OpenCSV(templates.connections, in: folder, profile: profile),
+            employees: try OpenCSV(templates.employees, in: folder, profile: profile),
+            payments: try OpenCSV(templates.payments, in: folder, profile: profile),
+            payStatements: try OpenCSV(templates.payStatements, in: folder, profile: profile),
+            payStatementLines: try OpenCSV(templates.payStatementLines, in: folder, profile: profile),
+            dataQuality: try OpenCSV(templates.dataQuality, in: folder, profile: profile))
+        open = files
+        return files
+    }
+}
+
+private protocol CommittableCSV {
+    func commit() throws -> WrittenFile
+}
+
+/// One report's CSV file under its temporary name.
+private final class OpenCSV<Field: ReportField>: CommittableCSV {
+    private let template: ReportTemplate<Field>
+    private let file: AtomicFile
+    private let writer: CSVTableWriter<Field>
+
+    init(_ template: ReportTemplate<Field>, in folder: OutputFolder, profile: CSVProfile) throws {
+        self.template = template
+        file = try folder.create(template.file ?? "\(Field.reportName).csv")
+        writer = try CSVTableWriter(template: template, profile: profile, sink: file)
+    }
+
+    func append(_ report: RowSpool.Report, _ range: Range<Int>, from rows: some SpoolRows) throws {
+        try rows.forEach(report, template: template, connections: range) { try writer.appendColumns($0) }
+    }
+
+    func append<Row: ReportRow>(_ rows: [Row]) throws where Row.Field == Field {
+        for row in rows { try writer.append(row) }
+    }
+
+    func commit() throws -> WrittenFile {
+        try file.commit(rows: try writer.finish())
+    }
+}
