@@ -18,10 +18,12 @@ public struct CiphertextEnvelope: Sendable, Equatable {
     }
 
     /// The bytes to store.
-    public var bytes: Data {
+    public var bytes: Data { header + sealed }
+
+    /// The bytes before `sealed`: version, kid length, kid.
+    public var header: Data {
         var data = Data([version, UInt8(kid.utf8.count)])
         data.append(contentsOf: kid.utf8)
-        data.append(sealed)
         return data
     }
 

@@ -18,6 +18,13 @@ public struct SecretCipher: Sendable {
         return CiphertextEnvelope(version: version, kid: key.kid, sealed: box.combined!)
     }
 
+    /// The size of the stored bytes `seal` makes of `count` bytes under the active key: the
+    /// envelope's header, then AES-GCM's 12-byte nonce, the ciphertext and the 16-byte tag.
+    public func sealedSize(ofPlaintext count: Int) -> (kid: String, bytes: Int) {
+        let kid = ring.active.kid
+        return (kid, CiphertextEnvelope(kid: kid, sealed: Data()).header.count + 12 + count + 16)
+    }
+
     /// Encrypts text (a token, a secret) for `location`.
     public func seal(_ plaintext: String, at location: SecretLocation) -> CiphertextEnvelope {
         seal(Data(plaintext.utf8), at: location)

@@ -113,6 +113,26 @@ public final class SQLiteDatabase {
         return try statement.step() ? statement.int(0) : nil
     }
 
+    /// Writes `parts` one after another into `table.column` of row `rowID`, which must already hold
+    /// a blob of their total size (`zeroblob(n)`). SQLite's incremental blob I/O: the value goes
+    /// into the file page by page, with no copy of it whole on the way (a multi-megabyte answer).
+    public func writeBlob(
+        table: String, column: String, rowID: Int64, _ parts: [Data]
+    ) throws(SQLiteFailure) {
+        var blob: OpaquePointer?
+        let opened = sqlite3_blob_open(handle, "main", table, column, rowID, 1, &blob)
+        defer { sqlite3_blob_close(blob) }
+        guard opened == SQLITE_OK, let blob else { throw failure(opened, "opening \(table).\(column)") }
+        var offset: Int32 = 0
+        for part in parts where !part.isEmpty {
+            let code = part.withUnsafeBytes {
+                sqlite3_blob_write(blob, $0.baseAddress, Int32(clamping: $0.count), offset)
+            }
+            guard code == SQLITE_OK else { throw failure(code, "writing \(table).\(column)") }
+            offset += Int32(clamping: part.count)
+        }
+    }
+
     /// Runs `body` in a transaction (a savepoint when one is already open): committed when it
     /// returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

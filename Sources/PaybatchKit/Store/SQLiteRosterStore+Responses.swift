@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// Stored Finch responses: one row per (run, connection, request key), the body encrypted with
@@ -11,18 +12,35 @@ extension SQLiteRosterStore {
     }
 
     /// Stores one response with its body encrypted; storing the same request again replaces it
-    /// in place (it keeps its position in the stored order).
+    /// in place (it keeps its position in the stored order). The row is made with a zero-filled
+    /// blob of the envelope's size before the body is sealed, and the envelope is then written
+    /// into it in place: SQLite's copy of the row and the ciphertext are never in memory together
+    /// with the body, and no copy of the envelope is made (peak memory, BENCHMARKS.md).
     public func storeResponse(_ info: StoredResponse, body: Data) throws {
-        let envelope = try cipher.seal(body, at: Self.responseLocation(info))
-        try database.run(
-            """
-            INSERT INTO responses (\(Self.responseColumns), kid, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(run_id, connection_id, request_key) DO UPDATE SET endpoint = excluded.endpoint,
-                http_status = excluded.http_status, request_id = excluded.request_id,
-                data_retrieved = excluded.data_retrieved, created_at = excluded.created_at, kid = excluded.kid,
-                body = excluded.body
-            """, Self.responseValues(info) + [.text(envelope.kid), .blob(envelope.bytes)])
+        let (cipher, location) = (try cipher, Self.responseLocation(info))
+        let (kid, size) = cipher.sealedSize(ofPlaintext: body.count)
+        try database.transaction {
+            try database.run(
+                """
+                INSERT INTO responses (\(Self.responseColumns), kid, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, zeroblob(?))
+                ON CONFLICT(run_id, connection_id, request_key) DO UPDATE SET endpoint = excluded.endpoint,
+                    http_status = excluded.http_status, request_id = excluded.request_id,
+                    data_retrieved = excluded.data_retrieved, created_at = excluded.created_at, kid = excluded.kid,
+                    body = excluded.body
+                """, Self.responseValues(info) + [.text(kid), .integer(Int64(size))])
+            let rowID = try database.scalarInt(
+                "SELECT rowid FROM responses WHERE run_id = ? AND connection_id = ? AND request_key = ?",
+                [.text(info.runID), .text(info.connectionID.rawValue), .text(info.requestKey)])
+            let envelope = cipher.seal(body, at: location)
+            let (header, sealed) = (envelope.header, envelope.sealed)
+            guard let rowID, envelope.kid == kid, header.count + sealed.count == size else {
+                throw SQLiteFailure(
+                    code: SQLITE_INTERNAL, path: database.path, operation: "storing a response",
+                    sqliteMessage: "the row or the envelope's size is not what was planned")
+            }
+            try database.writeBlob(table: "responses", column: "body", rowID: Int64(rowID), [header, sealed])
+        }
     }
 
     /// Resume's question: is this request's response stored for this run? (No decryption.)

@@ -45,6 +45,16 @@ import Testing
         #expect(temp.storeBytes().range(of: Data(#""id":"i-1""#.utf8)) == nil)
     }
 
+    @Test func aLargeBodyIsWrittenInPlaceAndReplacedWhole() throws {
+        let large = Data((0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let small = Data("{}".utf8)
+        for body in [large, small, Data(), large] {
+            try store.storeResponse(info("page"), body: body)
+            #expect(try store.responseBody(runID: "run-1", connection: "conn-1", requestKey: "page") == body)
+        }
+        #expect(try store.responses(runID: "run-1").count == 1)
+    }
+
     @Test func streamsBodiesInTheOrderTheyWereStored() throws {
         for key in ["p?offset=0", "p?offset=5000", "p?offset=10000"] {
             try store.storeResponse(info(key), body: Data(key.utf8))
