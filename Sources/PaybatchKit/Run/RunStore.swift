@@ -7,12 +7,6 @@ public actor RunStore {
 
     public init(path: String, keys: KeyRing) throws {
         store = try SQLiteRosterStore.open(path: path, keys: keys)
-        // What an export writes (answers, the request log, its runs) can be fetched again. In WAL
-        // mode, NORMAL keeps every commit through a crash of the process (the crash suite's
-        // SIGKILL) and the file sound through a power loss, which may cost only the last answers;
-        // an fsync for each of hundreds of answers and log lines would sit between one connection's
-        // calls (measured: 40 connections' first payment calls about 50 ms sooner, BENCHMARKS.md).
-        try store.database.execute("PRAGMA synchronous = NORMAL")
     }
 
     /// Live connections (not disconnected), with their customers' names.
