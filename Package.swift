@@ -23,9 +23,18 @@ let package = Package(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CMalloc"),
         .target(
+            name: "CXLSXZipLevel",
+            // The executable (and the test runner) must export the interposed minizip call for
+            // libxlsxwriter's call to bind to it (Sources/CXLSXZipLevel/zip_level.c).
+            linkerSettings: [
+                .linkedLibrary("dl"),
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=zipOpenNewFileInZip4_64"]),
+            ]
+        ),
+        .target(
             name: "PaybatchKit",
             dependencies: [
-                "CSQLite", "CCurl", "CXLSXWriter",
+                "CSQLite", "CCurl", "CXLSXWriter", "CXLSXZipLevel",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

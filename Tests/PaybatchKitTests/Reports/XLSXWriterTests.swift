@@ -182,6 +182,15 @@ struct XLSXWriterTests {
         }
     }
 
+    @Test("every part is compressed at zlib's fastest level (the interposed minizip call is bound)")
+    func fastestDeflate() throws {
+        let (folder, file) = try Self.writeSample()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let options = try XLSXArchive(path: folder + "/" + file.path).deflateOptions()
+        #expect(!options.isEmpty)
+        #expect(options.allSatisfy { $0 == "superfast" }, "\(options)")
+    }
+
     @Test("the same rows and creation time give a byte-identical workbook")
     func byteStable() async throws {
         let (first, a) = try Self.writeSample()
