@@ -178,9 +178,10 @@ public struct ConnectionFetcher: Sendable {
             // A few hundred people decoded at a time: a batch of ten thousand is never held whole.
             for part in chunk.chunked(Self.peoplePerPart) {
                 let ids = part.map { IndividualID($0.id ?? "") }
-                let (individuals, employments) = (
-                    individuals.results(for: ids), employments.results(for: ids)
-                )
+                // Decoding is most of a large company's people work, and there are two cores.
+                async let decodedEmployments = employments.results(for: ids)
+                let individuals = individuals.results(for: ids)
+                let employments = await decodedEmployments
                 recordItemFailures(ids.compactMap { individuals[$0] }, into: &data)
                 recordItemFailures(ids.compactMap { employments[$0] }, into: &data)
                 try sink?.people(part, individuals: individuals, employments: employments)
