@@ -5,14 +5,9 @@ final class ConnectionRowsSink: ConnectionDataSink {
     private let spool: RowSpool
     private let index: Int
     private let record: ConnectionRecord
-    private(set) var identity: ConnectionIdentity
-    private(set) var notes = DataNotes()
-    private(set) var individuals = 0
-    private(set) var payments = 0
-    private(set) var payStatements = 0
-    private(set) var grossPay = Cents.zero
-    private(set) var netPay = Cents.zero
-    private(set) var qualityRows: [DataQualityRow] = []
+    /// What the connection's outcome and the data quality report take from its rows so far.
+    private(set) var summary: ConnectionRows
+    private var notes = DataNotes()
     private var sequence = 0
     private var employeeProfile: NullProfile<EmployeesField>
     private var paymentProfile: NullProfile<PaymentsField>
@@ -26,15 +21,17 @@ final class ConnectionRowsSink: ConnectionDataSink {
         self.spool = spool
         self.index = index
         self.record = record
-        identity = ConnectionIdentity(record: record, introspection: nil)
+        summary = ConnectionRows(identity: ConnectionIdentity(record: record, introspection: nil))
         employeeProfile = NullProfile(templates.employees)
         paymentProfile = NullProfile(templates.payments)
         statementTemplate = templates.payStatements
     }
 
     func begin(_ introspection: Introspection) throws {
-        identity = ConnectionIdentity(record: record, introspection: introspection)
+        summary.identity = ConnectionIdentity(record: record, introspection: introspection)
     }
+
+    private var identity: ConnectionIdentity { summary.identity }
 
     func people(
         _ entries: [DirectoryEntry], individuals: [IndividualID: ItemResult<WireIndividual>],
@@ -46,7 +43,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
         for row in people.rows {
             try spool.append(.employees, key: key(group: 0, person: row.individualID.rawValue), row: row)
             employeeProfile.add(row)
-            self.individuals += 1
+            summary.individuals += 1
         }
     }
 
@@ -92,13 +89,13 @@ final class ConnectionRowsSink: ConnectionDataSink {
             }
             try spool.append(.payments, key: key(group: entry.group, person: ""), row: row)
             paymentProfile.add(row)
-            payments += 1
-            grossPay = grossPay + (row.grossPay ?? .zero)
-            netPay = netPay + (row.netPay ?? .zero)
+            summary.payments += 1
+            summary.grossPay = summary.grossPay + (row.grossPay ?? .zero)
+            summary.netPay = summary.netPay + (row.netPay ?? .zero)
         }
-        payStatements = statementProfile.rows
+        summary.payStatements = statementProfile.rows
         notes.merge(data.notes)
-        qualityRows =
+        summary.qualityRows =
             employeeProfile.qualityRows(for: identity) + paymentProfile.qualityRows(for: identity)
             + statementProfile.qualityRows(for: identity)
             + findings.map {
@@ -112,13 +109,6 @@ final class ConnectionRowsSink: ConnectionDataSink {
                     connectionID: identity.connectionID, providerID: identity.providerID, report: key.report,
                     column: key.column, check: key.code, actual: .integer(Int64(count)))
             }
-    }
-
-    /// What the connection's outcome and the data quality report take from its rows.
-    var summary: ConnectionRows {
-        ConnectionRows(
-            identity: identity, individuals: individuals, payments: payments, payStatements: payStatements,
-            grossPay: grossPay, netPay: netPay, qualityRows: qualityRows)
     }
 
     private func key(group: Int, person: String) -> RowSpool.Key {
@@ -138,10 +128,10 @@ final class ConnectionRowsSink: ConnectionDataSink {
 /// The running figures of one connection's rows, once they are all spooled.
 struct ConnectionRows: Sendable {
     var identity: ConnectionIdentity
-    var individuals: Int
-    var payments: Int
-    var payStatements: Int
-    var grossPay: Cents
-    var netPay: Cents
-    var qualityRows: [DataQualityRow]
+    var individuals = 0
+    var payments = 0
+    var payStatements = 0
+    var grossPay = Cents.zero
+    var netPay = Cents.zero
+    var qualityRows: [DataQualityRow] = []
 }

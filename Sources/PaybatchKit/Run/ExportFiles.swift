@@ -51,11 +51,11 @@ final class ExportFiles {
     /// Writes the rest of `connections` (every one, in the report order) from the sealed spool at
     /// `spoolPath`, and every file into place.
     func finish(spoolPath: String, connections: [ConnectionReportRows]) async throws -> [WrittenFile] {
-        let rest = written..<Int.max
+        let (range, rest) = (written..<Int.max, Array(connections[min(written, connections.count)...]))
         let (csv, workbook) = (csv, workbook)
         // Two cores write the CSV files and the workbook in the time of the slower (BENCHMARKS.md).
-        async let csvFiles = csv?.finish(rest, connections, from: spoolPath) ?? []
-        async let book = workbook?.finish(rest, connections, from: spoolPath)
+        async let csvFiles = csv?.finish(range, rest, from: spoolPath) ?? []
+        async let book = workbook?.finish(range, rest, of: connections, from: spoolPath)
         return try await csvFiles + [try await book].compactMap { $0 }
     }
 }
@@ -96,10 +96,10 @@ private final class ExportCSVFiles: @unchecked Sendable {
         try files.dataQuality.append(rows.flatMap(\.quality))
     }
 
+    /// Writes `range`'s connections (`rest`, not yet written) and commits every file.
     func finish(
-        _ range: Range<Int>, _ connections: [ConnectionReportRows], from spoolPath: String
+        _ range: Range<Int>, _ rest: [ConnectionReportRows], from spoolPath: String
     ) throws -> [WrittenFile] {
-        let rest = Array(connections[min(range.lowerBound, connections.count)...])
         try append(range, rest, from: RowSpool.Reader(path: spoolPath))
         return try opened().all.map { try $0.commit() }
     }

@@ -2,10 +2,10 @@ import Foundation
 
 /// Renders a run's reports into the spool, connection by connection, then streams the CSV files
 /// and the workbook out of it, then run.json, renamed last. A connection fetched whole by this
-/// invocation brings its rows along (normalized while it was fetched, `liveRows`); any other —
-/// reused, resumed past, `--only`, `--offline`, or stopped by a failure — is replayed from the
-/// run's stored answers, never from the network. Both give the same rows: the same code reads
-/// the same answers.
+/// invocation brings its rows along (a `ConnectionRowsSink` normalized them into the spool while
+/// it was fetched); any other — reused, resumed past, `--only`, `--offline`, or stopped by a
+/// failure — is replayed from the run's stored answers, never from the network. Both give the
+/// same rows: the same code reads the same answers.
 final class ExportRenderer {
     /// One connection to render, with what the run recorded for it (nil: nothing, `not_fetched`).
     struct Item {
@@ -40,14 +40,6 @@ final class ExportRenderer {
         files = ExportFiles(options: options, templates: templates, run: run, wallClock: wallClock)
     }
 
-    /// A sink that normalizes connection `index`'s rows into the spool while it is fetched; use it
-    /// from the fetching task, then hand `add` its summary when the fetch ended whole.
-    static func liveRows(
-        spool: RowSpool, index: Int, record: ConnectionRecord, templates: ReportTemplates
-    ) -> ConnectionRowsSink {
-        ConnectionRowsSink(spool: spool, index: index, record: record, templates: templates)
-    }
-
     /// Records connection `index` (its place among every connection the files list, SPEC §8's
     /// order, whatever order the connections end in): from `live` rows when its fetch brought them
     /// (with the fetch's `data`), else by replaying its stored answers into the spool.
@@ -62,10 +54,11 @@ final class ExportRenderer {
             outcome.apply(live.data, rows: live.rows)
             quality = live.rows.qualityRows
         } else if outcome.status != .notFetched {
-            let rows = Self.liveRows(spool: spool, index: index, record: item.record, templates: templates)
+            let rows = ConnectionRowsSink(
+                spool: spool, index: index, record: item.record, templates: templates)
             if let data = try await replayed(item.record.connectionID, into: rows) {
                 outcome.apply(data, rows: rows.summary)
-                quality = rows.qualityRows
+                quality = rows.summary.qualityRows
             } else {
                 try spool.remove(nil, connection: index)
             }

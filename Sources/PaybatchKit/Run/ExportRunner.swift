@@ -191,7 +191,8 @@ public struct ExportRunner: Sendable {
                 let organizationFirst = selected.count - pending.count - 1 >= payrollFirst  // its place
                 let record = connections[index].record
                 group.addTask {
-                    let rows = ExportRenderer.liveRows(
+                    // Normalizes the connection's rows into the spool while it is fetched.
+                    let rows = ConnectionRowsSink(
                         spool: spool, index: index, record: record, templates: templates)
                     // Served in the reports' order where calls wait, so the first ones end first
                     // and are written while the last are fetched (`ExportRenderer.writeReady`).

@@ -166,14 +166,15 @@ final class ExportWorkbookFile: @unchecked Sendable {
         }
     }
 
+    /// Writes `range`'s connections (`rest`, not yet written), then the Summary and Run Info of
+    /// every one of `connections`, and commits the file.
     func finish(
-        _ range: Range<Int>, _ connections: [ConnectionReportRows], from spoolPath: String
+        _ range: Range<Int>, _ rest: [ConnectionReportRows], of connections: [ConnectionReportRows],
+        from spoolPath: String
     ) throws -> WrittenFile {
         let spool = try RowSpool.Reader(path: spoolPath)
         let outcomes = connections.map(\.outcome)
-        if open != nil, !rewrite {
-            try append(range, Array(connections[min(range.lowerBound, connections.count)...]), from: spool)
-        }
+        if open != nil, !rewrite { try append(range, rest, from: spool) }
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
         guard let open, !rewrite else {
             return try book.write(

@@ -39,10 +39,15 @@ public struct JSONSlices: Sendable {
         return members
     }
 
-    /// The value of `key` in the object at `range`; nil when absent or not an object. A key given
-    /// twice answers with its last value, as Foundation's decoder does.
+    /// The value of `key` in the object at `range`; nil when absent or not an object.
     public func member(_ key: String, of range: Range<Int>) -> Range<Int>? {
-        members(of: range)?.last { $0.key == key }?.value
+        members(of: range).flatMap { Self.value(key, in: $0) }
+    }
+
+    /// The value of `key` among an object's `members`. A key given twice answers with its last
+    /// value, as Foundation's decoder does.
+    public static func value(_ key: String, in members: [(key: String, value: Range<Int>)]) -> Range<Int>? {
+        members.last { $0.key == key }?.value
     }
 
     /// The elements of the array at `range`, or nil when it is not an array.

@@ -26,7 +26,7 @@ public struct PayStatementPage: Sendable {
 
     init?(_ slices: JSONSlices, at body: Range<Int>, decoder: JSONDecoder) {
         guard let members = slices.members(of: body) else { return nil }
-        func field(_ key: String) -> Range<Int>? { members.last { $0.key == key }?.value }
+        func field(_ key: String) -> Range<Int>? { JSONSlices.value(key, in: members) }
         self.slices = slices
         paging = slices.decode(WirePaging.self, at: field("paging"), with: decoder)
         statements = field("pay_statements").flatMap(slices.elements(of:))

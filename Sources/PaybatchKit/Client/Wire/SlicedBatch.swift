@@ -24,7 +24,7 @@ public struct SlicedBatch: Sendable {
         self.slices = slices
         items = answers.compactMap { item in
             guard let members = slices.members(of: item) else { return nil }
-            func field(_ key: String) -> Range<Int>? { members.last { $0.key == key }?.value }
+            func field(_ key: String) -> Range<Int>? { JSONSlices.value(key, in: members) }
             return Item(
                 id: slices.decode(String.self, at: field("individual_id"), with: decoder)
                     ?? slices.decode(String.self, at: field("payment_id"), with: decoder),
