@@ -43,5 +43,16 @@ extension SQLiteDatabase {
             unlink(destination)
             throw failure
         }
+        // The copied header says WAL, like the store's: opened again, the copy would grow -wal and
+        // -shm files beside it, and a backup is one file to keep or move. The store's own opener
+        // switches a restored copy back to WAL.
+        let journalCode = sqlite3_exec(target, "PRAGMA journal_mode = DELETE", nil, nil, nil)
+        guard journalCode == SQLITE_OK else {
+            let failure = SQLiteFailure(
+                code: journalCode, path: destination, operation: "making the backup one file",
+                sqliteMessage: String(cString: sqlite3_errmsg(target)))
+            unlink(destination)
+            throw failure
+        }
     }
 }

@@ -86,6 +86,11 @@ import Testing
         let copy = try SQLiteDatabase(path: target, mode: .readOnly)
         #expect(try copy.scalarInt("SELECT x FROM t") == 42)
         #expect(try copy.integrityCheck() == ["ok"])
+        // One file: the store's WAL mode is not carried over, so nothing grows beside the copy.
+        #expect(try copy.scalarText("PRAGMA journal_mode")?.lowercased() == "delete")
+        for suffix in ["-wal", "-shm"] {
+            #expect(!FileManager.default.fileExists(atPath: target + suffix), "\(suffix) beside the backup")
+        }
         let before = FileManager.default.contents(atPath: target)
         expectFailure(.cannotCreate) { try db.backup(to: target) }
         #expect(FileManager.default.contents(atPath: target) == before)
