@@ -8,7 +8,8 @@ public struct FinchClient: Sendable {
     /// Where answers are kept and looked up per connection; nil for calls that keep nothing.
     public var cache: (any ResponseCache)?
     let transport: any HTTPTransport
-    /// The limiter under `transport`, asked how long a bucket's calls wait (nil: no pacing).
+    /// The limiter under `transport`, whose limits say how many of a bucket's calls go at once
+    /// (nil: not known, taken as unpaced).
     public let limiter: RateLimiter?
 
     public init(

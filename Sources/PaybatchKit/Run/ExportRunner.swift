@@ -243,13 +243,13 @@ public struct ExportRunner: Sendable {
         let id = record.connectionID
         let token = try await store.token(for: id)
         let source = SourceBox()
-        let data = try await fetcher.fetch(id, token: token, organizationFirst: organizationFirst, into: rows)
-        {
-            introspection in
-            let fetch = try await reuse.shouldFetch(id, introspection: introspection)
-            if !fetch { source.reused = true }
-            return fetch
-        }
+        let data = try await fetcher.fetch(
+            id, token: token, organizationFirst: organizationFirst, into: rows,
+            beforeData: { introspection in
+                let fetch = try await reuse.shouldFetch(id, introspection: introspection)
+                if !fetch { source.reused = true }
+                return fetch
+            })
         for error in data.errors {
             logger.warning(
                 "\(error.code): \(error.message)",

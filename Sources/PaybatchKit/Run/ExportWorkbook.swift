@@ -174,9 +174,10 @@ final class ExportWorkbookFile: @unchecked Sendable {
     ) throws -> WrittenFile {
         let spool = try RowSpool.Reader(path: spoolPath)
         let outcomes = connections.map(\.outcome)
-        if open != nil, !rewrite { try append(range, rest, from: spool) }
+        // Open means written ahead and not dropped (a drop leaves it nil): go on where it stopped.
+        if open != nil { try append(range, rest, from: spool) }
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        guard let open, !rewrite else {
+        guard let open else {
             return try book.write(
                 to: folder, outcomes: outcomes, spool: spool, quality: connections.flatMap(\.quality))
         }
