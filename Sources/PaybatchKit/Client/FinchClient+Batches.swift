@@ -42,29 +42,23 @@ extension FinchClient {
         return .ok(answers)
     }
 
-    /// Receives a payment's statements as they are decoded (in the caller's task), a few hundred
-    /// at a time: a page of thousands is never held decoded.
-    public typealias PayStatementPageSink = (PaymentID, [WirePayStatement]) async throws -> Void
-
     /// Statements decoded and handed on together; small enough that memory does not grow with a
     /// page, large enough that the hand-over costs nothing measurable.
     static let statementsPerChunk = 256
 
     /// `POST /employer/pay-statement`: up to `paymentsPerPayStatementCall` payments a call, each page
     /// as large as allowed, a payment with more statements continuing in a later round (SPEC §8).
-    /// With `onPage`, statements go there as they are decoded and the result holds none.
+    /// Every statement is held decoded: for an export's volumes, see `payStatementPages`.
     public func payStatements(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
-        onResponse: ResponseSink? = nil, onPage: PayStatementPageSink? = nil
+        onResponse: ResponseSink? = nil
     ) async throws -> DataFetch<[PaymentID: ItemResult<[WirePayStatement]>]> {
         var statements: [PaymentID: [WirePayStatement]] = [:]
         let fetch = try await payStatementRounds(
             token, payments: payments, connectionID: connectionID, onResponse: onResponse
-        ) { page, payment in
-            try await page.forEachChunk(of: Self.statementsPerChunk) { chunk in
-                if let onPage {
-                    try await onPage(payment, chunk)
-                } else {
+        ) { answer in
+            for (payment, page) in answer {
+                await page.forEachChunk(of: Self.statementsPerChunk) { chunk in
                     statements[payment, default: []].append(contentsOf: chunk)
                 }
             }
@@ -80,22 +74,24 @@ extension FinchClient {
         }
     }
 
-    /// The same calls as `payStatements`, reading each page only for its size: what an export's
-    /// fetch needs (it stores the pages; rendering decodes them later, one at a time).
-    public func payStatementOutcomes(
+    /// One answer's pages, in the order their payments were asked for.
+    public typealias PayStatementAnswer = [(payment: PaymentID, page: PayStatementPage)]
+
+    /// The same calls as `payStatements`, each answer's pages handed to `read` undecoded: the
+    /// export's fetch reads them on a task of its own, behind the calls (`StatementReading`).
+    public func payStatementPages(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
-        onResponse: ResponseSink? = nil
+        onResponse: ResponseSink? = nil, read: (PayStatementAnswer) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         try await payStatementRounds(
-            token, payments: payments, connectionID: connectionID, onResponse: onResponse
-        ) { _, _ in }
+            token, payments: payments, connectionID: connectionID, onResponse: onResponse, read: read)
     }
 
-    /// The rounds of SPEC §8; `read` takes each payment's page as it comes. Every asked payment
+    /// The rounds of SPEC §8; `read` takes each answer's pages as they come. Every asked payment
     /// ends `.ok(())` unless its item failed or is pending.
     private func payStatementRounds(
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, onResponse: ResponseSink?,
-        read: (PayStatementPage, PaymentID) async throws -> Void
+        read: (PayStatementAnswer) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         var rounds = PayStatementRounds(
             payments: payments, perCall: limits.paymentsPerPayStatementCall,
@@ -113,15 +109,17 @@ extension FinchClient {
             let matched = BatchMatching.match(batch.items, asked: asked, response: response)
             // In the order asked, not the dictionary's (which differs per process): the next round's
             // request body must be the same bytes in every run, or a resumed run misses its answers.
+            var pages: PayStatementAnswer = []
             for payment in asked {
                 guard let result = matched[payment] else { continue }
                 guard case .ok(let page) = result else {
                     results[payment] = result.map { _ in () }
                     continue
                 }
-                try await read(page, payment)
+                pages.append((payment, page))
                 rounds.record(payment, received: page.count, count: page.paging?.count)
             }
+            if !pages.isEmpty { try await read(pages) }
         }
         for payment in payments where results[payment] == nil { results[payment] = .ok(()) }
         return .ok(results)

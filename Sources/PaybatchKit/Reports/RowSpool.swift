@@ -71,7 +71,7 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
             let database = try SQLiteDatabase(path: path, mode: .readWrite)
             // Nothing here needs to survive a crash: no journal, no syncs, sorting spills to files.
             try database.execute(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -8192"
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE; PRAGMA cache_size = -2048"
             )
             // The index finds one connection's rows, to write them while others are still fetched.
             try database.execute(

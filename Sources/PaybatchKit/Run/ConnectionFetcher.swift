@@ -62,16 +62,44 @@ public struct ConnectionFetcher: Sendable {
         _ id: ConnectionID, token: AccessToken, products: Set<String>, organizationFirst: Bool,
         into data: inout ConnectionData, sink: (any ConnectionDataSink)?
     ) async throws {
+        guard let sink else {
+            return try await fetchParts(
+                id, token: token, products: products, organizationFirst: organizationFirst, into: &data,
+                sink: nil, statements: nil)
+        }
+        let (reader, handoff) = StatementReading.make(sink)
+        async let reading: Void = reader.run()
+        do {
+            try await fetchParts(
+                id, token: token, products: products, organizationFirst: organizationFirst, into: &data,
+                sink: sink, statements: handoff)
+        } catch {
+            handoff.close()
+            // The reader's own failure (the store) is the one to report; otherwise the calls'.
+            try await reading
+            throw error
+        }
+        handoff.close()
+        try await reading
+    }
+
+    /// `statements` takes the pay-statement answers when there is a sink (see `StatementReading`).
+    private func fetchParts(
+        _ id: ConnectionID, token: AccessToken, products: Set<String>, organizationFirst: Bool,
+        into data: inout ConnectionData, sink: (any ConnectionDataSink)?, statements: StatementHandoff?
+    ) async throws {
         // Payroll first: its buckets are the narrowest (12 calls a minute against 20), so across
         // many connections they start at once and the run takes little more than their bound.
         // A connection whose payment call waits a window or more behind others' asks for the
         // organization first, meanwhile: when its payroll turn comes, only its pay statements
         // remain, so the run does not end with a connection's organization calls.
         let payroll = { (data: inout ConnectionData) in
-            try await fetchPayroll(id, token: token, products: products, into: &data, sink: sink)
+            try await fetchPayroll(
+                id, token: token, products: products, into: &data, sink: sink, statements: statements)
         }
         let organization = { (data: inout ConnectionData) in
-            try await fetchOrganization(id, token: token, products: products, into: &data, sink: sink)
+            try await fetchOrganization(
+                id, token: token, products: products, into: &data, sink: sink, statements: statements)
         }
         for part in organizationFirst ? [organization, payroll] : [payroll, organization]
         where try await !part(&data) {
@@ -94,7 +122,7 @@ public struct ConnectionFetcher: Sendable {
     /// The company, the directory and its people; false when Finch answered 202.
     private func fetchOrganization(
         _ id: ConnectionID, token: AccessToken, products: Set<String>, into data: inout ConnectionData,
-        sink: (any ConnectionDataSink)?
+        sink: (any ConnectionDataSink)?, statements: StatementHandoff?
     ) async throws -> Bool {
         if granted("company", report: "connections", in: products, &data) {
             guard case .ok = try await client.company(token, connectionID: id) else { return false }
@@ -109,13 +137,14 @@ public struct ConnectionFetcher: Sendable {
             individuals: hasIDs && granted("individual", report: "employees", in: products, &data),
             employments: hasIDs && granted("employment", report: "employees", in: products, &data)
         )
-        return try await fetchPeople(entries, id: id, token: token, wanted: wanted, into: &data, sink: sink)
+        return try await fetchPeople(
+            entries, id: id, token: token, wanted: wanted, into: &data, sink: sink, statements: statements)
     }
 
     /// The period's payments and their statements; false when Finch answered 202.
     private func fetchPayroll(
         _ id: ConnectionID, token: AccessToken, products: Set<String>, into data: inout ConnectionData,
-        sink: (any ConnectionDataSink)?
+        sink: (any ConnectionDataSink)?, statements: StatementHandoff?
     ) async throws -> Bool {
         guard granted("payment", report: "payments", in: products, &data) else { return true }
         guard case .ok(let payments) = try await client.payments(token, period: period, connectionID: id)
@@ -125,15 +154,9 @@ public struct ConnectionFetcher: Sendable {
         let paymentIDs = payments.compactMap(\.id).map(PaymentID.init)
         guard !paymentIDs.isEmpty, granted("pay_statement", report: "pay_statements", in: products, &data)
         else { return true }
-        let fetched: DataFetch<[PaymentID: ItemResult<Void>]>
-        if let sink {
-            fetched = try await client.payStatements(
-                token, payments: paymentIDs, connectionID: id,
-                onPage: { try sink.statements($1, payment: $0) }
-            ).map { $0.mapValues { $0.map { _ in () } } }
-        } else {
-            // Nobody takes the rows: read each page only for its size (it is stored as it came).
-            fetched = try await client.payStatementOutcomes(token, payments: paymentIDs, connectionID: id)
+        // Without a sink nobody takes the rows: each page is read only for its size (and stored).
+        let fetched = try await client.payStatementPages(token, payments: paymentIDs, connectionID: id) {
+            try await statements?.hand($0)
         }
         guard case .ok(let results) = fetched else { return false }
         for (payment, result) in results {
@@ -155,12 +178,18 @@ public struct ConnectionFetcher: Sendable {
     private func fetchPeople(
         _ entries: [DirectoryEntry], id: ConnectionID, token: AccessToken,
         wanted: (individuals: Bool, employments: Bool), into data: inout ConnectionData,
-        sink: (any ConnectionDataSink)?
+        sink: (any ConnectionDataSink)?, statements: StatementHandoff?
     ) async throws -> Bool {
         func hasID(_ entry: DirectoryEntry) -> Bool { !(entry.id ?? "").isEmpty }
         // Entries without an id still reach the sink (it notes them); they belong to no batch.
-        let withoutIDs = entries.filter { !hasID($0) }
-        if !withoutIDs.isEmpty { try sink?.people(withoutIDs, individuals: [:], employments: [:]) }
+        // They go with the first batch's answers, so the people's calls overlap the statements'
+        // reading, which must end before the sink takes people (`StatementReading`).
+        var withoutIDs = entries.filter { !hasID($0) }
+        func takeSink() async throws {
+            try await statements?.drain()
+            if !withoutIDs.isEmpty { try sink?.people(withoutIDs, individuals: [:], employments: [:]) }
+            withoutIDs = []
+        }
         // One batch of entries at a time: a copy of a large directory per batch would cost memory.
         var next = entries.startIndex
         while true {
@@ -171,10 +200,15 @@ public struct ConnectionFetcher: Sendable {
             }
             if chunk.isEmpty { break }
             let ids = chunk.map { IndividualID($0.id ?? "") }
-            guard
-                case (.ok(let individuals), .ok(let employments)) = try await people(
-                    ids, id: id, token: token, wanted: wanted)
-            else { return false }
+            let answers: (Individuals, Employments)
+            do {
+                answers = try await people(ids, id: id, token: token, wanted: wanted)
+            } catch {
+                try await takeSink()
+                throw error
+            }
+            try await takeSink()
+            guard case (.ok(let individuals), .ok(let employments)) = answers else { return false }
             // A few hundred people decoded at a time: a batch of ten thousand is never held whole.
             for part in chunk.chunked(Self.peoplePerPart) {
                 let ids = part.map { IndividualID($0.id ?? "") }
@@ -187,6 +221,7 @@ public struct ConnectionFetcher: Sendable {
                 try sink?.people(part, individuals: individuals, employments: employments)
             }
         }
+        try await takeSink()
         return true
     }
 
