@@ -3,7 +3,7 @@ public struct WireMoney: Decodable, Sendable, Equatable {
     @Lenient public var amount: WireCents?
     @Lenient public var currency: String?
 
-    enum CodingKeys: String, CodingKey { case amount, currency }
+    enum CodingKeys: String, CodingKey, CaseIterable { case amount, currency }
 
     public init(amount: Int64?, currency: String?) {
         self.amount = amount.map(WireCents.init)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `PayStatement`.
-public struct WirePayStatement: Decodable, Sendable {
+public struct WirePayStatement: Decodable, Sendable, Equatable {
     @Lenient public var individualID: String?
     @Lenient public var type: PayStatementType?
     @Lenient public var paymentMethod: PaymentMethod?
@@ -14,7 +14,7 @@ public struct WirePayStatement: Decodable, Sendable {
     @Lenient public var employeeDeductions: WireList<Deduction>?
     @Lenient public var employerContributions: WireList<Contribution>?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case type, earnings, taxes
         case individualID = "individual_id"
         case paymentMethod = "payment_method"
@@ -26,44 +26,44 @@ public struct WirePayStatement: Decodable, Sendable {
     }
 
     /// An earning line; `name` is the label as printed on the statement.
-    public struct Earning: Decodable, Sendable {
+    public struct Earning: Decodable, Sendable, Equatable {
         @Lenient public var type: EarningType?
         @Lenient public var name: String?
         @Lenient public var amount: WireCents?
         @Lenient public var currency: String?
         @Lenient public var hours: Decimal?
-        enum CodingKeys: String, CodingKey { case type, name, amount, currency, hours }
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, name, amount, currency, hours }
     }
 
     /// A tax line; `employer` true means the employer pays it; `amount` may be absent.
-    public struct Tax: Decodable, Sendable {
+    public struct Tax: Decodable, Sendable, Equatable {
         @Lenient public var type: TaxType?
         @Lenient public var name: String?
         @Lenient public var employer: LenientBool?
         @Lenient public var amount: WireCents?
         @Lenient public var currency: String?
-        enum CodingKeys: String, CodingKey { case type, name, employer, amount, currency }
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, name, employer, amount, currency }
     }
 
     /// An employee deduction, pre- or post-tax.
-    public struct Deduction: Decodable, Sendable {
+    public struct Deduction: Decodable, Sendable, Equatable {
         @Lenient public var type: BenefitType?
         @Lenient public var name: String?
         @Lenient public var amount: WireCents?
         @Lenient public var currency: String?
         @Lenient public var preTax: LenientBool?
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case type, name, amount, currency
             case preTax = "pre_tax"
         }
     }
 
     /// An employer contribution; its `amount` is optional, unlike an earning's.
-    public struct Contribution: Decodable, Sendable {
+    public struct Contribution: Decodable, Sendable, Equatable {
         @Lenient public var type: BenefitType?
         @Lenient public var name: String?
         @Lenient public var amount: WireCents?
         @Lenient public var currency: String?
-        enum CodingKeys: String, CodingKey { case type, name, amount, currency }
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, name, amount, currency }
     }
 }

@@ -37,11 +37,7 @@ public struct PayStatementPage: Sendable {
 
     /// The statement at `index` (below `count`), decoded; nil when it is null or unreadable.
     public func statement(at index: Int) -> WirePayStatement? {
-        statement(at: index, decoder: JSONDecoder())
-    }
-
-    private func statement(at index: Int, decoder: JSONDecoder) -> WirePayStatement? {
-        slices.decode(WirePayStatement.self, at: statements?[index], with: decoder)
+        decode(index..<(index + 1)).first
     }
 
     /// Hands the page's readable statements to `body`, at most `size` decoded at a time; answers
@@ -65,9 +61,14 @@ public struct PayStatementPage: Sendable {
         return missing
     }
 
-    /// The readable statements among elements `range`.
+    /// The readable statements among elements `range`, read by `PayStatementReader`: the same
+    /// values as `JSONSlices.decode` gives, without Foundation's decoder for the common cases.
     private func decode(_ range: Range<Int>) -> [WirePayStatement] {
+        guard let statements else { return [] }
         let decoder = JSONDecoder()
-        return range.compactMap { statement(at: $0, decoder: decoder) }
+        return slices.bytes.withUnsafeBytes { buffer in
+            let reader = PayStatementReader(buffer, decoder: decoder)
+            return range.compactMap { reader.statement(at: statements[$0]) }
+        }
     }
 }
