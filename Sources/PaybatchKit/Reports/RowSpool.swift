@@ -136,6 +136,14 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
             try database.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -2048")
         }
 
+        /// How many rows `report` has.
+        func count(_ report: Report) throws -> Int {
+            let select = try database.prepare("SELECT count(*) FROM rows WHERE report = ?")
+                .bind([.integer(report.rawValue)])
+            guard try select.step() else { return 0 }
+            return select.int(0) ?? 0
+        }
+
         /// Streams `report`'s rows of `connections` (every one by default) in SPEC §8's order.
         func forEach<Field: ReportField>(
             _ report: Report, template: ReportTemplate<Field>, connections: Range<Int> = 0..<Int.max,

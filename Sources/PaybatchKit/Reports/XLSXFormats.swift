@@ -41,6 +41,13 @@ final class XLSXFormats {
         return f
     }
 
+    /// Gives every format its style number now (libxlsxwriter numbers a format at its first use,
+    /// in a table the whole workbook shares): see `XLSXWorkbook.prepareForConcurrentTables`.
+    func numberAll() {
+        let all = [bold, money, date, datetime, percent] + custom.sorted { $0.key < $1.key }.map(\.value)
+        for format in all { _ = lxw_format_get_xf_index(format) }
+    }
+
     /// The format a cell of this kind needs by default; nil for General.
     func format(for cell: Cell) -> Format? {
         switch cell {

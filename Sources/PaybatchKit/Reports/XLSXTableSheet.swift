@@ -56,7 +56,6 @@ public final class XLSXTableSheet<Field: ReportField> {
             cell, count: fields.count, asText: asText,
             formats: formats.contains { $0 != nil } ? formats : nil)
         rows += 1
-        workbook.dataRows += 1
     }
 
     /// Appends one row.

@@ -18,8 +18,10 @@ public final class XLSXWorkbook {
     private var ownedStrings: [UnsafeMutablePointer<CChar>] = []
     /// Finishes the tables still open (widths, filters), at close.
     private var openTables: [() throws -> Void] = []
+    /// Each table's data rows so far.
+    private var tableRows: [() -> Int] = []
     /// Data rows of every table sheet so far (free sheets are not counted).
-    public internal(set) var dataRows = 0
+    public var dataRows: Int { tableRows.reduce(0) { $0 + $1() } }
     /// Sheet names in order, spills included.
     public private(set) var sheetNames: [String] = []
 
@@ -72,8 +74,15 @@ public final class XLSXWorkbook {
     ) throws -> XLSXTableSheet<Field> {
         let sheet = try XLSXTableSheet(template: template, workbook: self)
         openTables.append { try sheet.finish() }
+        tableRows.append { sheet.rows }
         return sheet
     }
+
+    /// After this, distinct table sheets may take rows on distinct threads: libxlsxwriter's
+    /// worksheets share nothing but the formats, whose style numbers are given here, once, instead
+    /// of at their first use. Only the last sheet may then go past the row limit (a new sheet
+    /// changes the workbook), and no sheet may be added meanwhile.
+    public func prepareForConcurrentTables() { formats.numberAll() }
 
     /// Adds and writes a whole free-form sheet (Summary, Run Info…).
     public func addFreeSheet(_ sheet: FreeSheet) throws {

@@ -19,21 +19,59 @@ struct ExportWorkbook {
     }
 
     /// Writes the whole workbook at once, sheet after sheet: a table past Excel's row limit goes
-    /// on in a sheet of its own right after it.
+    /// on in a sheet of its own right after it. The pay-statement lines, most of the rows, are
+    /// written at the same time as the other tables when none of those can reach the limit.
     func write(
-        to folder: OutputFolder, outcomes: [ConnectionOutcome], spool: RowSpool.Reader,
-        quality: [DataQualityRow]
-    ) throws -> WrittenFile {
-        try folder.writeWorkbook(fileName, properties: properties, rowLimit: rowLimit) { workbook in
+        to folder: OutputFolder, outcomes: [ConnectionOutcome], spoolPath: String, quality: [DataQualityRow]
+    ) async throws -> WrittenFile {
+        let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
+        do {
+            let spool = try RowSpool.Reader(path: spoolPath)
             try workbook.addFreeSheet(summary(outcomes))
             let connections = try workbook.addTable(templates.connections)
             for outcome in outcomes { try connections.append(outcome) }
-            for report in RowSpool.Report.allCases {
-                try addTable(report, to: workbook).append(0..<Int.max, from: spool)
+            let reports = RowSpool.Report.allCases
+            if try reports.dropLast().allSatisfy({ try spool.count($0) < rowLimit - 1 }) {
+                try await writeConcurrently(
+                    reports.map { try addTable($0, to: workbook) }, workbook, spoolPath)
+            } else {
+                for report in reports { try addTable(report, to: workbook).append(0..<Int.max, from: spool) }
             }
             let dataQuality = try workbook.addTable(templates.dataQuality)
             for row in quality { try dataQuality.append(row) }
             try workbook.addFreeSheet(runInfo(outcomes))
+            try workbook.close()
+        } catch {
+            workbook.discard()
+            file.abandon()
+            throw error
+        }
+        return try file.commit(rows: workbook.dataRows)
+    }
+
+    /// The last table (the lines) on this task, the others on a child task, each from its own
+    /// reader of the spool: the workbook was the slower of the export's two writers by far, and
+    /// libxlsxwriter's sheets are independent (`XLSXWorkbook.prepareForConcurrentTables`). The
+    /// child starts when a core is free (the CSV files have one), so the lines start first.
+    private func writeConcurrently(
+        _ tables: [any SpoolTableSheet], _ workbook: XLSXWorkbook, _ spoolPath: String
+    ) async throws {
+        guard let last = tables.last else { return }
+        workbook.prepareForConcurrentTables()
+        let others = OtherTables(tables: Array(tables.dropLast()))
+        async let othersWritten: Void = others.write(from: spoolPath)
+        try last.append(0..<Int.max, from: try RowSpool.Reader(path: spoolPath))
+        try await othersWritten
+    }
+
+    /// Tables written by one child task while the lines are written by another; unchecked
+    /// Sendable: nothing else touches them until the child ends.
+    private struct OtherTables: @unchecked Sendable {
+        let tables: [any SpoolTableSheet]
+
+        func write(from spoolPath: String) throws {
+            let spool = try RowSpool.Reader(path: spoolPath)
+            for table in tables { try table.append(0..<Int.max, from: spool) }
         }
     }
 
@@ -171,15 +209,14 @@ final class ExportWorkbookFile: @unchecked Sendable {
     func finish(
         _ range: Range<Int>, _ rest: [ConnectionReportRows], of connections: [ConnectionReportRows],
         from spoolPath: String
-    ) throws -> WrittenFile {
-        let spool = try RowSpool.Reader(path: spoolPath)
+    ) async throws -> WrittenFile {
         let outcomes = connections.map(\.outcome)
         // Open means written ahead and not dropped (a drop leaves it nil): go on where it stopped.
-        if open != nil { try append(range, rest, from: spool) }
+        if open != nil { try append(range, rest, from: try RowSpool.Reader(path: spoolPath)) }
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
         guard let open else {
-            return try book.write(
-                to: folder, outcomes: outcomes, spool: spool, quality: connections.flatMap(\.quality))
+            return try await book.write(
+                to: folder, outcomes: outcomes, spoolPath: spoolPath, quality: connections.flatMap(\.quality))
         }
         try open.summary.write(book.summary(outcomes))
         try open.runInfo.write(book.runInfo(outcomes))

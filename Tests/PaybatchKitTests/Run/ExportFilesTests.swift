@@ -109,6 +109,41 @@ struct ExportFilesTests {
             try FileManager.default.contentsOfDirectory(atPath: ahead).filter { $0.hasPrefix(".") }.isEmpty)
     }
 
+    @Test(
+        "the lines are written beside the other tables: past the row limit they go on in a sheet right after")
+    func linesSpillWhileOtherTablesAreWritten() async throws {
+        let root = ReportFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (spool, rows) = try Self.spool(in: root)
+        // Lines only past the limit (10 rows a sheet): the other tables fit, so they are written
+        // at the same time as the lines (`ExportWorkbook.writeConcurrently`).
+        let names = (0..<25).map { "line \($0)" }
+        for (n, name) in names.enumerated() {
+            try spool.append(
+                .payStatementLines, key: .init(connection: 0, group: 1, person: "p", sequence: n),
+                row: DictionaryRow<PayStatementLinesField>(cells: [
+                    .name: .text(name), .amount: .money(Cents(Int64(n))),
+                ]))
+        }
+        try spool.seal()
+        _ = try await Self.files(root, rowLimit: 11).finish(spoolPath: spool.path, connections: rows)
+        let cells = try XLSXCells(path: root + "/2026-10/paybatch-2026-10.xlsx")
+        #expect(
+            cells.sheetNames == [
+                "Summary", "Connections", "Employees", "Payments", "Pay Statements", "Pay Statement Lines",
+                "Pay Statement Lines (2)", "Pay Statement Lines (3)", "Data Quality", "Run Info",
+            ])
+        let position = try #require(
+            ReportTemplates.defaults.payStatementLines.columns.map(\.field).firstIndex(of: .name))
+        let column = XLSXSheetWriter.columnName(position)
+        let written = ["Pay Statement Lines", "Pay Statement Lines (2)", "Pay Statement Lines (3)"].flatMap {
+            sheet in
+            cells.rows(of: sheet).sorted { $0.key < $1.key }.dropFirst().compactMap { $0.value[column] }
+        }
+        #expect(written == names)
+        #expect(cells.rows(of: "Payments").count == ReportFixtures.payments.count * Self.connections + 1)
+    }
+
     @Test("the spool removes what an interrupted export left: its spool and dead writers' temporary files")
     func leftoversOfDeadProcessesGo() throws {
         let root = ReportFixtures.temporaryFolder()
