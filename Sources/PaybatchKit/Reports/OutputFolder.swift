@@ -41,8 +41,16 @@ public struct OutputFolder: Sendable {
         _ body: (XLSXWorkbook) throws -> Void
     ) throws -> WrittenFile {
         let (file, workbook) = try openWorkbook(name, properties: properties, rowLimit: rowLimit)
+        return try commitWorkbook(file, workbook, written: Result { try body(workbook) })
+    }
+
+    /// Closes `workbook` and commits its file, once its sheets are `written`; when that or the
+    /// closing failed, discards the workbook, then abandons the file, and throws the failure.
+    func commitWorkbook(
+        _ file: AtomicFile, _ workbook: XLSXWorkbook, written: Result<Void, any Error>
+    ) throws -> WrittenFile {
         do {
-            try body(workbook)
+            try written.get()
             try workbook.close()
         } catch {
             workbook.discard()

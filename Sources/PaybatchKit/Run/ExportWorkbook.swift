@@ -25,6 +25,7 @@ struct ExportWorkbook {
         to folder: OutputFolder, outcomes: [ConnectionOutcome], spoolPath: String, quality: [DataQualityRow]
     ) async throws -> WrittenFile {
         let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
+        let written: Result<Void, any Error>
         do {
             let spool = try RowSpool.Reader(path: spoolPath)
             try workbook.addFreeSheet(summary(outcomes))
@@ -40,13 +41,11 @@ struct ExportWorkbook {
             let dataQuality = try workbook.addTable(templates.dataQuality)
             for row in quality { try dataQuality.append(row) }
             try workbook.addFreeSheet(runInfo(outcomes))
-            try workbook.close()
+            written = .success(())
         } catch {
-            workbook.discard()
-            file.abandon()
-            throw error
+            written = .failure(error)
         }
-        return try file.commit(rows: workbook.dataRows)
+        return try folder.commitWorkbook(file, workbook, written: written)
     }
 
     /// The last table (the lines) on this task, the others on a child task, each from its own

@@ -40,15 +40,25 @@ struct JSONCursor {
     mutating func skipString() throws(SyntaxError) -> Range<Int> {
         let start = offset
         guard take(UInt8(ascii: "\"")) else { throw failure }
-        while let byte = current {
-            offset += 1
-            switch byte {
-            case UInt8(ascii: "\""): return start..<offset
-            case UInt8(ascii: "\\"): try skipEscape()
-            case ..<0x20: throw SyntaxError(offset: offset - 1)
-            default: continue
+        // Strings are most of an answer's bytes: the plain ones are stepped over in a local loop
+        // (the offset in a register, not stored back each byte), escapes by `skipEscape`.
+        var index = offset
+        while index < buffer.count {
+            let byte = buffer[index]
+            index += 1
+            if byte == UInt8(ascii: "\"") {
+                offset = index
+                return start..<index
+            }
+            if byte == UInt8(ascii: "\\") {
+                offset = index
+                try skipEscape()
+                index = offset
+            } else if byte < 0x20 {
+                throw SyntaxError(offset: index - 1)
             }
         }
+        offset = index
         throw failure
     }
 
