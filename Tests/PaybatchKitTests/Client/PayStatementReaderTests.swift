@@ -50,9 +50,9 @@ private func expectSame(
 struct PayStatementReaderTests {
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func hostileStatementsAgree(seed: UInt64) throws {
-        var texts = PayStatementTexts(seed: seed, hostile: true)
+        var texts = WireTexts(seed: seed, hostile: true)
         let statements = (0..<400).map { _ in texts.statement() }
-        let pairs = try bothWays(Data(PayStatementTexts.page(statements)))
+        let pairs = try bothWays(Data(WireTexts.page(statements)))
         #expect(pairs.count == statements.count)
         expectSame(pairs, statements)
         // The generator reaches both outcomes, so the comparison means something.
@@ -66,9 +66,9 @@ struct PayStatementReaderTests {
     }
 
     @Test func plainStatementsAgree() throws {
-        var texts = PayStatementTexts(seed: 9, hostile: false)
+        var texts = WireTexts(seed: 9, hostile: false)
         let statements = (0..<300).map { _ in texts.statement() }
-        let pairs = try bothWays(Data(PayStatementTexts.page(statements)))
+        let pairs = try bothWays(Data(WireTexts.page(statements)))
         expectSame(pairs, statements)
         #expect(pairs.allSatisfy { $0.reader?.grossPay?.cents != nil })
     }
@@ -90,7 +90,7 @@ struct PayStatementReaderTests {
     @Test func foundationKeepsTheFirstOfARepeatedKey() throws {
         let text =
             #"{"individual_id":"first","individual_id":"second","\u0069ndividual_id":"third","gross_pay":{"amount":1,"amount":2}}"#
-        let pairs = try bothWays(Data(PayStatementTexts.page([Array(text.utf8)])))
+        let pairs = try bothWays(Data(WireTexts.page([Array(text.utf8)])))
         #expect(pairs[0].reference?.individualID == "first")
         #expect(pairs[0].reference?.grossPay?.cents == Cents(1))
         expectSame(pairs, [])
@@ -102,7 +102,7 @@ struct PayStatementReaderTests {
             Array(#"{"type":"a","name":""#.utf8) + [0xFF]
                 + Array(#"","taxes":[{"name":"t","\ud800":1}]}"#.utf8),
         ]
-        let pairs = try bothWays(Data(PayStatementTexts.page(statements)))
+        let pairs = try bothWays(Data(WireTexts.page(statements)))
         #expect(pairs[0].reference == nil)
         #expect(pairs[1].reference?.type?.rawValue == "a")
         #expect(
@@ -124,7 +124,7 @@ struct PayStatementReaderTests {
                 #"{"total_hours":\#(leaf),"net_pay":{"amount":\#(leaf),"currency":\#(leaf)},"taxes":[{"employer":\#(leaf),"amount":\#(leaf),"name":\#(leaf)}]}"#
                     .utf8)
         }
-        expectSame(try bothWays(Data(PayStatementTexts.page(statements))), statements)
+        expectSame(try bothWays(Data(WireTexts.page(statements))), statements)
     }
 }
 
@@ -135,8 +135,8 @@ struct PayStatementReaderTests {
 struct PayStatementReadingMeasurement {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["PAYBATCH_MEASURE"] != nil))
     func tenThousandStatements() async throws {
-        var texts = PayStatementTexts(seed: 1, hostile: false)
-        let body = Data(PayStatementTexts.page((0..<10_000).map { _ in texts.statement() }))
+        var texts = WireTexts(seed: 1, hostile: false)
+        let body = Data(WireTexts.page((0..<10_000).map { _ in texts.statement() }))
         let slices = try JSONSlices(body)
         let batch = try PayStatementBatch(body)
         guard case .data(let page) = batch.items.first?.outcome else { throw CancellationError() }

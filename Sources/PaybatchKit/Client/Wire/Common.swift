@@ -24,7 +24,7 @@ public struct WireLocation: Decodable, Sendable, Equatable {
     @Lenient public var name: String?
     @Lenient public var sourceID: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case line1, line2, city, state, country, name
         case postalCode = "postal_code"
         case sourceID = "source_id"
@@ -46,7 +46,7 @@ public struct WireIncome: Decodable, Sendable, Equatable {
     @Lenient public var currency: String?
     @Lenient public var effectiveDate: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case unit, amount, currency
         case effectiveDate = "effective_date"
     }
@@ -55,13 +55,13 @@ public struct WireIncome: Decodable, Sendable, Equatable {
 /// `{id}` of a manager.
 public struct WireReference: Decodable, Sendable, Equatable {
     @Lenient public var id: String?
-    enum CodingKeys: String, CodingKey { case id }
+    enum CodingKeys: String, CodingKey, CaseIterable { case id }
 }
 
 /// `{name}` of a department.
 public struct WireDepartmentName: Decodable, Sendable, Equatable {
     @Lenient public var name: String?
-    enum CodingKeys: String, CodingKey { case name }
+    enum CodingKeys: String, CodingKey, CaseIterable { case name }
 }
 
 /// Finch's error body (API.md §7.1); some endpoints add `statusCode` and `status`.

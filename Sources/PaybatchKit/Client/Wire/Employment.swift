@@ -1,5 +1,5 @@
 /// The body of one `POST /employer/employment` item (API.md §3.4).
-public struct WireEmployment: Decodable, Sendable {
+public struct WireEmployment: Decodable, Sendable, Equatable {
     @Lenient public var id: String?
     @Lenient public var firstName: String?
     @Lenient public var middleName: String?
@@ -21,7 +21,7 @@ public struct WireEmployment: Decodable, Sendable {
     @Lenient public var sourceID: String?
     @Lenient public var workID: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, manager, department, employment, location, income
         case firstName = "first_name"
         case middleName = "middle_name"
@@ -39,10 +39,10 @@ public struct WireEmployment: Decodable, Sendable {
     }
 
     /// `{type, subtype}` of the employment.
-    public struct Kind: Decodable, Sendable {
+    public struct Kind: Decodable, Sendable, Equatable {
         @Lenient public var type: EmploymentType?
         @Lenient public var subtype: EmploymentSubtype?
-        enum CodingKeys: String, CodingKey { case type, subtype }
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, subtype }
     }
 
     /// The provider's own id, from `source_id` or its deprecated `work_id`.

@@ -1,5 +1,5 @@
 /// The body of one `POST /employer/individual` item (API.md §3.3).
-public struct WireIndividual: Decodable, Sendable {
+public struct WireIndividual: Decodable, Sendable, Equatable {
     @Lenient public var id: String?
     @Lenient public var firstName: String?
     @Lenient public var middleName: String?
@@ -15,7 +15,7 @@ public struct WireIndividual: Decodable, Sendable {
     @Lenient public var ssn: String?
     @Lenient public var encryptedSSN: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, dob, gender, ethnicity, emails, residence, ssn
         case firstName = "first_name"
         case middleName = "middle_name"
@@ -27,10 +27,10 @@ public struct WireIndividual: Decodable, Sendable {
     }
 
     /// An email address or phone number and whether it is work or personal.
-    public struct Contact: Decodable, Sendable {
+    public struct Contact: Decodable, Sendable, Equatable {
         @Lenient public var data: String?
         @Lenient public var type: ContactType?
-        enum CodingKeys: String, CodingKey { case data, type }
+        enum CodingKeys: String, CodingKey, CaseIterable { case data, type }
     }
 
     /// The first email of a type (SPEC §8: `work_email` and `personal_email`).

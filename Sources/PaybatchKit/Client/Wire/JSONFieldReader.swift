@@ -5,7 +5,8 @@ import Foundation
 /// type. The plain cases (strings without escapes, integers without fraction or exponent,
 /// literals) are read here; any other leaf goes to Foundation's decoder on its own, so the two
 /// readings never differ (`PayStatementReaderTests` compares them on hostile input).
-struct JSONFieldReader {
+/// Public only as the parameter of `SliceReadable`'s requirement; its members stay internal.
+public struct JSONFieldReader {
     typealias SyntaxError = JSONSlices.SyntaxError
 
     let buffer: UnsafeRawBufferPointer
@@ -39,6 +40,18 @@ struct JSONFieldReader {
         var cursor = JSONCursor(buffer: buffer, offset: range.lowerBound)
         try cursor.walkContainer(depth: 0) { _, value in elements.append(value) }
         return elements
+    }
+
+    /// `WireList`: nil when not an array; each element that is null or not a readable object is
+    /// kept as nil.
+    func list<Element>(
+        at range: Range<Int>?, _ element: (Range<Int>) throws(SyntaxError) -> Element?
+    ) throws(SyntaxError) -> WireList<Element>? {
+        guard let range, let ranges = try elements(of: range) else { return nil }
+        var elements: [Element?] = []
+        elements.reserveCapacity(ranges.count)
+        for range in ranges { elements.append(try element(range)) }
+        return WireList(elements)
     }
 
     func string(at range: Range<Int>?) -> String? {
@@ -144,7 +157,7 @@ struct JSONFieldReader {
 }
 
 /// A `CodingKeys` type's keys, with their bytes ready for matching.
-struct JSONKeys<Key: CodingKey & CaseIterable & Equatable> {
+struct JSONKeys<Key: CodingKey & CaseIterable & Equatable>: Sendable {
     let keys: [Key]
     let utf8: [[UInt8]]
 

@@ -41,10 +41,10 @@ struct PayStatementReader {
             totalHours: fields.decimal(at: member[.totalHours]),
             grossPay: try money(at: member[.grossPay]),
             netPay: try money(at: member[.netPay]),
-            earnings: try list(at: member[.earnings], earning),
-            taxes: try list(at: member[.taxes], tax),
-            employeeDeductions: try list(at: member[.employeeDeductions], deduction),
-            employerContributions: try list(at: member[.employerContributions], contribution))
+            earnings: try fields.list(at: member[.earnings], earning),
+            taxes: try fields.list(at: member[.taxes], tax),
+            employeeDeductions: try fields.list(at: member[.employeeDeductions], deduction),
+            employerContributions: try fields.list(at: member[.employerContributions], contribution))
     }
 
     private func money(at range: Range<Int>?) throws(SyntaxError) -> WireMoney? {
@@ -52,18 +52,6 @@ struct PayStatementReader {
         return WireMoney(
             amount: fields.cents(at: member[.amount])?.cents.value,
             currency: fields.string(at: member[.currency]))
-    }
-
-    /// `WireList`: nil when not an array; each element that is null or not a readable object is
-    /// kept as nil.
-    private func list<Element>(
-        at range: Range<Int>?, _ element: (Range<Int>) throws(SyntaxError) -> Element?
-    ) throws(SyntaxError) -> WireList<Element>? {
-        guard let range, let ranges = try fields.elements(of: range) else { return nil }
-        var elements: [Element?] = []
-        elements.reserveCapacity(ranges.count)
-        for range in ranges { elements.append(try element(range)) }
-        return WireList(elements)
     }
 
     private func earning(at range: Range<Int>) throws(SyntaxError) -> Statement.Earning? {

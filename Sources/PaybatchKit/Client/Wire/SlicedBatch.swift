@@ -43,8 +43,9 @@ public struct SlicedBatch: Sendable {
 }
 
 /// The answers of person-batch calls (`/employer/individual`, `/employer/employment`), each person
-/// decoded only when asked for, by id: a batch of ten thousand is never held decoded.
-public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
+/// decoded only when asked for, by id: a batch of ten thousand is never held decoded. Bodies are
+/// read by hand (`SliceReadable`), with the values Foundation's decoder would give.
+public struct PersonAnswers<Body: SliceReadable>: Sendable {
     private struct Call: Sendable {
         var batch: SlicedBatch
         var response: FinchResponse
@@ -74,10 +75,13 @@ public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
         for call in calls {
             let asked = ids.filter(call.asked.contains)
             guard !asked.isEmpty else { continue }
-            let items = asked.compactMap { id in
-                call.positions[id].map { position in
-                    call.batch.item(call.batch.items[position], decoder: decoder) {
-                        call.batch.slices.decode(Body.self, at: $0, with: decoder)
+            let items = call.batch.slices.bytes.withUnsafeBytes { buffer in
+                let fields = JSONFieldReader(buffer: buffer, decoder: decoder)
+                return asked.compactMap { id in
+                    call.positions[id].map { position in
+                        call.batch.item(call.batch.items[position], decoder: decoder) {
+                            fields.value(Body.self, at: $0)
+                        }
                     }
                 }
             }

@@ -1,10 +1,11 @@
-/// Pay statements as JSON bytes, made by a seeded generator: `plain` ones shaped like Finch's, and
+/// Wire bodies (pay statements here, people in `WireTexts+People.swift`) as JSON bytes, made by a
+/// seeded generator: `plain` ones shaped like Finch's, and
 /// `hostile` ones with every field sometimes null, missing, repeated, of another type, under an
 /// escaped key, or holding text that is not UTF-8 — yet always JSON by grammar, as a page must
 /// be for `JSONSlices` to hand its statements out.
-public struct PayStatementTexts {
+public struct WireTexts {
     private var random: SeededRandom
-    private let hostile: Bool
+    let hostile: Bool
 
     public init(seed: UInt64, hostile: Bool) {
         random = SeededRandom(seed: seed)
@@ -38,14 +39,14 @@ public struct PayStatementTexts {
         ])
     }
 
-    private typealias Field = (key: String, value: (inout PayStatementTexts) -> [UInt8])
+    typealias Field = (key: String, value: (inout WireTexts) -> [UInt8])
 
-    private mutating func chance(_ oneIn: Int) -> Bool { Int.random(in: 0..<oneIn, using: &random) == 0 }
-    private mutating func pick<T>(_ choices: [T]) -> T { choices.randomElement(using: &random)! }
+    mutating func chance(_ oneIn: Int) -> Bool { Int.random(in: 0..<oneIn, using: &random) == 0 }
+    mutating func pick<T>(_ choices: [T]) -> T { choices.randomElement(using: &random)! }
 
     /// Fields in shuffled order; hostile ones are sometimes left out, doubled, or given under a key
     /// written with escapes or of another type, among keys nobody asked for.
-    private mutating func object(_ fields: [Field]) -> [UInt8] {
+    mutating func object(_ fields: [Field]) -> [UInt8] {
         var members: [[UInt8]] = []
         for field in fields {
             let copies = hostile ? pick([0, 1, 1, 1, 1, 2, 3]) : 1
@@ -83,7 +84,7 @@ public struct PayStatementTexts {
         }
     }
 
-    private mutating func list(_ fields: [Field]) -> [UInt8] {
+    mutating func list(_ fields: [Field]) -> [UInt8] {
         if hostile, chance(8) { return anyValue(depth: 1) }
         let count = Int.random(in: 0...(hostile ? 4 : 3), using: &random)
         let elements = (0..<count).map { _ in
@@ -93,18 +94,23 @@ public struct PayStatementTexts {
     }
 
     private mutating func money() -> [UInt8] {
-        if hostile, chance(6) { return anyValue(depth: 1) }
-        return object([("amount", { $0.cents() }), ("currency", { $0.string() })])
+        nested([("amount", { $0.cents() }), ("currency", { $0.string() })])
     }
 
-    private mutating func string() -> [UInt8] {
+    /// An object inside another; hostile ones are now and then any other value.
+    mutating func nested(_ fields: [Field]) -> [UInt8] {
+        if hostile, chance(6) { return anyValue(depth: 1) }
+        return object(fields)
+    }
+
+    mutating func string() -> [UInt8] {
         guard hostile else {
             return Array("\"\(pick(["usd", "regular", "salary", "401k", "Pre-Tax 401k", "0042"]))\"".utf8)
         }
         return anyString(depth: 0)
     }
 
-    private mutating func cents() -> [UInt8] {
+    mutating func cents() -> [UInt8] {
         guard hostile else { return Array(String(Int.random(in: -1000...5_000_000, using: &random)).utf8) }
         return chance(3) ? anyValue(depth: 0) : numberText()
     }
@@ -114,7 +120,7 @@ public struct PayStatementTexts {
         return chance(3) ? anyValue(depth: 0) : numberText()
     }
 
-    private mutating func bool() -> [UInt8] {
+    mutating func bool() -> [UInt8] {
         guard hostile else { return Array(pick(["true", "false"]).utf8) }
         let texts = ["true", "false", "0", "1", "2", "-1", "1.0", "0.0", "-0", "1e0", "10e-1", "0.1e1"]
         let strings = [
@@ -172,7 +178,7 @@ public struct PayStatementTexts {
     }
 
     /// Any JSON value, containers nested up to `depth`, now and then nested very deep.
-    private mutating func anyValue(depth: Int) -> [UInt8] {
+    mutating func anyValue(depth: Int) -> [UInt8] {
         switch Int.random(in: 0..<(depth > 3 ? 5 : 8), using: &random) {
         case 0: return Array(pick(["null", "true", "false"]).utf8)
         case 1, 2: return numberText()
