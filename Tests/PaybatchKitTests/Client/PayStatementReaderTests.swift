@@ -32,18 +32,7 @@ private func decimalBits(_ statement: WirePayStatement?) -> [[UInt8]?] {
 private func expectSame(
     _ pairs: [(reader: WirePayStatement?, reference: WirePayStatement?)], _ texts: [[UInt8]]
 ) {
-    var differences = 0
-    for (index, pair) in pairs.enumerated()
-    where pair.reader != pair.reference || decimalBits(pair.reader) != decimalBits(pair.reference) {
-        differences += 1
-        if differences <= 3 {
-            let text = index < texts.count ? String(decoding: texts[index], as: UTF8.self) : "?"
-            Issue.record(
-                "statement \(index) differs:\n\(text)\nreader: \(String(describing: pair.reader))\nreference: \(String(describing: pair.reference))"
-            )
-        }
-    }
-    #expect(differences == 0)
+    expectSameReadings(pairs, texts) { $0 == $1 && decimalBits($0) == decimalBits($1) }
 }
 
 @Suite("Pay statements read by hand: the same values as Foundation's decoder")
