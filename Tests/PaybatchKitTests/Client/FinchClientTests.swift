@@ -1,7 +1,8 @@
 import Foundation
-import PaybatchKit
 import PaybatchTestSupport
 import Testing
+
+@testable import PaybatchKit
 
 private let token = AccessToken("tok-abcdefgh-0001")
 

@@ -1,7 +1,8 @@
 import Foundation
-import PaybatchKit
 import PaybatchTestSupport
 import Testing
+
+@testable import PaybatchKit
 
 /// Each code-200 body of a person batch read both ways: through `PersonAnswers` (the hand-written
 /// reader) and by Foundation's decoder on the body's bytes (the reference, nil when unreadable).

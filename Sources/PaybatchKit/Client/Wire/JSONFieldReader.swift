@@ -5,8 +5,7 @@ import Foundation
 /// type. The plain cases (strings without escapes, integers without fraction or exponent,
 /// literals) are read here; any other leaf goes to Foundation's decoder on its own, so the two
 /// readings never differ (`PayStatementReaderTests` compares them on hostile input).
-/// Public only as the parameter of `SliceReadable`'s requirement; its members stay internal.
-public struct JSONFieldReader {
+struct JSONFieldReader {
     typealias SyntaxError = JSONSlices.SyntaxError
 
     let buffer: UnsafeRawBufferPointer

@@ -61,14 +61,13 @@ public struct PayStatementPage: Sendable {
         return missing
     }
 
-    /// The readable statements among elements `range`, read by `PayStatementReader`: the same
+    /// The readable statements among elements `range`, read by hand (`SliceReadable`): the same
     /// values as `JSONSlices.decode` gives, without Foundation's decoder for the common cases.
     private func decode(_ range: Range<Int>) -> [WirePayStatement] {
         guard let statements else { return [] }
-        let decoder = JSONDecoder()
         return slices.bytes.withUnsafeBytes { buffer in
-            let reader = PayStatementReader(buffer, decoder: decoder)
-            return range.compactMap { reader.statement(at: statements[$0]) }
+            let fields = JSONFieldReader(buffer: buffer, decoder: JSONDecoder())
+            return range.compactMap { fields.value(WirePayStatement.self, at: statements[$0]) }
         }
     }
 }

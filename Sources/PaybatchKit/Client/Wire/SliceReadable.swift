@@ -1,12 +1,27 @@
 /// A wire type `JSONFieldReader` builds straight from bytes `JSONSlices` has checked, with the
-/// values Foundation's decoder gives through its `Decodable` conformance: the people answers were
-/// the largest JSONDecoder cost of a large export left after pay statements. Keys come from each
-/// type's own `CodingKeys`, so the two readings cannot drift apart; `PersonReaderTests` compares
-/// them on hostile input.
-public protocol SliceReadable: Decodable, Sendable {
+/// values Foundation's decoder gives through its `Decodable` conformance, several times faster:
+/// decoding pay statements and people was most of a large export's CPU. Keys come from each
+/// type's own `CodingKeys`, so the two readings cannot drift apart; `PayStatementReaderTests` and
+/// `PersonReaderTests` compare them on hostile input.
+protocol SliceReadable: Decodable, Sendable {
+    associatedtype SliceKeys: CodingKey & CaseIterable & Equatable
+    /// The type's keys ready for matching: a `static let` in each conformance, built once.
+    static var sliceKeys: JSONKeys<SliceKeys> { get }
+    /// The value of an object whose known members are `member`.
+    static func read(
+        _ member: JSONMembers<SliceKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError)
+        -> Self
+}
+
+extension SliceReadable {
     /// The value at `range`; nil when it is not a readable object (null included), as `Lenient`.
     /// Throws only on a range `JSONSlices` did not check.
     static func read(at range: Range<Int>, in fields: JSONFieldReader) throws(JSONSlices.SyntaxError) -> Self?
+    {
+        guard let member = try fields.members(of: range, sliceKeys) else { return nil }
+        return try read(member, in: fields)
+    }
 }
 
 extension JSONFieldReader {
@@ -32,13 +47,12 @@ extension JSONFieldReader {
 }
 
 extension WireLocation: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return WireLocation(
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        WireLocation(
             line1: fields.string(at: member[.line1]), line2: fields.string(at: member[.line2]),
             city: fields.string(at: member[.city]), state: fields.string(at: member[.state]),
             postalCode: fields.string(at: member[.postalCode]), country: fields.string(at: member[.country]),
@@ -47,13 +61,12 @@ extension WireLocation: SliceReadable {
 }
 
 extension WireIncome: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return WireIncome(
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        WireIncome(
             unit: fields.string(at: member[.unit]).map(IncomeUnit.init(rawValue:)),
             amount: fields.cents(at: member[.amount]), currency: fields.string(at: member[.currency]),
             effectiveDate: fields.string(at: member[.effectiveDate]))
@@ -61,23 +74,21 @@ extension WireIncome: SliceReadable {
 }
 
 extension WireReference: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return WireReference(id: fields.string(at: member[.id]))
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        WireReference(id: fields.string(at: member[.id]))
     }
 }
 
 extension WireDepartmentName: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return WireDepartmentName(name: fields.string(at: member[.name]))
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        WireDepartmentName(name: fields.string(at: member[.name]))
     }
 }

@@ -45,8 +45,8 @@ public struct SlicedBatch: Sendable {
 /// The answers of person-batch calls (`/employer/individual`, `/employer/employment`), each person
 /// decoded only when asked for, by id: a batch of ten thousand is never held decoded. Bodies are
 /// read by hand (`SliceReadable`), with the values Foundation's decoder would give.
-public struct PersonAnswers<Body: SliceReadable>: Sendable {
-    private struct Call: Sendable {
+public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
+    fileprivate struct Call: Sendable {
         var batch: SlicedBatch
         var response: FinchResponse
         var asked: Set<IndividualID>
@@ -54,7 +54,7 @@ public struct PersonAnswers<Body: SliceReadable>: Sendable {
         var positions: [IndividualID: Int]
     }
 
-    private var calls: [Call] = []
+    fileprivate var calls: [Call] = []
 
     public init() {}
 
@@ -66,10 +66,12 @@ public struct PersonAnswers<Body: SliceReadable>: Sendable {
         }
         calls.append(Call(batch: batch, response: response, asked: Set(asked), positions: positions))
     }
+}
 
+extension PersonAnswers where Body: SliceReadable {
     /// The answers for `ids`, decoded now; an id its call asked for and Finch left out is a
     /// failure; a later call's answer for an id wins over an earlier one's.
-    public func results(for ids: [IndividualID]) -> [IndividualID: ItemResult<Body>] {
+    func results(for ids: [IndividualID]) -> [IndividualID: ItemResult<Body>] {
         let decoder = JSONDecoder()
         var results: [IndividualID: ItemResult<Body>] = [:]
         for call in calls {

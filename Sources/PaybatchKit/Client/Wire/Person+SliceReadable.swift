@@ -1,13 +1,12 @@
 /// The people answers read by hand (`SliceReadable`), field for field as their `Decodable`
 /// conformances read them.
 extension WireIndividual: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return WireIndividual(
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        WireIndividual(
             id: fields.string(at: member[.id]), firstName: fields.string(at: member[.firstName]),
             middleName: fields.string(at: member[.middleName]),
             lastName: fields.string(at: member[.lastName]),
@@ -23,26 +22,24 @@ extension WireIndividual: SliceReadable {
 }
 
 extension WireIndividual.Contact: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return Self(
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        Self(
             data: fields.string(at: member[.data]),
             type: fields.string(at: member[.type]).map(ContactType.init(rawValue:)))
     }
 }
 
 extension WireEmployment: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return WireEmployment(
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        WireEmployment(
             id: fields.string(at: member[.id]), firstName: fields.string(at: member[.firstName]),
             middleName: fields.string(at: member[.middleName]),
             lastName: fields.string(at: member[.lastName]),
@@ -63,13 +60,12 @@ extension WireEmployment: SliceReadable {
 }
 
 extension WireEmployment.Kind: SliceReadable {
-    private static let keys = JSONKeys(CodingKeys.self)
+    static let sliceKeys = JSONKeys(CodingKeys.self)
 
-    public static func read(
-        at range: Range<Int>, in fields: JSONFieldReader
-    ) throws(JSONSlices.SyntaxError) -> Self? {
-        guard let member = try fields.members(of: range, keys) else { return nil }
-        return Self(
+    static func read(
+        _ member: JSONMembers<CodingKeys>, in fields: JSONFieldReader
+    ) throws(JSONSlices.SyntaxError) -> Self {
+        Self(
             type: fields.string(at: member[.type]).map(EmploymentType.init(rawValue:)),
             subtype: fields.string(at: member[.subtype]).map(EmploymentSubtype.init(rawValue:)))
     }
