@@ -37,7 +37,8 @@ struct JSONSlicesTests {
         #expect(members.map(\.key) == ["a", "é\u{301}", "a"])
         func source(_ range: Range<Int>) -> String { String(decoding: slices.bytes[range], as: UTF8.self) }
         #expect(members.map { source($0.value) } == [#"[1, "x,]", {"b": null}]"#, #"{"c": true}"#, "2.5"])
-        #expect(source(try #require(slices.member("a", of: slices.root))) == "2.5")
+        // A repeated key answers with its first value, as Foundation's decoder does.
+        #expect(source(try #require(slices.member("a", of: slices.root))) == #"[1, "x,]", {"b": null}]"#)
         let elements = try #require(slices.elements(of: members[0].value))
         #expect(elements.map(source) == ["1", #""x,]""#, #"{"b": null}"#])
         #expect(slices.elements(of: slices.root) == nil)
@@ -118,6 +119,17 @@ struct PayStatementBatchTests {
         #expect(missing == 12)
         #expect(sizes == [250, 250, 88])  // chunks of 256 elements, 6 of each unreadable
         #expect(ids.count == 588 && ids.first == "p0" && ids.last == "p599" && !ids.contains("p107"))
+    }
+
+    @Test("a key given twice in a batch answer: the first value, as Foundation's decoder reads it")
+    func repeatedKeysReadAsTheDecoderReadsThem() throws {
+        let body = Data(
+            (#"{"responses":[{"individual_id":"a","individual_id":"b","code":200,"code":404,"#
+                + #""body":{"id":"a"},"body":null}],"responses":[]}"#).utf8)
+        let decoded = try JSONDecoder().decode(BatchResponse<WireReference>.self, from: body).items
+        let sliced = try SlicedBatch(body).items
+        #expect(decoded.map(\.id) == ["a"] && decoded.map(\.code) == [200])
+        #expect(sliced.map(\.id) == decoded.map(\.id) && sliced.map(\.code) == decoded.map(\.code))
     }
 
     @Test func aBodyThatIsNotJSONIsRefusedWhole() {

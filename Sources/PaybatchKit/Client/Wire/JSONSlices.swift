@@ -44,10 +44,10 @@ public struct JSONSlices: Sendable {
         members(of: range).flatMap { Self.value(key, in: $0) }
     }
 
-    /// The value of `key` among an object's `members`. A key given twice answers with its last
-    /// value, as Foundation's decoder does.
+    /// The value of `key` among an object's `members`. A key given twice answers with its first
+    /// value, as Foundation's decoder does (its `JSONSerialization` keeps the last; the tests check).
     public static func value(_ key: String, in members: [(key: String, value: Range<Int>)]) -> Range<Int>? {
-        members.last { $0.key == key }?.value
+        members.first { $0.key == key }?.value
     }
 
     /// The elements of the array at `range`, or nil when it is not an array.
