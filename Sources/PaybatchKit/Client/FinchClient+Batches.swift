@@ -26,7 +26,7 @@ extension FinchClient {
         }
     }
 
-    private func personBatches<Body: SliceReadable>(
+    private func personBatches<Body: Decodable & Sendable>(
         _ endpoint: FinchEndpoint, _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?,
         onResponse: ResponseSink?, body: ([IndividualID]) -> IndividualBatchRequest
     ) async throws -> DataFetch<PersonAnswers<Body>> {

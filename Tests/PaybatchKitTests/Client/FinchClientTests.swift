@@ -1,8 +1,7 @@
 import Foundation
+import PaybatchKit
 import PaybatchTestSupport
 import Testing
-
-@testable import PaybatchKit
 
 private let token = AccessToken("tok-abcdefgh-0001")
 

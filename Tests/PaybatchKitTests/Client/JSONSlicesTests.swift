@@ -1,8 +1,7 @@
 import Foundation
+import PaybatchKit
 import PaybatchTestSupport
 import Testing
-
-@testable import PaybatchKit
 
 @Suite("JSON slices: ranges found without decoding, grammar checked")
 struct JSONSlicesTests {

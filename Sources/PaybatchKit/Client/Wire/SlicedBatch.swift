@@ -46,7 +46,7 @@ public struct SlicedBatch: Sendable {
 /// decoded only when asked for, by id: a batch of ten thousand is never held decoded. Bodies are
 /// read by hand (`SliceReadable`), with the values Foundation's decoder would give.
 public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
-    fileprivate struct Call: Sendable {
+    private struct Call: Sendable {
         var batch: SlicedBatch
         var response: FinchResponse
         var asked: Set<IndividualID>
@@ -54,7 +54,7 @@ public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
         var positions: [IndividualID: Int]
     }
 
-    fileprivate var calls: [Call] = []
+    private var calls: [Call] = []
 
     public init() {}
 
@@ -66,12 +66,10 @@ public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
         }
         calls.append(Call(batch: batch, response: response, asked: Set(asked), positions: positions))
     }
-}
 
-extension PersonAnswers where Body: SliceReadable {
     /// The answers for `ids`, decoded now; an id its call asked for and Finch left out is a
     /// failure; a later call's answer for an id wins over an earlier one's.
-    func results(for ids: [IndividualID]) -> [IndividualID: ItemResult<Body>] {
+    public func results(for ids: [IndividualID]) -> [IndividualID: ItemResult<Body>] {
         let decoder = JSONDecoder()
         var results: [IndividualID: ItemResult<Body>] = [:]
         for call in calls {
@@ -81,14 +79,21 @@ extension PersonAnswers where Body: SliceReadable {
                 let fields = JSONFieldReader(buffer: buffer, decoder: decoder)
                 return asked.compactMap { id in
                     call.positions[id].map { position in
-                        call.batch.item(call.batch.items[position], decoder: decoder) {
-                            fields.value(Body.self, at: $0)
-                        }
+                        call.batch.item(call.batch.items[position], decoder: decoder) { read($0, fields) }
                     }
                 }
             }
             results.merge(BatchMatching.match(items, asked: asked, response: call.response)) { $1 }
         }
         return results
+    }
+
+    /// A body read by hand when its type is `SliceReadable` (the people are), else by
+    /// Foundation's decoder, as `Lenient` reads it.
+    private func read(_ range: Range<Int>, _ fields: JSONFieldReader) -> Body? {
+        guard let readable = Body.self as? any SliceReadable.Type else {
+            return fields.foundation(Lenient<Body>.self, at: range)?.wrappedValue
+        }
+        return fields.value(readable, at: range) as? Body
     }
 }
