@@ -72,7 +72,38 @@ struct JSONSlicesTests {
         }
     }
 
-    private static func randomValue(depth: Int, using random: inout SeededRandom) -> Any {
+    /// Large documents, rebuilt level by level from the slices: each walk jumps over the large
+    /// containers the checking pass noted, so a wrong extent would misplace every later range.
+    @Test func largeDocumentsRebuiltFromTheirSlicesAgreeWithFoundation() throws {
+        var random = SeededRandom(seed: 8)
+        var large = 0
+        for _ in 0..<60 {
+            let value = (0..<20).map { _ in Self.randomValue(depth: 0, using: &random, longStrings: true) }
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])
+            let slices = try JSONSlices(data)
+            if data.count > 4096 { large += 1 }
+            func rebuild(_ range: Range<Int>) throws -> Any {
+                if let members = slices.members(of: range) {
+                    return Dictionary(try members.map { ($0.key, try rebuild($0.value)) }) { first, _ in first
+                    }
+                }
+                if let elements = slices.elements(of: range) { return try elements.map(rebuild) }
+                return try JSONSerialization.jsonObject(with: slices.bytes[range], options: .fragmentsAllowed)
+            }
+            let expected = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+            let rebuilt = try JSONSerialization.data(
+                withJSONObject: rebuild(slices.root), options: [.sortedKeys])
+            #expect(rebuilt == expected)
+        }
+        #expect(large >= 10)
+    }
+
+    private static func randomValue(
+        depth: Int, using random: inout SeededRandom, longStrings: Bool = false
+    ) -> Any {
+        if longStrings, Int.random(in: 0..<4, using: &random) == 0 {
+            return String(repeating: "ab,]}\"", count: Int.random(in: 0..<200, using: &random))
+        }
         switch Int.random(in: 0..<(depth > 3 ? 4 : 6), using: &random) {
         case 0: return Int.random(in: -1_000_000...1_000_000, using: &random)
         case 1: return ["", "a\"b", "line\nbreak", "é", "{[,]}", "\\"].randomElement(using: &random)!
@@ -80,12 +111,12 @@ struct JSONSlicesTests {
         case 3: return NSNull()
         case 4:
             return (0..<Int.random(in: 0..<5, using: &random)).map { _ in
-                randomValue(depth: depth + 1, using: &random)
+                randomValue(depth: depth + 1, using: &random, longStrings: longStrings)
             }
         default:
             var object: [String: Any] = [:]
             for index in 0..<Int.random(in: 0..<5, using: &random) {
-                object["k\(index)"] = randomValue(depth: depth + 1, using: &random)
+                object["k\(index)"] = randomValue(depth: depth + 1, using: &random, longStrings: longStrings)
             }
             return object
         }

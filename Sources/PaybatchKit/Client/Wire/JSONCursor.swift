@@ -5,6 +5,16 @@ struct JSONCursor {
 
     let buffer: UnsafeRawBufferPointer
     var offset: Int
+    /// Large containers: noted while `recording` (the checking pass), else jumped over — a text
+    /// whose extents are known has been checked already.
+    var extents = ContainerExtents()
+    var recording = false
+
+    init(buffer: UnsafeRawBufferPointer, offset: Int, extents: ContainerExtents = ContainerExtents()) {
+        self.buffer = buffer
+        self.offset = offset
+        self.extents = extents
+    }
 
     var atEnd: Bool { offset >= buffer.count }
 
@@ -26,7 +36,15 @@ struct JSONCursor {
         let start = offset
         guard depth < JSONSlices.maximumDepth, let byte = current else { throw failure }
         switch byte {
-        case UInt8(ascii: "{"), UInt8(ascii: "["): try walkContainer(depth: depth)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            if recording {
+                try walkContainer(depth: depth)
+                extents.record(start..<offset)
+            } else if let end = extents.end(ofContainerAt: start) {
+                offset = end
+            } else {
+                try walkContainer(depth: depth)
+            }
         case UInt8(ascii: "\""): _ = try skipString()
         case UInt8(ascii: "t"): try skipLiteral("true")
         case UInt8(ascii: "f"): try skipLiteral("false")

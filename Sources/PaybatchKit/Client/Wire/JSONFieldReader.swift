@@ -11,6 +11,8 @@ struct JSONFieldReader {
     let buffer: UnsafeRawBufferPointer
     /// Foundation's decoder, for the leaves not read here.
     let decoder: JSONDecoder
+    /// The checked text's large containers (`JSONSlices.extents`), jumped over when walking.
+    var extents = ContainerExtents()
 
     /// The first value of each of `keys` in the object at `range`: Foundation's decoder keeps the
     /// first of a repeated key (JSONSerialization keeps the last; the tests check which).
@@ -20,7 +22,7 @@ struct JSONFieldReader {
         guard buffer[range.lowerBound] == UInt8(ascii: "{") else { return nil }
         var values = [Range<Int>?](repeating: nil, count: keys.keys.count)
         var readable = true
-        var cursor = JSONCursor(buffer: buffer, offset: range.lowerBound)
+        var cursor = JSONCursor(buffer: buffer, offset: range.lowerBound, extents: extents)
         try cursor.walkContainer(depth: 0) { key, value in
             guard readable, let key else { return }
             switch keyIndex(key, in: keys) {
@@ -36,7 +38,7 @@ struct JSONFieldReader {
     func elements(of range: Range<Int>) throws(SyntaxError) -> [Range<Int>]? {
         guard buffer[range.lowerBound] == UInt8(ascii: "[") else { return nil }
         var elements: [Range<Int>] = []
-        var cursor = JSONCursor(buffer: buffer, offset: range.lowerBound)
+        var cursor = JSONCursor(buffer: buffer, offset: range.lowerBound, extents: extents)
         try cursor.walkContainer(depth: 0) { _, value in elements.append(value) }
         return elements
     }

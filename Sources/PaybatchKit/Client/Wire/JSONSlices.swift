@@ -15,6 +15,8 @@ public struct JSONSlices: Sendable {
     public let bytes: Data
     /// The whole text's one value, surrounding white space excluded.
     public let root: Range<Int>
+    /// Its large containers, so that walking one level does not step through the levels below.
+    let extents: ContainerExtents
 
     /// Deeper nesting than this is refused rather than risking the stack on hostile input.
     static let maximumDepth = 512
@@ -22,12 +24,15 @@ public struct JSONSlices: Sendable {
     public init(_ bytes: Data) throws(SyntaxError) {
         // A slice of a larger Data keeps its outer indices; rebasing makes offsets start at 0.
         self.bytes = bytes.startIndex == 0 ? bytes : Data(bytes)
-        root = try Self.scan(self.bytes) { cursor throws(SyntaxError) in
+        (root, extents) = try Self.scan(self.bytes, extents: ContainerExtents()) {
+            cursor throws(SyntaxError) in
+            cursor.recording = true
             cursor.skipSpace()
             let value = try cursor.skipValue(depth: 0)
             cursor.skipSpace()
             guard cursor.atEnd else { throw SyntaxError(offset: cursor.offset) }
-            return value
+            cursor.extents.finish()
+            return (value, cursor.extents)
         }
     }
 
@@ -60,7 +65,7 @@ public struct JSONSlices: Sendable {
 
     /// Visits the children of a container found by `init` (so already known to be well formed).
     private func walk(_ range: Range<Int>, _ visit: (Range<Int>?, Range<Int>) -> Void) {
-        _ = try? Self.scan(bytes, from: range.lowerBound) { cursor throws(SyntaxError) in
+        _ = try? Self.scan(bytes, from: range.lowerBound, extents: extents) { cursor throws(SyntaxError) in
             try cursor.walkContainer(depth: 0, visit)
         }
     }
@@ -81,10 +86,11 @@ public struct JSONSlices: Sendable {
     }
 
     private static func scan<T>(
-        _ bytes: Data, from offset: Int = 0, _ body: (inout JSONCursor) throws(SyntaxError) -> T
+        _ bytes: Data, from offset: Int = 0, extents: ContainerExtents,
+        _ body: (inout JSONCursor) throws(SyntaxError) -> T
     ) throws(SyntaxError) -> T {
         let result: Result<T, SyntaxError> = bytes.withUnsafeBytes { buffer in
-            var cursor = JSONCursor(buffer: buffer, offset: offset)
+            var cursor = JSONCursor(buffer: buffer, offset: offset, extents: extents)
             do throws(SyntaxError) { return .success(try body(&cursor)) } catch { return .failure(error) }
         }
         return try result.get()

@@ -66,7 +66,7 @@ public struct PayStatementPage: Sendable {
     private func decode(_ range: Range<Int>) -> [WirePayStatement] {
         guard let statements else { return [] }
         return slices.bytes.withUnsafeBytes { buffer in
-            let fields = JSONFieldReader(buffer: buffer, decoder: JSONDecoder())
+            let fields = JSONFieldReader(buffer: buffer, decoder: JSONDecoder(), extents: slices.extents)
             return range.compactMap { fields.value(WirePayStatement.self, at: statements[$0]) }
         }
     }

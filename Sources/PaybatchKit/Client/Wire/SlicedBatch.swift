@@ -76,7 +76,8 @@ public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
             let asked = ids.filter(call.asked.contains)
             guard !asked.isEmpty else { continue }
             let items = call.batch.slices.bytes.withUnsafeBytes { buffer in
-                let fields = JSONFieldReader(buffer: buffer, decoder: decoder)
+                let fields = JSONFieldReader(
+                    buffer: buffer, decoder: decoder, extents: call.batch.slices.extents)
                 return asked.compactMap { id in
                     call.positions[id].map { position in
                         call.batch.item(call.batch.items[position], decoder: decoder) { read($0, fields) }
