@@ -43,15 +43,19 @@ public actor RunStore {
             dataRetrieved: info.dataRetrieved, body: body)
     }
 
+    /// Keeps one answer. Without an fsync of its own (see `unsynced`): an answer the size of a
+    /// large pay-statement page waited for the disk between one call and the next.
     func store(_ response: FinchResponse, runID: String, key: RequestKey, at time: Date) throws {
-        try store.storeResponse(
-            StoredResponse(
-                runID: runID, connectionID: key.connectionID, requestKey: key.text,
-                endpoint: key.endpoint.rawValue,
-                httpStatus: response.status, requestID: response.requestID,
-                dataRetrieved: response.dataRetrieved,
-                createdAt: time),
-            body: response.body)
+        try unsynced {
+            try store.storeResponse(
+                StoredResponse(
+                    runID: runID, connectionID: key.connectionID, requestKey: key.text,
+                    endpoint: key.endpoint.rawValue,
+                    httpStatus: response.status, requestID: response.requestID,
+                    dataRetrieved: response.dataRetrieved,
+                    createdAt: time),
+                body: response.body)
+        }
     }
 
     /// Every stored data answer's `Finch-Data-Retrieved` for a connection in a run (introspect's
@@ -107,12 +111,19 @@ public actor RunStore {
         try store.saveRunConnection(record, runID: runID, connection: connection)
     }
 
-    /// Logs one call. Without an fsync of its own: a line survives a crash of the process (WAL),
-    /// and each of many connections' first calls waited for every earlier line's fsync.
+    /// Logs one call. Without an fsync of its own (see `unsynced`): each of many connections'
+    /// first calls waited for every earlier line's fsync.
     func logRequest(_ entry: RequestLogEntry) throws {
+        try unsynced { try store.logRequest(entry) }
+    }
+
+    /// Runs `body` with commits that do not wait for the disk. What it writes survives a crash of
+    /// the process (the WAL is in the kernel's hands); only a crash of the machine can lose it, and
+    /// then a resumed run calls Finch again for the answers lost — the store stays consistent.
+    private func unsynced<T>(_ body: () throws -> T) throws -> T {
         try store.database.execute("PRAGMA synchronous = NORMAL")
         defer { try? store.database.execute("PRAGMA synchronous = FULL") }
-        try store.logRequest(entry)
+        return try body()
     }
 
     /// First attempts per connection and call name in the period's latest export run.
