@@ -69,7 +69,7 @@ struct PersonGenerator: Sendable {
             titleIndex < PersonGenerator.titles.count
             ? PersonGenerator.titles[titleIndex] : PersonGenerator.titles[titleIndex % 9]
         return Person(
-            index: index, id: id, sourceID: String(format: "%06d", 40 + index * 7),
+            index: index, id: id, sourceID: (40 + index * 7).zeroPadded(6),
             firstName: first, middleName: middle, lastName: rng.pick(PersonGenerator.lastNames),
             preferredName: rng.chance(0.15) ? String(first.prefix(3)) : nil,
             dob: today - rng.int(7000...22_000),

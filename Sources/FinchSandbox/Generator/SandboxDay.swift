@@ -45,7 +45,7 @@ public struct SandboxDay: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public var description: String {
         let c = civil
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return c.year.zeroPadded(4) + "-" + c.month.zeroPadded(2) + "-" + c.day.zeroPadded(2)
     }
 
     /// Midnight UTC of this day.

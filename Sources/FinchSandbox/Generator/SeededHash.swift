@@ -4,20 +4,28 @@ import Foundation
 /// Deterministic identifiers and random streams derived from the seed with SHA-256.
 public struct SeededHash: Sendable {
     public let seed: UInt64
+    /// What every digest starts with, made once: a large directory takes two digests per person.
+    private let prefix: [UInt8]
 
-    public init(seed: UInt64) { self.seed = seed }
+    public init(seed: UInt64) {
+        self.seed = seed
+        prefix = Array("paybatch-sandbox|\(seed)".utf8)
+    }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// The SHA-256 digest of the seed and `parts`, joined unambiguously.
-    func digest(_ parts: [String]) -> [UInt8] {
+    /// The SHA-256 digest of the seed and `parts`, joined unambiguously. The pieces go to the hasher
+    /// in place: an array for each piece cost more than the hashing itself.
+    func digest(_ parts: [String]) -> SHA256.Digest {
         var hasher = SHA256()
-        hasher.update(data: Array("paybatch-sandbox|\(seed)".utf8))
+        prefix.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         for part in parts {
-            hasher.update(data: Array("|\(part.utf8.count):".utf8))
-            hasher.update(data: Array(part.utf8))
+            var part = part
+            var length = "|\(part.utf8.count):"
+            length.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return Array(hasher.finalize())
+        return hasher.finalize()
     }
 
     /// A 64-bit number from the seed and `parts`.
@@ -36,13 +44,12 @@ public struct SeededHash: Sendable {
     func uuid(_ parts: String...) -> String { uuid(parts) }
 
     func uuid(_ parts: [String]) -> String {
-        var bytes = digest(parts)
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
         var out: [UInt8] = []
         out.reserveCapacity(36)
-        for (index, byte) in bytes.prefix(16).enumerated() {
-            if [4, 6, 8, 10].contains(index) { out.append(UInt8(ascii: "-")) }
+        for (index, byte) in digest(parts).prefix(16).enumerated() {
+            // The version and variant bits of a random UUID.
+            let byte = index == 6 ? byte & 0x0F | 0x40 : index == 8 ? byte & 0x3F | 0x80 : byte
+            if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
             out.append(SeededHash.hexDigits[Int(byte >> 4)])
             out.append(SeededHash.hexDigits[Int(byte & 15)])
         }
