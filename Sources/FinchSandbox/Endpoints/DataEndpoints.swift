@@ -77,16 +77,18 @@ extension SandboxEngine {
             return FinchError.badRequest("limit and offset must not be negative")
         }
         let range = min(offset, total)..<min(offset + limit, total)
-        let entries = range.map {
-            PersonJSON(person: people.person($0), profile: access.connection.profile, today: today)
-                .directoryEntry
+        let profile = access.connection.profile
+        return .json(200) { w in
+            w.object { w in
+                w.field("paging", .object([("count", .int(total)), ("offset", .int(offset))]))
+                w.array("individuals") { w in
+                    for index in range {
+                        PersonJSON(person: people.person(index), profile: profile, today: today)
+                            .writeDirectoryEntry(to: &w)
+                    }
+                }
+            }
         }
-        return .json(
-            200,
-            .object([
-                ("paging", .object([("count", .int(total)), ("offset", .int(offset))])),
-                ("individuals", .array(entries)),
-            ]))
     }
 
     /// `/employer/individual` and `/employer/employment`: at most 10,000 ids, item 404 for unknown ids.
@@ -98,29 +100,50 @@ extension SandboxEngine {
         guard items.count <= 10_000 else { return FinchError.badRequest("Maximum 10000 items per request") }
         let (people, payroll) = generators(access)
         var index: [String: Person] = [:]
+        index.reserveCapacity(payroll.peopleCount)
         for i in 0..<payroll.peopleCount {
             let person = people.person(i)
             index[person.id] = person
         }
         let perYear = access.connection.schedule == .biWeekly ? 26 : 24
-        let responses: [JSONValue] = items.map { item in
-            let id = item["individual_id"] as? String ?? ""
-            guard let person = index[id] else {
-                return .object([
+        let profile = access.connection.profile
+        // Written, not built as a tree: an answer can hold 10,000 people.
+        return .json(200) { w in
+            w.object { w in
+                w.array("responses") { w in
+                    for item in items {
+                        let id = item["individual_id"] as? String ?? ""
+                        let json = index[id].map { PersonJSON(person: $0, profile: profile, today: today) }
+                        writeItem(id: id, json, employment ? perYear : nil, to: &w)
+                    }
+                }
+            }
+        }
+    }
+
+    /// One item of the batch: an `Individual`, or an `Employment` when `periodsPerYear` is given, or
+    /// an item error for an unknown id.
+    private func writeItem(id: String, _ json: PersonJSON?, _ periodsPerYear: Int?, to w: inout JSONWriter) {
+        guard let json else {
+            return w.value(
+                .object([
                     ("individual_id", .string(id)), ("code", .int(404)),
                     (
                         "body",
                         FinchError.item(
                             404, "not_found_error", "individual_not_found", "Individual not found")
                     ),
-                ])
-            }
-            let json = PersonJSON(person: person, profile: access.connection.profile, today: today)
-            return .object([
-                ("individual_id", .string(id)), ("code", .int(200)),
-                ("body", employment ? json.employment(periodsPerYear: perYear) : json.individual),
-            ])
+                ]))
         }
-        return .json(200, .object([("responses", .array(responses))]))
+        w.object { w in
+            w.field("individual_id", id)
+            w.field("code", 200)
+            w.key("body")
+            if let periodsPerYear {
+                json.writeEmployment(periodsPerYear: periodsPerYear, to: &w)
+            } else {
+                json.writeIndividual(to: &w)
+            }
+        }
     }
 }

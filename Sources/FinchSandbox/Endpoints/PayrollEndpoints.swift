@@ -21,49 +21,70 @@ extension SandboxEngine {
             return FinchError.badRequest("requests is required")
         }
         guard items.count <= 10 else { return FinchError.badRequest("Maximum 10 payment_ids per request") }
-        var pages: [(id: String, limit: Int, offset: Int)] = []
+        var pages: [StatementPage] = []
         for item in items {
             let limit = (item["limit"] as? NSNumber)?.intValue ?? 100
             let offset = (item["offset"] as? NSNumber)?.intValue ?? 0
             guard limit >= 0, limit <= 5000, offset >= 0 else {
                 return FinchError.badRequest("limit must be between 0 and 5000 and offset not negative")
             }
-            pages.append((item["payment_id"] as? String ?? "", limit, offset))
+            pages.append(StatementPage(id: item["payment_id"] as? String ?? "", limit: limit, offset: offset))
         }
         let (_, payroll) = generators(access)
         let history = payroll.plans(from: payroll.historyStart, to: payroll.cutoff)
-        let recent = (today.startOfMonth - 1).startOfMonth
-        let responses: [JSONValue] = pages.map { page in
-            guard let plan = history.first(where: { $0.id == page.id }) else {
-                return .object([
+        // Written, not built as a tree: an answer can hold 50,000 statements.
+        return .json(200) { w in
+            w.object { w in
+                w.array("responses") { w in
+                    for page in pages {
+                        writeItem(page, plan: history.first { $0.id == page.id }, payroll, access, to: &w)
+                    }
+                }
+            }
+        }
+    }
+
+    /// One requested page of a payment's statements.
+    private struct StatementPage {
+        let id: String
+        let limit: Int
+        let offset: Int
+    }
+
+    /// One item of the batch: the page, or an item error for an unknown or still syncing payment.
+    private func writeItem(
+        _ page: StatementPage, plan: PaymentPlan?, _ payroll: PayrollGenerator, _ access: ConnectionAccess,
+        to w: inout JSONWriter
+    ) {
+        guard let plan else {
+            return w.value(
+                .object([
                     ("payment_id", .string(page.id)), ("code", .int(404)),
                     (
                         "body",
                         FinchError.item(404, "not_found_error", "payment_not_found", "Payment not found")
                     ),
-                ])
-            }
-            if access.connection.profile.statementsSyncLazily, plan.payDate >= recent, !paymentReady(plan.id)
-            {
-                return .object([
+                ]))
+        }
+        let recent = (today.startOfMonth - 1).startOfMonth
+        if access.connection.profile.statementsSyncLazily, plan.payDate >= recent, !paymentReady(plan.id) {
+            return w.value(
+                .object([
                     ("payment_id", .string(page.id)), ("code", .int(202)),
                     ("body", FinchError.dataSyncInProgress),
-                ])
-            }
-            let all = payroll.statements(plan)
-            let slice = all[min(page.offset, all.count)..<min(page.offset + page.limit, all.count)]
-            return .object([
-                ("payment_id", .string(page.id)), ("code", .int(200)),
-                (
-                    "body",
-                    .object([
-                        ("paging", .object([("count", .int(all.count)), ("offset", .int(page.offset))])),
-                        ("pay_statements", .array(slice.map(\.json))),
-                    ])
-                ),
-            ])
+                ]))
         }
-        return .json(200, .object([("responses", .array(responses))]))
+        let (statements, count) = payroll.statements(plan, at: page.offset..<page.offset + page.limit)
+        w.object { w in
+            w.field("payment_id", page.id)
+            w.field("code", 200)
+            w.object("body") { w in
+                w.field("paging", .object([("count", .int(count)), ("offset", .int(page.offset))]))
+                w.array("pay_statements") { w in
+                    for statement in statements { statement.write(to: &w) }
+                }
+            }
+        }
     }
 
     /// Counts one request for a syncing payment; ready once `--sync-after` requests came (0 = never).

@@ -33,41 +33,60 @@ struct PayStatement: Sendable {
         earnings.compactMap { $0 }.count + taxes.count + deductions.count + contributions.count
     }
 
-    /// Finch's `PayStatement` JSON.
-    var json: JSONValue {
-        func money(_ cents: Int) -> JSONValue {
-            .object([("amount", .int(cents)), ("currency", .string("usd"))])
-        }
-        func line(_ l: Line) -> JSONValue {
-            var pairs: [(String, JSONValue)] = [("type", .string(l.type)), ("name", .string(l.name))]
-            switch l.category {
-            case .earning:
-                pairs += [
-                    ("amount", l.amount.map(JSONValue.int) ?? .null), ("currency", .string("usd")),
-                    ("hours", l.hours.map(JSONValue.double) ?? .null),
-                ]
-            case .tax:
-                pairs.append(("employer", .bool(l.employer)))
-                if let amount = l.amount { pairs.append(("amount", .int(amount))) }
-                pairs.append(("currency", .string("usd")))
-            case .deduction:
-                pairs += [("amount", l.amount.map(JSONValue.int) ?? .null), ("currency", .string("usd"))]
-                pairs.append(("pre_tax", .bool(l.preTax)))
-            case .contribution:
-                if let amount = l.amount { pairs.append(("amount", .int(amount))) }
-                pairs.append(("currency", .string("usd")))
+    /// Writes Finch's `PayStatement` JSON.
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("individual_id", individualID)
+            w.field("type", type)
+            w.field("payment_method", paymentMethod)
+            w.field("total_hours", totalHours)
+            w.money("gross_pay", gross)
+            w.money("net_pay", net)
+            w.array("earnings") { w in
+                for line in earnings {
+                    if let line { line.write(to: &w) } else { w.null() }
+                }
             }
-            return .object(pairs)
+            w.array("taxes") { w in for line in taxes { line.write(to: &w) } }
+            w.array("employee_deductions") { w in for line in deductions { line.write(to: &w) } }
+            w.array("employer_contributions") { w in for line in contributions { line.write(to: &w) } }
         }
-        return .object([
-            ("individual_id", .string(individualID)), ("type", .string(type)),
-            ("payment_method", .string(paymentMethod)),
-            ("total_hours", totalHours.map(JSONValue.double) ?? .null),
-            ("gross_pay", money(gross)), ("net_pay", money(net)),
-            ("earnings", .array(earnings.map { $0.map(line) ?? .null })),
-            ("taxes", .array(taxes.map(line))),
-            ("employee_deductions", .array(deductions.map(line))),
-            ("employer_contributions", .array(contributions.map(line))),
-        ])
+    }
+}
+
+extension PayStatement.Line {
+    /// Writes the line as its category shapes it: which keys, in which order, and which may be left out.
+    func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.field("type", type)
+            w.field("name", name)
+            switch category {
+            case .earning:
+                w.field("amount", amount)
+                w.field("currency", "usd")
+                w.field("hours", hours)
+            case .tax:
+                w.field("employer", employer)
+                if let amount { w.field("amount", amount) }
+                w.field("currency", "usd")
+            case .deduction:
+                w.field("amount", amount)
+                w.field("currency", "usd")
+                w.field("pre_tax", preTax)
+            case .contribution:
+                if let amount { w.field("amount", amount) }
+                w.field("currency", "usd")
+            }
+        }
+    }
+}
+
+extension JSONWriter {
+    /// Finch's `Money`: an amount in cents and its currency.
+    mutating func money(_ key: StaticString, _ cents: Int) {
+        object(key) { w in
+            w.field("amount", cents)
+            w.field("currency", "usd")
+        }
     }
 }

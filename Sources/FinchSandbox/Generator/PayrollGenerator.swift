@@ -67,11 +67,24 @@ struct PayrollGenerator: Sendable {
 
     /// The statements of a payment, one per person paid, in person order.
     func statements(_ plan: PaymentPlan) -> [PayStatement] {
-        Array(
-            (0..<peopleCount).lazy.map(people.person).compactMap { person in
-                isPaid(person, by: plan)
-                    ? StatementBuilder(connection: connection, person: person, plan: plan).build() : nil
-            })
+        statements(plan, at: 0..<Int.max).page
+    }
+
+    /// The statements of `plan` at positions `range` (in person order), and how many it has in all.
+    /// Those outside the range are only counted: building a statement costs more than deciding that
+    /// it exists, and a page is often a small part of a large payroll.
+    func statements(_ plan: PaymentPlan, at range: Range<Int>) -> (page: [PayStatement], count: Int) {
+        var page: [PayStatement] = []
+        var count = 0
+        for index in 0..<peopleCount {
+            let person = people.person(index)
+            guard isPaid(person, by: plan) else { continue }
+            if range.contains(count) {
+                page.append(StatementBuilder(connection: connection, person: person, plan: plan).build())
+            }
+            count += 1
+        }
+        return (page, count)
     }
 
     /// How many statements `plan` has, without building them (the benchmark's expected calls).

@@ -32,6 +32,14 @@ public struct SandboxResponse: Sendable {
             status: status, headers: [("Content-Type", "application/json")], body: value.serialized())
     }
 
+    /// A JSON answer written straight into bytes, for the large ones (see `JSONWriter`).
+    static func json(_ status: Int, _ write: (inout JSONWriter) -> Void) -> SandboxResponse {
+        var writer = JSONWriter()
+        write(&writer)
+        return SandboxResponse(
+            status: status, headers: [("Content-Type", "application/json")], body: writer.bytes)
+    }
+
     /// The first value of header `name` (case-insensitive).
     public func header(_ name: String) -> String? {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
