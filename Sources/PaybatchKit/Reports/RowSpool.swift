@@ -38,15 +38,25 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
 
     /// Adds one row; `row.cell` is asked for every field of the report, in catalogue order.
     func append<Row: ReportRow>(_ report: Report, key: Key, row: Row) throws {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        CellCodec.encode(Row.Field.allCases.lazy.map(row.cell), into: &bytes)
+        try append(report, key: key, cells: Self.encode(row))
+    }
+
+    /// Adds one row already encoded (`encode`).
+    func append(_ report: Report, key: Key, cells: [UInt8]) throws {
         try locked { insert in
             try insert.bind([
                 .integer(report.rawValue), .integer(Int64(key.connection)), .integer(Int64(key.group)),
-                .text(key.person), .integer(Int64(key.sequence)), .blob(Data(bytes)),
+                .text(key.person), .integer(Int64(key.sequence)), .blob(Data(cells)),
             ]).run()
         }
+    }
+
+    /// A row's cells as the spool keeps them: every field of its report, in catalogue order.
+    static func encode<Row: ReportRow>(_ row: Row) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        CellCodec.encode(Row.Field.allCases.lazy.map(row.cell), into: &bytes)
+        return bytes
     }
 
     /// Drops a connection's rows of `report` (every report when nil), or one payment's (`group`):

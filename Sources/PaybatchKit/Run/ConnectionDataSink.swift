@@ -10,8 +10,30 @@ protocol ConnectionDataSink: AnyObject {
         employments: [IndividualID: ItemResult<WireEmployment>]) throws
     /// The period's payments, before any of their statements.
     func payments(_ payments: [WirePayment]) throws
-    /// One page of one payment's statements.
-    func statements(_ statements: [WirePayStatement], payment: PaymentID) throws
+    /// What readies pages of `payment`'s statements for `statements(_:)`; asked after `payments`.
+    /// It shares nothing with the sink, so the reader runs it on another core while the sink takes
+    /// the page before (`StatementReader`).
+    func readier(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> ReadyStatements
+    /// One page of one payment's statements, readied.
+    func statements(_ page: ReadyStatements) throws
     /// The fetch ended; `data` says what became of each payment's statements.
     func finish(_ data: ConnectionData) throws
+}
+
+/// A page of one payment's statements as a sink's readier made it: normalized and encoded for the
+/// spool (`ConnectionRowsSink`), or as Finch gave them, for a sink that keeps them whole.
+struct ReadyStatements: Sendable {
+    /// One statement's row and its encoded cells, with its lines' cells.
+    struct Statement: Sendable {
+        var row: PayStatementRow
+        var cells: [UInt8]
+        var lines: [[UInt8]]
+    }
+
+    var payment: PaymentID
+    var statements: [Statement] = []
+    /// The oddities normalizing found, counted for the page.
+    var notes = DataNotes()
+    /// The page as decoded, kept only by readiers that normalize nothing.
+    var wire: [WirePayStatement] = []
 }

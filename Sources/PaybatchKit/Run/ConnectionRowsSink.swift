@@ -57,19 +57,38 @@ final class ConnectionRowsSink: ConnectionDataSink {
         }
     }
 
-    func statements(_ statements: [WirePayStatement], payment: PaymentID) throws {
-        guard let (row, group) = paymentRows[payment] else { return }
-        let payroll = PayrollNormalizer(identity: identity)
-        for statement in statements {
-            let normalized = payroll.statement(
-                statement, payment: payment, payDate: row.payDate, notes: &notes)
-            let person = normalized.row.individualID?.rawValue ?? ""
-            try spool.append(.payStatements, key: key(group: group, person: person), row: normalized.row)
-            for line in normalized.lines {
-                try spool.append(.payStatementLines, key: key(group: group, person: person), row: line)
+    /// Normalizing and encoding, the larger half of a statement's work, done by the readier.
+    func readier(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> ReadyStatements {
+        let (payroll, known, payDate) = (
+            PayrollNormalizer(identity: identity), paymentRows[payment] != nil,
+            paymentRows[payment]?.row.payDate
+        )
+        return { statements in
+            var page = ReadyStatements(payment: payment)
+            guard known else { return page }
+            for statement in statements {
+                let normalized = payroll.statement(
+                    statement, payment: payment, payDate: payDate, notes: &page.notes)
+                page.statements.append(
+                    ReadyStatements.Statement(
+                        row: normalized.row, cells: RowSpool.encode(normalized.row),
+                        lines: normalized.lines.map(RowSpool.encode)))
             }
-            checks[payment]?.add(normalized.row)
-            statementProfiles[payment]?.add(normalized.row)
+            return page
+        }
+    }
+
+    func statements(_ page: ReadyStatements) throws {
+        guard let group = paymentRows[page.payment]?.group else { return }
+        notes.merge(page.notes)
+        for statement in page.statements {
+            let person = statement.row.individualID?.rawValue ?? ""
+            try spool.append(.payStatements, key: key(group: group, person: person), cells: statement.cells)
+            for line in statement.lines {
+                try spool.append(.payStatementLines, key: key(group: group, person: person), cells: line)
+            }
+            checks[page.payment]?.add(statement.row)
+            statementProfiles[page.payment]?.add(statement.row)
         }
     }
 

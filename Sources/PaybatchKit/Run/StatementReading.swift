@@ -40,8 +40,9 @@ struct StatementReader: Sendable {
         defer { read.finish() }
         for await answer in answers {
             for (payment, page) in answer {
-                try await page.forEachChunk(of: FinchClient.statementsPerChunk) {
-                    try sink.sink.statements($0, payment: payment)
+                let ready = sink.sink.readier(for: payment)
+                try await page.forEachChunk(of: FinchClient.statementsPerChunk, readying: ready) {
+                    try sink.sink.statements($0)
                 }
             }
             read.yield()

@@ -15,7 +15,12 @@ struct StatementReadingTests {
 
         var individuals: [String] { lock.withLock { seen } }
 
-        func statements(_ statements: [WirePayStatement], payment: PaymentID) throws {
+        func readier(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> ReadyStatements {
+            { ReadyStatements(payment: payment, wire: $0) }
+        }
+
+        func statements(_ page: ReadyStatements) throws {
+            let statements = page.wire
             if let failure { throw failure }
             // Blocks a thread of the cooperative pool, briefly and with a bound: the test opens
             // the gate from the other one.

@@ -47,18 +47,35 @@ public struct PayStatementPage: Sendable {
     public func forEachChunk(
         of size: Int, _ body: ([WirePayStatement]) async throws -> Void
     ) async rethrows -> Int {
+        try await forEachChunk(of: size, readying: { $0 }) { if !$0.isEmpty { try await body($0) } }
+    }
+
+    /// As `forEachChunk(of:_:)`, each chunk first made ready by `ready`, beside `body`'s work on
+    /// the chunk before: whatever of a statement's work needs none of `body`'s state goes there.
+    @discardableResult
+    func forEachChunk<Ready: Sendable>(
+        of size: Int, readying ready: @escaping @Sendable ([WirePayStatement]) -> Ready,
+        _ body: (Ready) async throws -> Void
+    ) async rethrows -> Int {
         let chunks = stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
         guard let first = chunks.first else { return 0 }
-        var current = decode(first)
-        var missing = first.count - current.count
+        var current = read(first, ready)
+        var missing = current.missing
         for range in chunks.dropFirst() {
-            async let next = decode(range)
-            if !current.isEmpty { try await body(current) }
+            async let next = read(range, ready)
+            try await body(current.ready)
             current = await next
-            missing += range.count - current.count
+            missing += current.missing
         }
-        if !current.isEmpty { try await body(current) }
+        try await body(current.ready)
         return missing
+    }
+
+    private func read<Ready>(
+        _ range: Range<Int>, _ ready: @Sendable ([WirePayStatement]) -> Ready
+    ) -> (ready: Ready, missing: Int) {
+        let statements = decode(range)
+        return (ready(statements), range.count - statements.count)
     }
 
     /// The readable statements among elements `range`, read by hand (`SliceReadable`): the same
