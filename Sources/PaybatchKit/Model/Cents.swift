@@ -5,10 +5,55 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public init(_ value: Int64) { self.value = value }
 
     public static func < (lhs: Cents, rhs: Cents) -> Bool { lhs.value < rhs.value }
-    public static func + (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value + rhs.value) }
-    public static func - (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value - rhs.value) }
-    public static func * (lhs: Cents, rhs: Int64) -> Cents { Cents(lhs.value * rhs) }
     public static let zero = Cents(0)
+
+    // Money arithmetic never traps (SPEC §8 `amount_out_of_range`): every operation answers nil
+    // when the result leaves the 64-bit range, and the caller says what that means — an export
+    // leaves the total empty with a data note, reconcile refuses the invoice line.
+
+    // The trapping operators go once no caller is left (issue 18): each use is a warning.
+    @available(*, deprecated, message: "traps on overflow: use adding(_:)")
+    public static func + (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value + rhs.value) }
+    @available(*, deprecated, message: "traps on overflow: use subtracting(_:)")
+    public static func - (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value - rhs.value) }
+    @available(*, deprecated, message: "traps on overflow: use multiplied(by:)")
+    public static func * (lhs: Cents, rhs: Int64) -> Cents { Cents(lhs.value * rhs) }
+
+    /// `self + other`, or nil past the 64-bit range.
+    public func adding(_ other: Cents) -> Cents? {
+        let (sum, overflow) = value.addingReportingOverflow(other.value)
+        return overflow ? nil : Cents(sum)
+    }
+
+    /// `self − other`, or nil past the 64-bit range.
+    public func subtracting(_ other: Cents) -> Cents? {
+        let (difference, overflow) = value.subtractingReportingOverflow(other.value)
+        return overflow ? nil : Cents(difference)
+    }
+
+    /// `self × count`, or nil past the 64-bit range.
+    public func multiplied(by count: Int64) -> Cents? {
+        let (product, overflow) = value.multipliedReportingOverflow(by: count)
+        return overflow ? nil : Cents(product)
+    }
+
+    /// The sum of `amounts` (zero when empty), or nil when it leaves the 64-bit range — even if
+    /// later terms would bring it back: a running total that cannot be written is not a total.
+    public static func sum<S: Sequence>(_ amounts: S) -> Cents? where S.Element == Cents {
+        var total = Cents.zero
+        for amount in amounts {
+            guard let next = total.adding(amount) else { return nil }
+            total = next
+        }
+        return total
+    }
+
+    /// Whether `self` and `other` differ by more than `tolerance` (a difference past the 64-bit
+    /// range always does).
+    public func differs(from other: Cents, beyond tolerance: Cents) -> Bool {
+        guard let difference = subtracting(other) else { return true }
+        return difference.value.magnitude > tolerance.value.magnitude
+    }
 
     /// Major units with two places: `123456` → `1234.56`, `-5` → `-0.05`.
     public var decimalString: String {
