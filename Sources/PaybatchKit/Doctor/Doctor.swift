@@ -62,6 +62,18 @@ public struct Doctor: Sendable {
                         fix: "Restore it from a `paybatch backup` copy.")
                 ]
             }
+            let unreadable = try CreatedAtMigration.unreadable(in: store.database)
+            guard unreadable.isEmpty else {
+                return [
+                    DoctorCheck(
+                        name: "store", failure: .dataError,
+                        detail: "created_at that is not a time: "
+                            + unreadable.map { "\($0.connection) `\($0.text)`" }.joined(separator: ", "),
+                        fix:
+                            "Import those connections again with created_at written as \(UTCTimestamp.acceptedForms)."
+                    )
+                ]
+            }
             for record in try store.connections(includingDisconnected: false) {
                 connections.append((record, try store.decryptAccessToken(for: record.connectionID)))
             }

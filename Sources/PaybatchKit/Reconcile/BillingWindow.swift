@@ -25,13 +25,6 @@ public struct BillingWindow: Sendable, Equatable {
         disconnectedAt.map { $0 < start } ?? false
     }
 
-    /// Parses an input's time: ISO-8601 (a missing zone is UTC), or a bare date at 00:00 UTC.
-    public static func time(_ text: String) -> UTCTimestamp? {
-        if let time = UTCTimestamp(iso: text) { return time }
-        guard text.utf8.count == 10, let date = CalendarDate(text) else { return nil }
-        return midnight(date)
-    }
-
     static func midnight(_ date: CalendarDate) -> UTCTimestamp {
         UTCTimestamp(secondsSinceEpoch: Int64(date.daysSinceEpoch) * 86_400)
     }

@@ -4,37 +4,50 @@ struct CompanyVerdict {
     let companyID: CompanyID?
     let lines: [InvoiceLine]
     let connections: [ReconciledConnection]
+    /// The company's expected unit price (SPEC §8 "Amounts"); nil when none is known.
     let unitPrice: Cents?
+    /// `--unit-price`, which wins over every line's own.
+    let optionPrice: Cents?
     let tolerance: Cents
     let currency: String?
     let window: BillingWindow
 
-    func company() -> ReconciledCompany {
+    func company() throws(ReconcileAmountOverflow) -> ReconciledCompany {
         let rostered = connections.filter(\.inRoster)
-        let billable = rostered.filter(\.billable)
-        let quantity = lines.reduce(0) { $0 + $1.quantity }
-        let amount = lines.reduce(Cents.zero) { $0 + $1.amount }
-        let expected = unitPrice.map { $0 * Int64(billable.count) }
-        let (category, action, message) = verdict(
-            rostered: rostered, billable: Int64(billable.count), quantity: quantity, amount: amount)
+        let billable = Int64(rostered.filter(\.billable).count)
+        let quantity = try CheckedMoney.quantity(lines)
+        let amount = try CheckedMoney.billed(lines, "the company's billed amount")
+        let expected = try unitPrice.map { price throws(ReconcileAmountOverflow) in
+            try CheckedMoney.multiply(price, billable, line: priceLine, "billable connections × unit price")
+        }
+        let variance = try expected.map { e throws(ReconcileAmountOverflow) in
+            try CheckedMoney.subtract(amount, e, line: priceLine, "billed − expected")
+        }
         var flags = connections.reduce(into: Set<ReconciliationFlag>()) { $0.formUnion($1.flags) }
         if lines.isEmpty { flags.remove(.reauthRequired) }
+        let (category, action, message) = try verdict(
+            rostered: rostered, billable: billable, quantity: quantity, amount: amount, flags: flags)
         return ReconciledCompany(
             key: key, companyID: companyID, category: category, flags: flags, billedQuantity: quantity,
-            billableConnections: Int64(billable.count), billedAmount: amount, expectedAmount: expected,
-            variance: expected.map { amount - $0 }, unitPrice: unitPrice, currency: currency,
+            billableConnections: billable, billedAmount: amount, expectedAmount: expected,
+            variance: variance, unitPrice: unitPrice, currency: currency,
             connectionIDs: connections.map(\.connectionID).sorted(),
             providers: Array(Set(connections.compactMap(\.providerID))).sorted(),
             action: action == .none && needsRosterWork(flags) ? .fixRoster : action,
             message: ([message] + advice(flags)).filter { !$0.isEmpty }.joined(separator: " "))
     }
 
+    /// The line a company's unit price came from, for an overflow message (nil: `--unit-price`).
+    private var priceLine: Int? { lines.filter { $0.unitPrice != nil }.map(\.line).min() }
+
     private func verdict(
-        rostered: [ReconciledConnection], billable: Int64, quantity: Int64, amount: Cents
-    ) -> (ReconciliationCategory, ReconciliationAction, String) {
+        rostered: [ReconciledConnection], billable: Int64, quantity: Int64, amount: Cents,
+        flags: Set<ReconciliationFlag>
+    ) throws(ReconcileAmountOverflow) -> (ReconciliationCategory, ReconciliationAction, String) {
         let billed = !lines.isEmpty
-        let named = connections.filter(\.onInvoice).filter { $0.billedQuantity > 0 || !$0.inRoster }
-        let unknown = connections.filter { !$0.inRoster && $0.billedQuantity > 0 }
+        let namedIDs = Set(lines.compactMap(\.connectionID))
+        let named = connections.filter { namedIDs.contains($0.connectionID) }
+        let unknown = named.filter { !$0.inRoster }
         if billed, rostered.isEmpty || !unknown.isEmpty {
             let onDashboard = connections.filter { $0.onDashboard && !$0.inRoster && $0.billable }
             if !onDashboard.isEmpty {
@@ -49,7 +62,7 @@ struct CompanyVerdict {
             )
         }
         let gone = rostered.filter(\.disconnectedBeforePeriod)
-        if billed, gone.count == rostered.count || named.contains(where: \.disconnectedBeforePeriod) {
+        if billed, gone.count == rostered.count {
             let estimated = gone.contains { $0.flags.contains(.disconnectTimeEstimated) }
             return (
                 .billedAfterDisconnect, estimated ? .fixRoster : .dispute,
@@ -59,17 +72,33 @@ struct CompanyVerdict {
                         : "dispute it with Finch, citing the disconnect time.")
             )
         }
-        let sandbox = rostered.filter { !$0.production && !$0.disconnectedBeforePeriod }
-        if billed, named.contains(where: { !$0.production }) || (quantity > billable && !sandbox.isEmpty) {
+        // Blame a non-production connection only when a line names it, or when the lines name
+        // no connection and bill more than the production connections explain.
+        let namedNonProduction = named.filter { $0.inRoster && !$0.production }
+        let liveNonProduction = rostered.filter { !$0.production && $0.liveInPeriod }
+        if billed,
+            !namedNonProduction.isEmpty
+                || (namedIDs.isEmpty && quantity > billable && !liveNonProduction.isEmpty)
+        {
+            let blamed = namedNonProduction.isEmpty ? liveNonProduction : namedNonProduction
+            let types = Set(blamed.map { $0.clientType ?? "not production" }).sorted().joined(
+                separator: " or ")
             return (
                 .nonProductionBilled, .dispute,
-                "Billed \(quantity) where \(ids(sandbox)) is \(sandbox.first?.clientType ?? "not production"): Finch bills production connections only; dispute it."
+                "Billed \(quantity) where \(ids(blamed)) is \(types): Finch bills production connections only; dispute it."
             )
         }
         if !billed, billable > 0 {
             return (
                 .inRosterNotBilled, .fixRoster,
                 "The roster has \(billable) billable connection(s) the invoice does not bill. If one is gone, run `paybatch roster refresh` (or `paybatch roster disconnect ID`); if all are live, expect Finch to bill them later."
+            )
+        }
+        if flags.contains(.billedDisconnected) {
+            let stale = connections.filter { $0.flags.contains(.billedDisconnected) }
+            return (
+                .quantityMismatch, .dispute,
+                "Billed for \(ids(stale)), disconnected before \(window.period) began (\(disconnects(stale))), beside \(billable) billable: dispute the disconnected one with Finch."
             )
         }
         if quantity != billable {
@@ -90,16 +119,23 @@ struct CompanyVerdict {
                     "Billed \(quantity) connection(s), the roster counts \(billable) billable: run `paybatch roster refresh` to catch disconnected connections; if all are live, Finch under-billed."
                 )
         }
-        if let unitPrice, (amount - unitPrice * quantity).value.magnitude > tolerance.value.magnitude {
-            let due = unitPrice * quantity
-            return (
-                .amountMismatch, .dispute,
-                "Billed \(money(amount)) for \(quantity) connection(s); at \(money(unitPrice)) each that is \(money(due)), a difference of \(money(amount - due)): dispute it."
-            )
+        // Each line against its own price (`--unit-price` wins): SPEC §8 "Amounts".
+        for line in lines.sorted(by: { $0.line < $1.line }) {
+            guard let price = optionPrice ?? line.unitPrice else { continue }
+            let due = try CheckedMoney.multiply(
+                price, line.quantity, line: line.line, "quantity × unit price")
+            if line.amount.differs(from: due, beyond: tolerance) {
+                let difference = try CheckedMoney.subtract(line.amount, due, line: line.line, "amount − due")
+                return (
+                    .amountMismatch, .dispute,
+                    "Line \(line.line) bills \(money(line.amount)) for \(line.quantity) connection(s); at \(money(price)) each that is \(money(due)), a difference of \(money(difference)): dispute it."
+                )
+            }
         }
+        let unpriced = lines.contains { (optionPrice ?? $0.unitPrice) == nil }
         return (
             .matched, .none,
-            unitPrice == nil && billed ? "Quantity agrees; amounts not checked (no unit price)." : ""
+            unpriced && billed ? "Quantity agrees; amounts not checked (no unit price)." : ""
         )
     }
 

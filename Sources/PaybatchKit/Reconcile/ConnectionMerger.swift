@@ -21,9 +21,11 @@ struct ConnectionMerger {
             grouping: invoice.lines.filter { $0.connectionID != nil }, by: { $0.connectionID! })
     }
 
-    /// Every connection any input knows, merged, in no particular order.
+    /// Every connection any input knows, merged, by connection_id (bytewise): an order that
+    /// comes from a `Set` must never reach a message or a file.
     func merged() -> [ReconciledConnection] {
-        Set(roster.keys).union(dashboard.keys).union(billedLines.keys).map(merge)
+        Set(roster.keys).union(dashboard.keys).union(billedLines.keys)
+            .sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }.map(merge)
     }
 
     private func merge(_ id: ConnectionID) -> ReconciledConnection {

@@ -39,10 +39,9 @@ public struct DashboardExportReader {
         _ record: ProfiledRecord<DashboardColumn>, _ column: DashboardColumn
     ) throws(ReconcileInputFailure) -> UTCTimestamp? {
         guard let text = record.text(column) else { return nil }
-        guard let time = BillingWindow.time(text) else {
+        guard let time = UTCTimestamp(iso: text) else {
             throw record.fail(
-                column, "\"\(text)\" is not a time (ISO-8601 like 2026-10-05T14:03:00Z, or a date 2026-10-05)"
-            )
+                column, "\"\(text)\" is not a time (\(UTCTimestamp.acceptedForms))")
         }
         return time
     }

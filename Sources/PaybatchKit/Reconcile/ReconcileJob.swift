@@ -61,9 +61,15 @@ public struct ReconcileJob {
             inputs.append(file)
         }
         let (roster, rosterSource) = try loadingRoster()
-        let reconciliation = Reconciler(
-            invoice: invoice, roster: roster, dashboard: dashboard, unitPrice: unitPrice, tolerance: tolerance
-        ).reconcile()
+        let reconciliation: Reconciliation
+        do {
+            reconciliation = try Reconciler(
+                invoice: invoice, roster: roster, dashboard: dashboard, unitPrice: unitPrice,
+                tolerance: tolerance
+            ).reconcile()
+        } catch {
+            throw error.failure(file: invoicePath)
+        }
         let folder = try OutputFolder(
             path: (outputRoot as NSString).appendingPathComponent(period.description), mode: outputMode)
         let files = try writer.write(reconciliation, inputs: inputs, roster: rosterSource, to: folder)

@@ -17,7 +17,11 @@ public struct Reconciliation: Sendable, Equatable {
     public var billedTotal: Cents
     /// nil when some billable company has no known unit price.
     public var expectedTotal: Cents?
-    public var variance: Cents? { expectedTotal.map { billedTotal - $0 } }
+    /// Billed − expected; nil with expected. Computed (checked) by the reconciler, like every
+    /// total here, so nothing downstream does money arithmetic.
+    public var variance: Cents?
+    /// Every category's totals, for the Summary and reconciliation.json.
+    public var categories: [ReconciliationCategory: CategoryTotal]
 
     /// Everything matched within tolerance (exit 0), else discrepancies (exit 4).
     public var allMatched: Bool {
@@ -27,13 +31,7 @@ public struct Reconciliation: Sendable, Equatable {
 
     /// Companies, billed and expected amounts of one category.
     public func total(of category: ReconciliationCategory) -> CategoryTotal {
-        let rows = companies.filter { $0.category == category }
-        return CategoryTotal(
-            companies: rows.count, billed: rows.reduce(.zero) { $0 + $1.billedAmount },
-            expected: rows.reduce(Cents.zero as Cents?) { sum, row in
-                guard let sum else { return nil }
-                return row.billableConnections == 0 ? sum : row.expectedAmount.map { sum + $0 }
-            })
+        categories[category] ?? CategoryTotal(companies: 0, billed: .zero, expected: .zero)
     }
 }
 
@@ -53,6 +51,6 @@ public struct AccountTotal: Sendable, Equatable {
     public var billedAmount: Cents
     public var billableConnections: Int64
     public var expectedAmount: Cents?
+    public var variance: Cents?
     public var matched: Bool
-    public var variance: Cents? { expectedAmount.map { billedAmount - $0 } }
 }

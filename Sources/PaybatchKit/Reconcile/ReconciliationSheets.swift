@@ -62,9 +62,8 @@ enum ReconciliationSheets {
     private static func outline(
         _ title: String, _ companies: [ReconciledCompany], _ currency: String
     ) -> FreeSheet.Row {
-        let variance = companies.reduce(Cents.zero as Cents?) { sum, c in
-            sum.flatMap { s in c.variance.map { s + $0 } }
-        }
+        let variances = companies.map(\.variance)
+        let variance = variances.contains(nil) ? nil : Cents.sum(variances.compactMap { $0 })
         let detail = variance.map { "companies; variance \($0.decimalString) \(currency)" } ?? "companies"
         return .cells([.text(title), .integer(Int64(companies.count)), .text(detail + " (listed below)")])
     }

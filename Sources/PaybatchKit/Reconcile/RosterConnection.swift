@@ -47,7 +47,7 @@ public struct RosterConnection: Sendable, Equatable {
             providerID: record.details.providerID, clientType: record.details.clientType,
             status: record.status,
             assisted: record.details.assisted ?? false,
-            createdAt: record.createdAt.flatMap(BillingWindow.time),
+            createdAt: record.createdAt.flatMap(UTCTimestamp.init(iso:)),
             disconnectedAt: record.disconnectedAt.map(UTCTimestamp.init),
             disconnectSource: record.disconnectSource,
             disconnectTimeEstimated: record.disconnectTimeEstimated)
@@ -59,11 +59,20 @@ public struct RosterConnection: Sendable, Equatable {
     }
 
     /// Every connection of the store, disconnected ones included, with its history. Reads only:
-    /// no token is decrypted, so no key is needed.
+    /// no token is decrypted, so no key is needed. A stored `created_at` that cannot be read
+    /// stops reconcile (65): read as "unknown" it would count as added before every period.
     public static func all(in store: SQLiteRosterStore) throws -> [RosterConnection] {
         let history = Dictionary(grouping: try store.events(), by: \.connectionID)
-        return try store.connections().map {
-            RosterConnection(record: $0, events: history[$0.connectionID] ?? [])
+        return try store.connections().map { record in
+            if let text = record.createdAt, UTCTimestamp(iso: text) == nil {
+                throw RunStop(
+                    .dataError,
+                    "Connection \(record.connectionID) has a stored created_at `\(text)` that is not a time.",
+                    remedy:
+                        "Import the roster again with created_at written as \(UTCTimestamp.acceptedForms); `paybatch doctor` lists every such connection."
+                )
+            }
+            return RosterConnection(record: record, events: history[record.connectionID] ?? [])
         }
     }
 

@@ -51,12 +51,13 @@ struct RosterRowValidator {
         if let connectionID, connectionID.contains(where: \.isWhitespace) {
             throw fail(line, "connection_id", cells["connection_id"], "connection_id holds a space")
         }
-        let createdAt = try text("created_at", required: false)
-        if let createdAt, !Self.isTimestamp(createdAt) {
+        let createdAtText = try text("created_at", required: false)
+        // Stored as canonical UTC text, so every later reader sees one form.
+        let createdAt = createdAtText.flatMap(UTCTimestamp.init(iso:))?.description
+        if let createdAtText, createdAt == nil {
             throw fail(
                 line, "created_at", cells["created_at"],
-                "created_at `\(createdAt)` is not an ISO-8601 time (2024-05-01T12:00:00Z) or date (2024-05-01)"
-            )
+                "created_at `\(createdAtText)` is not \(UTCTimestamp.acceptedForms)")
         }
         if let first = tokenLines[token] {
             throw fail(
@@ -76,15 +77,5 @@ struct RosterRowValidator {
             line: line, customerID: CustomerID(customerID), customerName: customerName,
             token: AccessToken(token), connectionID: connectionID.map(ConnectionID.init),
             providerID: try text("provider_id", required: false).map(ProviderID.init), createdAt: createdAt)
-    }
-
-    /// ISO-8601 with a time zone (fractional seconds allowed), or a plain date.
-    static func isTimestamp(_ text: String) -> Bool {
-        if CalendarDate(text) != nil { return true }
-        let plain = ISO8601DateFormatter()
-        if plain.date(from: text) != nil { return true }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return fractional.date(from: text) != nil
     }
 }

@@ -4,8 +4,9 @@ public enum StoreSchema {
     /// The version this paybatch writes.
     public static var latestVersion: Int { migrations.count }
 
-    /// Each entry is one migration's SQL. Append; never edit a released one.
-    static let migrations: [String] = [version1, version2]
+    /// Each entry is one migration: SQL, or code where rows must be read and rewritten.
+    /// Append; never edit a released one.
+    static let migrations: [StoreMigration] = [.sql(version1), .sql(version2), .code(CreatedAtMigration.run)]
 
     /// Brings `database` to the latest version. Throws (65) for a store written by a newer
     /// paybatch or a file that is not a paybatch store.
@@ -28,7 +29,7 @@ public enum StoreSchema {
             let start = try database.userVersion()
             guard start < latestVersion else { return }
             for version in (start + 1)...latestVersion {
-                try database.execute(migrations[version - 1])
+                try migrations[version - 1].apply(to: database)
                 try database.setUserVersion(version)
             }
         }

@@ -15,7 +15,7 @@ enum ReconcileFixtures {
         return Int(x % UInt64(count))
     }
 
-    static func time(_ text: String) -> UTCTimestamp { BillingWindow.time(text)! }
+    static func time(_ text: String) -> UTCTimestamp { UTCTimestamp(iso: text)! }
 
     /// A roster of `companies` companies with one to three production connections each, at
     /// distinct providers, created before the period; some never give a creation time.
