@@ -3,7 +3,8 @@ import Foundation
 /// Reads an amount as invoices and spreadsheets write it, exactly. The accepted forms (documented
 /// in Templates/invoice/README.md): `1234.5`, `1234.50`, `-12.00`, `1,234.50` (commas only
 /// between groups of three digits), a `$`, `€` or `£` before the digits (`$1,234.50`,
-/// `-$5.00`), and accountants' `(5.00)` for a negative. More than two decimals are accepted only
+/// `-$5.00`), and a negative written with a leading minus (`-5.00`) or in accountants'
+/// parentheses (`(5.00)`) — one sign, so `(-5.00)`, `+-5` and `--5` are refused. More than two decimals are accepted only
 /// when the extra ones are zeros: a fraction of a cent is refused, never rounded.
 public enum InvoiceAmount {
     /// Why `text` is not an amount, for a message that also says what is accepted.
@@ -12,20 +13,18 @@ public enum InvoiceAmount {
     /// The amount in cents, or nil when `text` is not one of the accepted forms.
     public static func parse(_ text: String) -> Cents? {
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        // One sign at most: accountants' parentheses, or a leading `-` or `+` — never both and
+        // never two (`(-5.00)` and `+-5` are refused, not guessed).
         var negative = false
         if s.first == "(", s.last == ")" {
             negative = true
             s = s.dropFirst().dropLast()
-        }
-        if let sign = s.first, sign == "-" || sign == "+" {
-            negative = negative != (sign == "-")
+        } else if let sign = s.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
             s = s.dropFirst()
         }
         if let symbol = s.first, "$€£".contains(symbol) { s = s.dropFirst() }
-        if !negative, s.first == "-" {
-            negative = true
-            s = s.dropFirst()
-        }
+        guard let lead = s.first, lead.isASCII, lead.isNumber else { return nil }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, var whole = parts.first, !whole.isEmpty else { return nil }
         if whole.contains(",") {

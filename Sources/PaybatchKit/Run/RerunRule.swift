@@ -15,16 +15,15 @@ struct RerunRule: Sendable {
     func shouldFetch(_ id: ConnectionID, introspection: Introspection) async throws -> Bool {
         let sync = introspection.connectionStatus?.lastSuccessfulSync.flatMap(UTCTimestamp.init(iso:))
         let stored = try await store.dataRetrieved(runID: run, connection: id)
-        if let recorded = try await store.runConnections(runID: run)[id], recorded.source == "reused",
-            recorded.status == .ok, !stored.isEmpty
-        {
-            return false
-        }
         if !stored.isEmpty {
+            // A connection whose sync moved past its stored answers is fetched again whole — one
+            // this run already reused included — so its data never mixes two syncs.
             if let sync, stored.contains(where: { $0.map { $0 < sync } ?? false }) {
                 try await store.deleteDataResponses(runID: run, connection: id)
+                return true
             }
-            return true
+            let recorded = try await store.runConnections(runID: run)[id]
+            return !(recorded?.source == "reused" && recorded?.status == .ok)
         }
         guard let previous, let sync,
             try await store.runConnections(runID: previous)[id]?.status == .ok

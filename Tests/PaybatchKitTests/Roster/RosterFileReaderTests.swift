@@ -98,6 +98,17 @@ struct RosterFileReaderTests {
         #expect(!found.description.contains(secretA))
     }
 
+    /// Issue 18, defect 2: forms the import took were read as "unknown" by reconcile; now one
+    /// reader decides, the store keeps canonical UTC, and anything else is refused at import.
+    @Test func createdAtIsStoredCanonicalAndOddFormsAreRefusedAtImport() throws {
+        let header = "customer_id,customer_name,access_token,created_at\n"
+        let entries = try read(header + "cust-1,Acme,\(secretA),2026-11-05 11:00+0100\n")
+        #expect(entries[0].createdAt == "2026-11-05T10:00:00Z")
+        let refused = failure(header + "cust-1,Acme,\(secretA),2026-11-05 10:00 UTC\n")
+        #expect(refused?.exitStatus == .dataError)
+        #expect(refused?.message.contains("line 2, column 4 (created_at)") == true)
+    }
+
     @Test func fieldProblemsNameTheirColumn() {
         let header = "customer_id,customer_name,access_token,created_at\n"
         #expect(

@@ -65,6 +65,32 @@ struct ExportRerunTests {
         await fixture.stop()
     }
 
+    /// Issue 18, defect 7: a resumed run skipped the sync check for a connection it had reused.
+    @Test func aResumedRunFetchesAgainAReusedConnectionWhoseSyncMovedOn() async throws {
+        let fixture = try await ExportFixture(syncAfter: 0)
+        let first = try await fixture.export()
+        let second = try await fixture.export()
+        let reused = try #require(first.outcomes.first { $0.status == .ok }).identity.connectionID
+        #expect(try sources(fixture)[reused.rawValue] == "reused")
+        // The second run was interrupted after reusing it, and Finch has synced since its answers.
+        let store = try fixture.temp.open()
+        _ = try store.database.run(
+            "UPDATE runs SET status = 'running', finished_at = NULL WHERE run_id = ?",
+            [
+                .text(second.runID)
+            ])
+        let aged = try store.database.run(
+            "UPDATE responses SET data_retrieved = '2001-01-01T00:00:00Z' WHERE run_id = ? AND connection_id = ? AND endpoint != 'introspect'",
+            [.text(second.runID), .text(reused.rawValue)])
+        #expect(aged > 0)
+        let callsBefore = dataCalls(fixture)
+        let resumed = try await fixture.export()
+        #expect(resumed.runID == second.runID)
+        #expect(dataCalls(fixture) > callsBefore, "the reused connection must be fetched again whole")
+        #expect(try sources(fixture)[reused.rawValue] == "fetched")
+        await fixture.stop()
+    }
+
     @Test func onlyRendersTheOthersFromTheirStoredResponses() async throws {
         let fixture = try await ExportFixture(syncAfter: 0)
         let first = try await fixture.export()
