@@ -161,6 +161,25 @@ struct ReconcileDefectTests {
             flags(try run([line(2, quantity: 2, amount: 10_000)], twins), "c1") == ["duplicate_connection"])
     }
 
+    /// Found by `BillingModelPropertyTests` on the old code and shrunk to this: a connection of
+    /// unknown provider counted as a second provider (and with another, as a duplicate).
+    @Test("model-found: an unknown provider beside a known one is neither multi_provider nor a duplicate")
+    func unknownProviderIsNoSecondProvider() throws {
+        let roster = [RosterConnection(connectionID: "c0-1", companyID: "co-0", providerID: "gusto")]
+        let dashboard = [DashboardConnection(connectionID: "c0-0", companyID: "co-0")]
+        let r = try Reconciler(
+            invoice: Invoice(
+                period: F.period, currency: "USD",
+                lines: [
+                    line(2, company: nil, connection: "ghost"), line(3, company: nil, quantity: 0, amount: 0),
+                ]),
+            roster: roster, dashboard: dashboard
+        ).reconcile()
+        #expect(flags(r, "c0-1").isEmpty)
+        #expect(flags(r, "c0-0") == ["not_in_roster"])
+        #expect(F.categories(r)["co-0"] == .inRosterNotBilled)
+    }
+
     @Test("14. one sign per amount: a leading minus or parentheses, never both or two")
     func amountSigns() {
         #expect(InvoiceAmount.parse("-50.00") == Cents(-5000))
