@@ -30,13 +30,18 @@ struct CommandContext {
             settings: settings, environment: environment, logger: logger, console: console, startedAt: Date())
     }
 
-    /// The keys from `PAYBATCH_KEY` or `PAYBATCH_KEY_FILE` (78 when neither is set).
+    /// The keys from `PAYBATCH_KEY` or `PAYBATCH_KEY_FILE` (78 when neither is set, or when
+    /// others may write the file); a file others may read is used, with a warning.
     func keyRing() throws -> KeyRing {
         var keys = environment
         if keys["PAYBATCH_KEY"] == nil, keys["PAYBATCH_KEY_FILE"] == nil, let file = settings.keyFile {
             keys["PAYBATCH_KEY_FILE"] = file
         }
-        return try KeyRing.load(environment: keys)
+        let ring = try KeyRing.load(environment: keys)
+        if case .file(let path) = ring.source, let warning = KeyFile.permissionWarning(for: path) {
+            logger.warning("\(warning)")
+        }
+        return ring
     }
 
     /// Opens the store; a read-only open never creates it.
