@@ -28,7 +28,7 @@ public final class TempStore {
 
     /// Opens the store read-write with the key file's keys.
     public func open(now: @escaping () -> Date = Date.init) throws -> SQLiteRosterStore {
-        try SQLiteRosterStore.open(path: databasePath, keys: keyRing(), now: now)
+        try SQLiteRosterStore.open(path: databasePath, keys: keyRing(), creating: true, now: now)
     }
 
     /// A path inside the folder, for extra files (a second key file, a backup).

@@ -10,6 +10,8 @@ struct CommandContext {
     let logger: Logger
     let console: Console
     let startedAt: Date
+    /// "Now": the machine's clock, or `--now` / `PAYBATCH_NOW` (SPEC §2).
+    var wallClock: any WallClock = SystemWallClock()
 
     /// Resolves settings (flags, then environment, then paybatch.toml) and sets up logging.
     static func make(
@@ -26,32 +28,62 @@ struct CommandContext {
         let settings = try SettingsResolver(
             flags: global.settingFlags, environment: environment, configFlag: global.config
         ).resolve()
-        return CommandContext(
+        var context = CommandContext(
             settings: settings, environment: environment, logger: logger, console: console, startedAt: Date())
+        if let text = global.now ?? environment["PAYBATCH_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let now = UTCTimestamp(iso: text) else {
+                throw RunStop(
+                    .usage, "--now (or PAYBATCH_NOW) \"\(text)\" is not an ISO 8601 time.",
+                    remedy: "Write it as 2026-12-04T10:00:00Z.")
+            }
+            context.wallClock = ShiftedWallClock(
+                start: Date(timeIntervalSince1970: TimeInterval(now.secondsSinceEpoch)),
+                machineNow: context.startedAt)
+        }
+        return context
     }
 
-    /// The keys from `PAYBATCH_KEY` or `PAYBATCH_KEY_FILE` (78 when neither is set).
+    /// The keys from `PAYBATCH_KEY` or `PAYBATCH_KEY_FILE` (78 when neither is set, or when
+    /// others may write the file); a file others may read is used, with a warning.
     func keyRing() throws -> KeyRing {
         var keys = environment
         if keys["PAYBATCH_KEY"] == nil, keys["PAYBATCH_KEY_FILE"] == nil, let file = settings.keyFile {
             keys["PAYBATCH_KEY_FILE"] = file
         }
-        return try KeyRing.load(environment: keys)
+        let ring = try KeyRing.load(environment: keys)
+        if case .file(let path) = ring.source, let warning = KeyFile.permissionWarning(for: path) {
+            logger.warning("\(warning)")
+        }
+        return ring
     }
 
-    /// Opens the store; a read-only open never creates it.
-    func openStore(readOnly: Bool = false, keys: KeyRing? = nil) throws -> SQLiteRosterStore {
+    /// Opens the store; only `creating` (and never read-only) makes a missing one (SPEC §2: 78).
+    func openStore(
+        readOnly: Bool = false, keys: KeyRing? = nil, creating: Bool = false
+    ) throws
+        -> SQLiteRosterStore
+    {
         try SQLiteRosterStore.open(
             path: settings.databasePath, keys: keys ?? (try keyRing()),
-            mode: readOnly ? .readOnly : .readWrite)
+            mode: readOnly ? .readOnly : .readWrite, creating: creating)
     }
 
-    /// Runs `body` holding the store's lock (SPEC §7), waiting up to `--wait-lock`.
-    func withStoreLock<T>(_ body: () async throws -> T) async throws -> T {
+    /// Runs `body` holding the store's lock (SPEC §7), waiting up to `--wait-lock`. Without
+    /// `creatingStore`, a missing store stops the command before the lock file is made; with it,
+    /// a command that stops before creating the store takes its lock file (and the folders made
+    /// for it) away again, so a failed first run leaves nothing behind.
+    func withStoreLock<T>(creatingStore: Bool = false, _ body: () async throws -> T) async throws -> T {
+        if !creatingStore { try MissingStore.require(at: settings.databasePath) }
+        let made = StoreLock.missingFolders(forDatabase: settings.databasePath)
         let lock = try await StoreLock.acquire(
             databasePath: settings.databasePath, owner: LockOwner.current(startedAt: startedAt),
             wait: settings.waitLock, sleep: { try await Task.sleep(for: $0) })
-        defer { lock.release() }
+        defer {
+            if !FileManager.default.fileExists(atPath: settings.databasePath) {
+                lock.removeWithoutStore(folders: made)
+            }
+            lock.release()
+        }
         if let notice = lock.takeoverNotice { logger.warning("\(notice)") }
         return try await body()
     }
@@ -75,8 +107,10 @@ struct CommandContext {
 
 /// Standard output for results, standard error for everything else, unbuffered.
 struct Console: Sendable {
-    func out(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-    func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    // A closed pipe must not crash the command mid-run: the write fails quietly, and the SIGPIPE
+    // it raises interrupts the run cleanly (`SignalInterruption`).
+    func out(_ line: String) { try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8)) }
+    func error(_ line: String) { try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// A `label done/total` counter redrawn in place on stderr, or nil when stderr is not a
@@ -85,7 +119,7 @@ struct Console: Sendable {
         guard stderrIsTerminal else { return nil }
         return { done, total in
             let end = done == total ? "\n" : ""
-            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)\(end)".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\r\(label) \(done)/\(total)\(end)".utf8))
         }
     }
 }

@@ -39,8 +39,8 @@ struct ConfigCommand: AsyncParsableCommand {
                         remedy:
                             "Pipe exactly the secret: paybatch config set-client-secret --stdin < secret.txt")
                 }
-                return try await context.withStoreLock {
-                    let store = try context.openStore()
+                return try await context.withStoreLock(creatingStore: true) {
+                    let store = try context.openStore(creating: true)
                     let secret = ClientSecret(text)
                     try store.setClientSecret(secret)
                     context.console.out("Stored the client secret \(secret), encrypted.")

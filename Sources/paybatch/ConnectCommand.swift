@@ -46,7 +46,7 @@ struct ConnectCommand: AsyncParsableCommand {
                 else { return .ok }
                 code = arrived
             }
-            return try await context.withWritableStore { store, client in
+            return try await context.withWritableStore(creatingStore: true) { store, client in
                 let result = try await ConnectionEnrollment(store: store, client: client).add(
                     code: code, credentials: try context.clientCredentials(store: store),
                     redirectURI: redirect,
@@ -157,6 +157,10 @@ extension CommandContext {
     /// opened read-only (so a long wait for the browser never holds the writers' lock).
     func credentialsOutsideLock() throws -> ClientCredentials {
         if let secret = environment["FINCH_CLIENT_SECRET"], !secret.isEmpty {
+            return try clientCredentials(store: nil)
+        }
+        // No store yet (a first `connect`): no stored secret either, and `connect` creates the store.
+        guard FileManager.default.fileExists(atPath: settings.databasePath) else {
             return try clientCredentials(store: nil)
         }
         return try clientCredentials(store: try openStore(readOnly: true))

@@ -77,7 +77,7 @@ struct DemoRun {
         let period = Period(world.lastCompletePeriod)!
 
         let roster = try RosterFileReader.read(data: Data(world.rosterCSV().utf8), name: "sandbox-roster.csv")
-        let imported = try await context.withWritableStore { store, client in
+        let imported = try await context.withWritableStore(creatingStore: true) { store, client in
             try await RosterImporter(store: store, introspector: TokenIntrospector(client: client)).run(
                 roster
             ).exitStatus

@@ -16,7 +16,8 @@ struct ExportCommand: AsyncParsableCommand {
             starts over. Running it again after a finished run fetches again only connections \
             that synced since, or were not ok (SPEC §8); --offline renders the latest run again \
             from the store. Exits 0 when every connection is ok, 3 when some need attention (the \
-            reports say which).
+            reports say which), 75 when one failed for a transient reason (the next run fetches it \
+            again). A month that has not ended exits 64 unless --allow-open-period.
 
             Example:
               paybatch export --period 2026-10 --out out
@@ -46,6 +47,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "People per directory page (default 5000).") var directoryPageSize = 5000
     @Option(help: "Keep the stored answers of this many latest runs of the period (default 2).")
     var keepRuns = 2
+    @Flag(help: "Export a month that has not ended (UTC) yet; the run is marked and never reused.")
+    var allowOpenPeriod = false
 
     func validate() throws {
         guard Period(period) != nil else {
@@ -81,6 +84,8 @@ struct ExportCommand: AsyncParsableCommand {
             options.templatesFolder = templates
             options.includeSSN = includeSSN
             options.keepRuns = keepRuns
+            options.allowOpenPeriod = allowOpenPeriod
+            try options.requireEndedPeriod(now: context.wallClock.now())
             let limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
             if dryRun {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
@@ -98,7 +103,7 @@ struct ExportCommand: AsyncParsableCommand {
                         context.finchClient(
                             observer: observer, plannedCalls: planned, limits: limits, cache: cache)
                     },
-                    wallClock: SystemWallClock(), logger: context.logger)
+                    wallClock: context.wallClock, logger: context.logger)
                 runner.progress = context.console.progress("connections fetched")
                 let result = try await runner.run()
                 context.console.out(ExportSummary(result).text)
@@ -109,7 +114,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// The calls an export of `period` plans (the last stored counts, else one per bucket).
     private func plan(_ store: RunStore, period: Period, context: CommandContext) async throws -> ExportPlan {
-        let connections = try await store.liveConnections().map(\.record).filter {
+        let connections = try await store.exportableConnections().map(\.record).filter {
             only.isEmpty || only.contains($0.connectionID.rawValue) || only.contains($0.customerID.rawValue)
         }
         return ExportPlan(

@@ -3,11 +3,15 @@ import Foundation
 import PaybatchKit
 
 /// Runs a command's body and turns what it throws into SPEC §2's exit codes: a
-/// `PaybatchFailure` prints its message and remedy; anything unexpected is a bug (70).
+/// `PaybatchFailure` prints its message and remedy; anything unexpected is a bug (70). Whatever
+/// a command stopped by a signal throws (`SignalInterruption` cancels it) is its interruption.
 func reportingFailures(_ console: Console = Console(), _ body: () async throws -> ExitStatus) async throws {
     let status: ExitStatus
     do {
         status = try await body()
+    } catch  where Task.isCancelled {
+        console.error("paybatch: interrupted; run the same command again to resume.")
+        throw ExitCode(ExitStatus.temporary.rawValue)
     } catch let failure as any PaybatchFailure {
         console.error("paybatch: \(failure.message)")
         if let remedy = failure.remedy { console.error("  \(remedy)") }

@@ -4,6 +4,7 @@
 enum GlobalOptionHoisting {
     static let valued: Set<String> = [
         "--db", "--log-format", "--config", "--rate-scale", "--request-timeout", "--wait-lock",
+        "--now",
     ]
     static let flags: Set<String> = ["--quiet", "--verbose"]
 

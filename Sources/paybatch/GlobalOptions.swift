@@ -27,6 +27,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Seconds to wait for another run's lock before giving up with exit 75 (default 0).")
     var waitLock: Double?
 
+    @Option(help: "Take this ISO 8601 time as now (env PAYBATCH_NOW), for tests and replays.")
+    var now: String?
+
     /// The flags in the config file's key names, for `SettingsResolver`.
     var settingFlags: [String: String] {
         var flags: [String: String] = [:]

@@ -23,6 +23,14 @@ struct Paybatch: AsyncParsableCommand {
 
     static func main() async {
         AllocatorTuning.apply()
-        await main(GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst())))
+        let arguments = GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()))
+        // The sandbox is meant to be stopped by a signal, and handles its own.
+        guard arguments.first != SandboxCommand.configuration.commandName else {
+            return await main(arguments)
+        }
+        let command = Task { await main(arguments) }
+        let interruption = SignalInterruption.install { command.cancel() }
+        await command.value
+        interruption.cancel()
     }
 }

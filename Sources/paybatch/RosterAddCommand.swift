@@ -38,7 +38,7 @@ struct RosterAddCommand: AsyncParsableCommand {
     func run() async throws {
         try await withContext(global) { context in
             let token = try tokenStdin ? Self.readToken() : nil
-            return try await context.withWritableStore { store, client in
+            return try await context.withWritableStore(creatingStore: true) { store, client in
                 let enrollment = ConnectionEnrollment(store: store, client: client)
                 let result: ConnectionEnrollment.Result
                 if let token {

@@ -49,12 +49,13 @@ extension CommandContext {
     }
 
     /// Runs `body` with a store opened for writing under the lock, and a Finch client whose calls
-    /// land in the store's request log afterwards (even when `body` throws).
+    /// land in the store's request log afterwards (even when `body` throws). Only the commands
+    /// that enroll connections pass `creatingStore` (SPEC §2); the others need an existing store.
     func withWritableStore(
-        _ body: (SQLiteRosterStore, FinchClient) async throws -> ExitStatus
+        creatingStore: Bool = false, _ body: (SQLiteRosterStore, FinchClient) async throws -> ExitStatus
     ) async throws -> ExitStatus {
-        try await withStoreLock {
-            let store = try openStore()
+        try await withStoreLock(creatingStore: creatingStore) {
+            let store = try openStore(creating: creatingStore)
             let log = FinchCallLog()
             let client = finchClient(observer: log)
             do {

@@ -26,7 +26,7 @@ struct RosterImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await withContext(global) { context in
             let entries = try RosterFileReader.read(path: file)
-            return try await context.withWritableStore { store, client in
+            return try await context.withWritableStore(creatingStore: true) { store, client in
                 let importer = RosterImporter(
                     store: store, introspector: context.introspector(client), logger: context.logger)
                 let report = try await importer.run(entries)

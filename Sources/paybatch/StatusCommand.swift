@@ -9,7 +9,8 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
             Reads the store only; no key is needed. With --check the command exits 3 when \
             anything needs attention (a connection to reauthenticate, an employer to finish \
-            connecting, a last run that failed or was partial), for monitoring.
+            connecting, a last run that failed, was partial or was interrupted), for monitoring. A run \
+            whose process is gone (a signal, a crash) shows as interrupted.
 
             Example:
               paybatch status
@@ -22,7 +23,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withContext(global) { context in
-            let report = try RosterStatusReport(store: try context.openStoreForReading())
+            let report = try RosterStatusReport(
+                store: try context.openStoreForReading(),
+                lock: StoreLockState.read(databasePath: context.settings.databasePath))
             if json {
                 context.console.out(try report.json())
             } else {

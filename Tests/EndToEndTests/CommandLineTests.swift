@@ -62,6 +62,40 @@ struct CommandLineTests {
         #expect(result.stderr.contains("paybatch keys init"))
     }
 
+    /// Issue 19, item 12: a key file others may write is refused (78); one they may read is used
+    /// with a warning naming the fix, for a plain file and for a Kubernetes secret volume.
+    @Test func aKeyFileOthersMayWriteIsRefusedAndOneTheyMayReadIsWarnedAbout() async throws {
+        let folder = try temporaryFolder()
+        let key = folder.appendingPathComponent("paybatch.key").path
+        let env = [
+            "PAYBATCH_KEY_FILE": key, "PAYBATCH_KEY": "",
+            "PAYBATCH_DB": folder.appendingPathComponent("p.sqlite").path,
+        ]
+        _ = try await PaybatchBinary.run(["keys", "init"], currentDirectory: folder)
+        let created = try await PaybatchBinary.run(
+            ["config", "set-client-secret", "--stdin"], environment: env, stdin: Data("a-secret-value".utf8),
+            currentDirectory: folder)
+        #expect(created.exitCode == 0, "\(created.stderr)")
+
+        for mode in [0o620, 0o602, 0o660] {
+            chmod(key, mode_t(mode))
+            let refused = try await PaybatchBinary.run(
+                ["keys", "status"], environment: env, currentDirectory: folder)
+            #expect(refused.exitCode == 78, "mode \(String(mode, radix: 8)): \(refused.stderr)")
+            #expect(refused.stderr.contains("chmod 600 \(key)"), "\(refused.stderr)")
+        }
+        chmod(key, 0o640)
+        let warned = try await PaybatchBinary.run(
+            ["keys", "status"], environment: env, currentDirectory: folder)
+        #expect(warned.exitCode == 0, "\(warned.stderr)")
+        #expect(warned.stderr.contains("chmod 600 \(key)"), "\(warned.stderr)")
+        #expect(warned.stderr.contains("defaultMode: 0400"), "\(warned.stderr)")
+        chmod(key, 0o600)
+        let quiet = try await PaybatchBinary.run(
+            ["keys", "status"], environment: env, currentDirectory: folder)
+        #expect(quiet.exitCode == 0 && !quiet.stderr.contains("chmod"), "\(quiet.stderr)")
+    }
+
     @Test(arguments: [
         ["export", "--period", "2026-13"], ["export", "--period", "2026-10", "--formats", "pdf"],
     ])

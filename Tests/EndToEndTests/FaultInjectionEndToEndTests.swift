@@ -63,13 +63,13 @@ struct FaultInjectionEndToEndTests {
         #expect(changed == ["payments.csv differs"])
     }
 
-    @Test func retriesExhaustedFailTheConnectionAndAnUnreachableFinchExits69() async throws {
+    @Test func retriesExhaustedFailTheConnectionWith75AndAnUnreachableFinchExits69() async throws {
         var plan = try FaultPlan(parsing: "500=1")
         plan.paths = ["/employer/payment"]
         let work = try await RosterWorkspace(companies: 8, faults: plan, syncAfter: 0)
         defer { Task { [server = work.server] in await server.stop() } }
         let (result, folder) = try await Self.importAndExport(work)
-        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(result.exitCode == 75, "a transient failure: \(result.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/run.json"))
         let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let connections = try #require(run["connections"] as? [[String: Any]])
@@ -87,7 +87,9 @@ struct FaultInjectionEndToEndTests {
             #expect(result.stderr.contains(requestID), "the request id is shown next to the error")
             #expect(connectionsCSV.contains(requestID), "connections.csv's last_request_id")
         }
-        #expect(run["status"] as? String == "partial" && run["exit_code"] as? Int == 3)
+        #expect(run["status"] as? String == "partial" && run["exit_code"] as? Int == 75)
+        let retry = Set(run["retry_next_run"] as? [String] ?? [])
+        #expect(failed.allSatisfy { retry.contains($0["connection_id"] as? String ?? "") }, "\(retry)")
 
         let unreachable = try await work.run(
             Self.timeout + ["export", "--period", Self.period, "--out", work.path("out"), "--fresh"],

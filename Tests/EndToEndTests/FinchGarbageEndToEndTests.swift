@@ -11,13 +11,13 @@ import Testing
 @Suite("Finch answering garbage during an export, end to end", .serialized)
 struct FinchGarbageEndToEndTests {
     @Test(
-        "HTML, an empty body or JSON of the wrong shape fails one connection; exit 3",
+        "HTML, an empty body or JSON of the wrong shape fails one connection; exit 3 (not transient: a person must look)",
         arguments: ["html", "empty", "shape"])
     func garbageOnOneEndpointFailsOneConnection(kind: String) async throws {
         var plan = try FaultPlan(parsing: "\(kind)=1")
         plan.paths = ["/employer/directory"]
         let outcome = try await OneConnectionFault.run(plan)
-        let error = try outcome.expectOnlyTheTargetFailed(on: "/employer/directory")
+        let error = try outcome.expectOnlyTheTargetFailed(on: "/employer/directory", exitCode: 3)
         #expect(error["http_status"] as? Int == 200)
         #expect(error["code"] as? String == "malformed_response")
         let message = try #require(error["message"] as? String)

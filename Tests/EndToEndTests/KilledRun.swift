@@ -12,9 +12,11 @@ enum KilledRun {
 
     /// Runs `paybatch arguments` in `work`'s folder and environment and kills it once `when`
     /// returns true (polled every millisecond on a Dispatch thread, so the in-process sandbox
-    /// keeps its cooperative threads); returns how it ended.
+    /// keeps its cooperative threads); returns how it ended. `signal` SIGTERM or SIGINT lets it
+    /// stop as a user's Ctrl-C or a service manager would; its stderr goes to `stderr` if given.
     static func run(
         _ arguments: [String], in work: RosterWorkspace, extra: [String: String] = [:],
+        signal: Int32 = SIGKILL, stderr: String? = nil,
         when condition: @escaping @Sendable (_ elapsed: Duration) -> Bool
     ) async throws -> Ending {
         let process = Process()
@@ -24,7 +26,12 @@ enum KilledRun {
             .merging(extra) { $1 }
         process.currentDirectoryURL = work.folder
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            _ = FileManager.default.createFile(atPath: stderr, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: stderr)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let box = UncheckedProcess(process)
@@ -34,9 +41,12 @@ enum KilledRun {
                 let start = clock.now
                 while box.process.isRunning {
                     if condition(clock.now - start) {
-                        kill(box.process.processIdentifier, SIGKILL)
+                        kill(box.process.processIdentifier, signal)
                         box.process.waitUntilExit()
-                        continuation.resume(returning: .killed)
+                        let ending: Ending =
+                            box.process.terminationReason == .uncaughtSignal
+                            ? .killed : .exited(box.process.terminationStatus)
+                        continuation.resume(returning: ending)
                         return
                     }
                     usleep(1000)

@@ -74,16 +74,21 @@ struct OneConnectionFault {
 
     /// The target is `failed` with an error on `endpoint` carrying a request id that stderr and
     /// connections.csv show too; every other connection ends as in the clean export; the run is
-    /// partial (exit 3). Returns the target's error.
+    /// partial, with `exitCode`: 75 when the target failed for a transient reason (SPEC §2), else 3.
+    /// Returns the target's error.
     @discardableResult
     func expectOnlyTheTargetFailed(
-        on endpoint: String, sourceLocation: SourceLocation = #_sourceLocation
+        on endpoint: String, exitCode: Int32 = 75, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [String: Any] {
         let id = target.connectionID
         #expect(clean.statuses[id] == "ok", sourceLocation: sourceLocation)
-        #expect(faulty.result.exitCode == 3, "\(faulty.result.stderr)", sourceLocation: sourceLocation)
+        #expect(faulty.result.exitCode == exitCode, "\(faulty.result.stderr)", sourceLocation: sourceLocation)
         #expect(faulty.run["status"] as? String == "partial", sourceLocation: sourceLocation)
-        #expect(faulty.run["exit_code"] as? Int == 3, sourceLocation: sourceLocation)
+        #expect(faulty.run["exit_code"] as? Int == Int(exitCode), sourceLocation: sourceLocation)
+        #expect(
+            (faulty.run["retry_next_run"] as? [String])?.contains(id) == (exitCode == 75),
+            "retry_next_run names the target when it failed for a transient reason",
+            sourceLocation: sourceLocation)
         #expect(faulty.statuses[id] == "failed", sourceLocation: sourceLocation)
         var others = faulty.statuses
         others[id] = clean.statuses[id]

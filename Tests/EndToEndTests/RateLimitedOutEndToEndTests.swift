@@ -6,7 +6,7 @@ import Testing
 
 /// SPEC §2: a run that Finch rate-limits out stops with 75 and says when to retry, leaving no
 /// half-written file and a sound store that the next run resumes; a connection whose retries on
-/// server errors are exhausted is `failed` alone (exit 3).
+/// server errors are exhausted is `failed` alone (exit 75: the next run fetches it again).
 @Suite("Retries exhausted, end to end", .serialized)
 struct RateLimitedOutEndToEndTests {
     static let period = OneConnectionFault.period
@@ -55,7 +55,7 @@ struct RateLimitedOutEndToEndTests {
         #expect(try StoreInspection(path: work.path("paybatch.sqlite")).integrityCheck() == "ok")
     }
 
-    @Test func serverErrorsExhaustTheRetriesOfOneConnectionOnlyAndExit3() async throws {
+    @Test func serverErrorsExhaustTheRetriesOfOneConnectionOnlyAndExit75() async throws {
         var plan = try FaultPlan(parsing: "500=1")
         plan.paths = ["/employer/payment"]
         let outcome = try await OneConnectionFault.run(plan)

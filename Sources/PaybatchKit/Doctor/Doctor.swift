@@ -90,30 +90,16 @@ public struct Doctor: Sendable {
         }
     }
 
+    /// Doctor writes nothing it was not asked for: a missing folder passes when it can be made.
     private func outputFolderCheck() -> DoctorCheck {
         let path = settings.outputFolder
-        guard FileManager.default.fileExists(atPath: path) else {
-            // Doctor writes nothing it was not asked for: a missing folder is fine if it can be made.
-            let parent = (path as NSString).deletingLastPathComponent
-            guard access(parent.isEmpty ? "." : parent, W_OK) == 0 else {
-                return DoctorCheck(
-                    name: "output folder", failure: .cannotCreate,
-                    detail: "\(path) does not exist and \(parent.isEmpty ? "." : parent) is not writable",
-                    fix: "Create the folder, or point --out (PAYBATCH_OUT) somewhere writable.")
-            }
-            return .passed("output folder", "\(path) does not exist yet; the first export creates it")
-        }
-        let probe = path + "/.paybatch-doctor-\(UUID().uuidString)"
-        do {
-            let folder = try OutputFolder(path: settings.outputFolder, mode: settings.outputMode)
-            let file = try folder.create(String(probe.split(separator: "/").last!))
-            file.abandon()
-            return .passed("output folder", "\(settings.outputFolder) is writable")
-        } catch let failure as any PaybatchFailure {
+        if let failure = OutputFolderCheck.failure(for: path, mode: settings.outputMode) {
             return .failed("output folder", failure)
-        } catch {
-            return DoctorCheck(name: "output folder", failure: .cannotCreate, detail: "\(error)", fix: nil)
         }
+        let exists = FileManager.default.fileExists(atPath: path)
+        return .passed(
+            "output folder",
+            exists ? "\(path) is writable" : "\(path) does not exist yet; the first export creates it")
     }
 
     /// Reachability of Finch: any HTTP answer will do; no answer at all is exit 69.

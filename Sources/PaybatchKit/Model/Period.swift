@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar month, `YYYY-MM`, whose bounds are UTC (SPEC §8).
 public struct Period: Hashable, Comparable, Sendable, TextCodable {
     public let year: Int
@@ -33,6 +35,14 @@ public struct Period: Hashable, Comparable, Sendable, TextCodable {
     public var lastDay: CalendarDate {
         CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
     }
+    /// The first instant after the period (UTC): the month is over from then on.
+    public var endInstant: Date {
+        Date(timeIntervalSince1970: Double(next.firstDay.daysSinceEpoch) * 86_400)
+    }
+
+    /// Whether the month is over at `now`.
+    public func hasEnded(at now: Date) -> Bool { now >= endInstant }
+
     public var next: Period {
         month == 12 ? Period(year: year + 1, month: 1)! : Period(year: year, month: month + 1)!
     }

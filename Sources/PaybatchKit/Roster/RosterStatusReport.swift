@@ -52,21 +52,28 @@ public struct RosterStatusReport: Sendable, Encodable {
     /// Statuses where the employer (or whoever connected) must act before data flows.
     static let employerStatuses: Set<ConnectionStatus> = [.reauth, .errorNoAccountSetup, .errorPermissions]
 
-    public init(store: SQLiteRosterStore) throws {
-        runs = try store.allRuns().map {
+    /// `lock` is the store lock as `StoreLockState.read` finds it: a run still `running` is
+    /// shown `interrupted` unless a live process holds the lock, and then only the latest such
+    /// run can be its (one writer at a time).
+    public init(store: SQLiteRosterStore, lock: StoreLockState = .free) throws {
+        let records = try store.allRuns()
+        let live = lock == .free ? nil : records.first { $0.status == .running }?.runID
+        runs = records.map {
             Run(
                 runID: $0.runID, command: $0.command, period: $0.period.description,
                 startedAt: StoreTimestamp.text($0.startedAt),
                 finishedAt: $0.finishedAt.map(StoreTimestamp.text),
-                status: $0.status.rawValue, exitCode: $0.exitCode)
+                status: ($0.status == .running && $0.runID != live ? RunRecord.Status.interrupted : $0.status)
+                    .rawValue,
+                exitCode: $0.exitCode)
         }
-        let records = try store.connections()
-        statusCounts = Dictionary(grouping: records, by: \.status.rawValue).mapValues(\.count)
+        let connectionRecords = try store.connections()
+        statusCounts = Dictionary(grouping: connectionRecords, by: \.status.rawValue).mapValues(\.count)
         keys = try store.keyUsage().mapValues(\.total)
         var attention: [String] = []
         var first: [Connection] = []
         var rest: [Connection] = []
-        for record in records {
+        for record in connectionRecords {
             let id = record.connectionID
             var row = Connection(
                 connectionID: id.rawValue, customerID: record.customerID.rawValue,
@@ -91,7 +98,11 @@ public struct RosterStatusReport: Sendable, Encodable {
         // The latest run of each command and period tells whether that period is in good shape.
         var seen: Set<String> = []
         for run in runs where seen.insert(run.command + "|" + run.period).inserted {
-            if run.status == RunRecord.Status.failed.rawValue
+            if run.status == RunRecord.Status.interrupted.rawValue {
+                attention.append(
+                    "the last `\(run.command)` for \(run.period) was interrupted (its process is gone): run the same command again to resume"
+                )
+            } else if run.status == RunRecord.Status.failed.rawValue
                 || run.status == RunRecord.Status.partial.rawValue
             {
                 attention.append(

@@ -3,6 +3,9 @@
 public actor CallCounter: FinchCallObserver {
     public private(set) var firstAttempts: [String: Int] = [:]
     public private(set) var retries = 0
+    /// Whether any attempt got an HTTP answer other than a 5xx: without one, SPEC §2 calls Finch
+    /// unreachable (69) rather than the connections failed.
+    public private(set) var sawUsableAnswer = false
     private let forward: (any FinchCallObserver)?
 
     public init(forwardingTo forward: (any FinchCallObserver)? = nil) { self.forward = forward }
@@ -13,6 +16,7 @@ public actor CallCounter: FinchCallObserver {
         } else {
             retries += 1
         }
+        if let status = call.httpStatus, status < 500 { sawUsableAnswer = true }
         await forward?.record(call)
     }
 

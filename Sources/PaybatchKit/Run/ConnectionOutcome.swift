@@ -54,6 +54,33 @@ public struct ConnectionOutcome: Sendable {
     }
 }
 
+extension ConnectionOutcome {
+    /// `failed` for a transient reason (SPEC §2: 5xx, timeouts, 429s after the retries and the
+    /// budget): the failure that stopped it is one paybatch retries, so the next run may well
+    /// succeed without anyone acting. Such a connection makes the run exit 75, not 3.
+    public var failedTransiently: Bool {
+        status == .failed && (errors.last?.failureClass.retryable ?? false)
+    }
+
+    /// Whether the next run fetches it again with a fair chance of success (run.json's
+    /// `retry_next_run`, the Summary): every status but `ok` is fetched again (SPEC §8), except
+    /// those a person must act on first, `reauth_required` and a permanent failure.
+    public var retriedByNextRun: Bool {
+        switch status {
+        case .ok, .reauthRequired: false
+        case .failed: failedTransiently
+        case .partial, .pending, .notFetched: true
+        }
+    }
+
+    /// SPEC §2: 0 when every connection is `ok`; 75 when one failed for a transient reason (the
+    /// files are written, and the next run fetches it again); else 3.
+    static func exitStatus(of outcomes: [ConnectionOutcome]) -> ExitStatus {
+        if outcomes.contains(where: \.failedTransiently) { return .temporary }
+        return outcomes.allSatisfy { $0.status == .ok } ? .ok : .partial
+    }
+}
+
 extension ConnectionIdentity {
     /// The connection's ids: introspect's when it answered, else the roster's.
     init(record: ConnectionRecord, introspection: Introspection?) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `paybatch export` was asked to do.
 public struct ExportOptions: Sendable {
     public var period: Period
@@ -15,6 +17,9 @@ public struct ExportOptions: Sendable {
     public var templatesFolder: String?
     public var includeSSN = false
     public var keepRuns = 2
+    /// Export a month that has not ended yet (`--allow-open-period`); such a run is marked and
+    /// never reused (SPEC §2).
+    public var allowOpenPeriod = false
     /// How many connections are fetched at once; the shared limiter paces them all. Enough that
     /// every bucket has callers waiting from the start (with 8, the pay-statement bucket idled while
     /// connections were still at their directory), few enough that memory stays small: a connection
@@ -29,4 +34,17 @@ public struct ExportOptions: Sendable {
 
     /// `out/2026-10`.
     public var periodFolder: String { outputRoot + "/" + period.description }
+
+    /// SPEC §2: a month still in progress would pass for a complete one (every connection `ok`,
+    /// its last payments simply not made yet), so it is a usage error (64) unless asked for.
+    public func requireEndedPeriod(now: Date) throws {
+        guard !allowOpenPeriod, !period.hasEnded(at: now) else { return }
+        throw RunStop(
+            .usage,
+            "\(period) has not ended (it ends \(UTCTimestamp(period.endInstant)); now is \(UTCTimestamp(now))): "
+                + "its payments are not all made yet.",
+            remedy:
+                "Export a past month, or pass --allow-open-period to export the month so far (marked \"month in progress\", never reused)."
+        )
+    }
 }

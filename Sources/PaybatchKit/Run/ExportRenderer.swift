@@ -82,7 +82,7 @@ final class ExportRenderer {
         try spool.seal()
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
         var files = try await self.files.finish(spoolPath: spool.path, connections: connections)
-        let exitStatus: ExitStatus = outcomes.allSatisfy { $0.status == .ok } ? .ok : .partial
+        let exitStatus = ConnectionOutcome.exitStatus(of: outcomes)
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let runJSON = RunJSON(
             run: run, finishedAt: wallClock.now(), exitStatus: exitStatus, calls: calls, outcomes: outcomes,

@@ -34,8 +34,11 @@ public struct ExportRunner: Sendable {
 
     /// Runs the export; returns what it wrote and the exit status (0 complete, 3 partial).
     public func run() async throws -> ExportResult {
+        try options.requireEndedPeriod(now: wallClock.now())
+        // Before any call: a folder that cannot be written must not cost a whole fetch (73).
+        try OutputFolderCheck.require(options.periodFolder, mode: options.outputMode)
         let templates = try ReportTemplates.load(overridesIn: options.templatesFolder)
-        let connections = try await store.liveConnections().sorted {
+        let connections = try await store.exportableConnections().sorted {
             ($0.record.customerID, $0.record.connectionID) < ($1.record.customerID, $1.record.connectionID)
         }
         if options.offline { return try await renderLatest(connections, templates: templates) }
@@ -52,11 +55,13 @@ public struct ExportRunner: Sendable {
         for (record, _) in connections where !isSelected((record, "")) {
             try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
         }
-        if !fetched.isEmpty, fetched.allSatisfy({ $0.errors.contains { $0.code == "unreachable" } }) {
+        // SPEC §2's 69: no request got an answer other than a transport error or a 5xx.
+        if !fetched.isEmpty, fetched.allSatisfy({ $0.status == .failed }), await !calls.sawUsableAnswer {
             try await store.finishRun(
                 run.runID, status: .failed, exitCode: ExitStatus.unavailable.rawValue, at: wallClock.now())
             throw RunStop(
-                .unavailable, "Finch could not be reached for any connection (\(options.period)).",
+                .unavailable,
+                "Finch could not be reached for any connection, or answered only server errors (\(options.period)).",
                 remedy:
                     "Check FINCH_BASE_URL, the network and proxy settings, then run again; the run resumes.")
         }
@@ -124,11 +129,13 @@ public struct ExportRunner: Sendable {
             wallClock: wallClock)
     }
 
-    /// The period's latest finished run before `run`, whose `ok` connections may be reused.
+    /// The period's latest finished run before `run`, whose `ok` connections may be reused: one
+    /// that ended 75 counts (its failed connections are fetched again); one made before the
+    /// month ended never does (SPEC §2).
     private func previousRun(before run: RunRecord) async throws -> RunRecord? {
         guard !options.fresh else { return nil }
         return try await store.runs(period: options.period).first {
-            $0.runID != run.runID && ($0.status == .complete || $0.status == .partial)
+            $0.runID != run.runID && ($0.status == .complete || $0.status == .partial) && $0.periodComplete
         }
     }
 
@@ -138,12 +145,14 @@ public struct ExportRunner: Sendable {
             || options.only.contains(connection.record.customerID.rawValue)
     }
 
-    /// Resumes the period's interrupted run when it is recent and `--fresh` is not given.
+    /// Resumes the period's interrupted run when it is recent and `--fresh` is not given, unless
+    /// it was made while the month was in progress and the month is over now.
     private func startOrResume() async throws -> RunRecord {
         let now = wallClock.now()
         if !options.fresh, let last = try await store.latestRun(period: options.period),
             last.status == .running,
-            now.timeIntervalSince(last.startedAt) < Self.resumeWindow
+            now.timeIntervalSince(last.startedAt) < Self.resumeWindow,
+            last.periodComplete || !options.period.hasEnded(at: now)
         {
             let previousOnly = (try? JSONDecoder().decode([String].self, from: Data(last.options.utf8))) ?? []
             guard previousOnly == options.only else {

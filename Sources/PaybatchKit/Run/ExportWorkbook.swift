@@ -88,6 +88,12 @@ struct ExportWorkbook {
     /// Connections that need attention first, with what to do; then totals per connection.
     func summary(_ outcomes: [ConnectionOutcome]) -> FreeSheet {
         var rows: [FreeSheet.Row] = [.title("paybatch export \(period)")]
+        if !run.periodComplete {
+            rows.append(
+                .title(
+                    "\(period) is a month in progress: exported before it ended; no later run reuses this one."
+                ))
+        }
         let attention = outcomes.filter { $0.status != .ok }
         rows.append(.blank)
         if attention.isEmpty {
@@ -105,6 +111,10 @@ struct ExportWorkbook {
                             Cell(outcome.identity.customerID), .text(outcome.customerName),
                             Cell(outcome.identity.connectionID), .text(outcome.status.rawValue),
                         ], advice))
+            }
+            let retried = outcomes.filter(\.retriedByNextRun).map(\.identity.connectionID.rawValue)
+            if !retried.isEmpty {
+                rows.append(.title("The next run fetches these again: \(retried.joined(separator: ", "))."))
             }
         }
         rows.append(.blank)

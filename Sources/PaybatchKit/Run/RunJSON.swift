@@ -60,6 +60,10 @@ struct RunJSON: Encodable {
     var finishedAt: String
     var status: String
     var exitCode: Int32
+    /// False for a run made before its month ended (SPEC §2); always present.
+    var periodComplete: Bool
+    /// The connections the next run fetches again (`ConnectionOutcome.retriedByNextRun`).
+    var retryNextRun: [String]
     var calls: [String: Int]
     var connections: [Connection]
     var files: [WrittenFile]
@@ -71,6 +75,8 @@ struct RunJSON: Encodable {
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case exitCode = "exit_code"
+        case periodComplete = "period_complete"
+        case retryNextRun = "retry_next_run"
     }
 
     init(
@@ -85,6 +91,8 @@ struct RunJSON: Encodable {
         self.finishedAt = UTCTimestamp(finishedAt).description
         status = exitStatus == .ok ? "complete" : "partial"
         exitCode = exitStatus.rawValue
+        periodComplete = run.periodComplete
+        retryNextRun = outcomes.filter(\.retriedByNextRun).map(\.identity.connectionID.rawValue)
         self.calls = calls
         connections = outcomes.map { o in
             Connection(

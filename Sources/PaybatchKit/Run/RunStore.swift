@@ -4,9 +4,13 @@ import Foundation
 /// many connections share it safely (an SQLite handle belongs to one thread at a time).
 public actor RunStore {
     private let store: SQLiteRosterStore
+    /// The store's file, as given.
+    public let path: String
 
+    /// Opens an existing store (a missing one is `MissingStore`, 78: an export never creates one).
     public init(path: String, keys: KeyRing) throws {
         store = try SQLiteRosterStore.open(path: path, keys: keys)
+        self.path = path
     }
 
     /// Live connections (not disconnected), with their customers' names.
@@ -14,6 +18,20 @@ public actor RunStore {
         try store.connections(includingDisconnected: false).map {
             ($0, try store.customer($0.customerID)?.name ?? "")
         }
+    }
+
+    /// The live connections an export covers. None is a configuration problem (SPEC §2: 78),
+    /// never an empty export: files of that period written before are left as they are.
+    public func exportableConnections() throws -> [(record: ConnectionRecord, customerName: String)] {
+        let live = try liveConnections()
+        guard !live.isEmpty else {
+            throw RunStop(
+                .configuration, "The store \(path) has no live connection: there is nothing to export.",
+                remedy:
+                    "Import the roster with `paybatch roster import FILE`, or check --db / PAYBATCH_DB. Files written before are left as they are."
+            )
+        }
+        return live
     }
 
     public func token(for connection: ConnectionID) throws -> AccessToken {
@@ -93,12 +111,14 @@ public actor RunStore {
     }
 
     /// `--only`: a connection not named is rendered from its latest stored responses for the
-    /// period, copied into this run (`reused`); with none, it is recorded `not_fetched`.
+    /// period, copied into this run (`reused`); with none, it is recorded `not_fetched`. A run made
+    /// before the period ended never serves (SPEC §2).
     func reuseLatest(_ connection: ConnectionID, period: Period, into runID: String) throws {
         if try store.runConnections(runID: runID)[connection] != nil { return }
         guard
             let latest = try store.latestStoredOutcome(
-                period: period, command: ExportRunner.command, connection: connection, excluding: runID)
+                period: period, command: ExportRunner.command, connection: connection, excluding: runID,
+                among: \.periodComplete)
         else {
             try store.saveRunConnection(
                 RunConnectionRecord(status: .notFetched, source: "reused"), runID: runID,

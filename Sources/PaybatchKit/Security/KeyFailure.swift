@@ -7,6 +7,9 @@ public enum KeyFailure: PaybatchFailure, Equatable {
     case bothKeySources
     /// PAYBATCH_KEY_FILE names a file that does not exist or cannot be read.
     case unreadableKeyFile(path: String, reason: String)
+    /// The key file's group or others may write it: anyone of them could swap in a key of their
+    /// own, and every secret stored afterwards would be theirs to read.
+    case keyFileWritableByOthers(path: String, mode: Int)
     /// A line of the key file is not `kid:base64key` (or repeats a kid).
     case malformedKeyFile(path: String, line: Int, reason: String)
     /// PAYBATCH_KEY is not the base64 of 32 bytes.
@@ -29,7 +32,8 @@ public enum KeyFailure: PaybatchFailure, Equatable {
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .missingKey, .bothKeySources, .unreadableKeyFile, .keyFileRequired: return .configuration
+        case .missingKey, .bothKeySources, .unreadableKeyFile, .keyFileRequired, .keyFileWritableByOthers:
+            return .configuration
         case .malformedKeyFile, .malformedEnvironmentKey: return .dataError
         case .unknownKid, .cannotDecrypt, .malformedCiphertext: return .noPermission
         case .keyFileExists, .cannotWriteKeyFile: return .cannotCreate
@@ -45,6 +49,9 @@ public enum KeyFailure: PaybatchFailure, Equatable {
             return "Both PAYBATCH_KEY and PAYBATCH_KEY_FILE are set; paybatch uses exactly one."
         case .unreadableKeyFile(let path, let reason):
             return "Cannot read the key file \(path) named by PAYBATCH_KEY_FILE: \(reason)."
+        case .keyFileWritableByOthers(let path, let mode):
+            return
+                "The key file \(path) has mode \(String(mode, radix: 8)): users other than its owner may change it, so paybatch will not use it."
         case .malformedKeyFile(let path, let line, let reason):
             return "\(path):\(line): \(reason)."
         case .malformedEnvironmentKey:
@@ -77,6 +84,8 @@ public enum KeyFailure: PaybatchFailure, Equatable {
             return "Create one with `paybatch keys init`, then export PAYBATCH_KEY_FILE=<its path>."
         case .bothKeySources: return "Unset one of them."
         case .unreadableKeyFile: return "Point PAYBATCH_KEY_FILE at the key file `paybatch keys init` wrote."
+        case .keyFileWritableByOthers(let path, _):
+            return "Run `chmod 600 \(path)` (and check that nobody changed it)."
         case .malformedKeyFile:
             return
                 "Each line must be `kid:base64key` (8 hex characters, a colon, the base64 of 32 bytes); restore the file from its backup."

@@ -11,8 +11,11 @@ public enum KeyFile {
         public var instructions: String
     }
 
-    /// Reads and parses the key file at `path`.
+    /// Reads and parses the key file at `path`; refuses one that group or others may write.
     public static func read(_ path: String) throws(KeyFailure) -> [EncryptionKey] {
+        if let mode = OwnerOnlyFiles.mode(of: path), mode & 0o022 != 0 {
+            throw .keyFileWritableByOthers(path: path, mode: mode)
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -92,12 +95,15 @@ public enum KeyFile {
         return Created(path: absolute, kid: key.kid, instructions: instructions)
     }
 
-    /// A warning when the key file can be read or written by anyone but its owner (for
-    /// `doctor`); nil when its mode is 0600 or stricter, or it does not exist.
+    /// A warning when the key file can be read by anyone but its owner (every command that
+    /// loads it, and `doctor`); nil when its mode is 0600 or stricter, or it does not exist. (One
+    /// that others may write is refused by `read`.) A Kubernetes secret volume is 0644 unless its
+    /// `defaultMode` says otherwise, hence the second hint.
     public static func permissionWarning(for path: String) -> String? {
         guard let mode = OwnerOnlyFiles.mode(of: path), mode & 0o077 != 0 else { return nil }
         return
-            "The key file \(path) has mode \(String(mode, radix: 8)); other users may read it. Run `chmod 600 \(path)`."
+            "The key file \(path) has mode \(String(mode, radix: 8)); other users may read it. Run `chmod 600 \(path)` "
+            + "(for a Kubernetes secret volume, set `defaultMode: 0400`)."
     }
 
     /// Replaces the key file atomically (temporary file, fsync, rename; mode 0600).

@@ -37,9 +37,10 @@ extension SQLiteRosterStore {
     /// The newest run of the period other than `excluding` that recorded the connection with
     /// stored responses, with what it made of it (`--only` renders unnamed connections from it).
     public func latestStoredOutcome(
-        period: Period, command: String, connection: ConnectionID, excluding runID: String
+        period: Period, command: String, connection: ConnectionID, excluding runID: String,
+        among eligible: (RunRecord) -> Bool = { _ in true }
     ) throws -> (runID: String, record: RunConnectionRecord)? {
-        for run in try runs(period: period, command: command) where run.runID != runID {
+        for run in try runs(period: period, command: command) where run.runID != runID && eligible(run) {
             guard let record = try runConnections(runID: run.runID)[connection],
                 record.status != .notFetched,
                 try !responses(runID: run.runID, connection: connection).isEmpty

@@ -17,18 +17,15 @@ public final class SQLiteRosterStore {
         self.now = now
     }
 
-    /// Opens (read-write: creating and migrating) the store at `path`. With `keys`, every key id
-    /// the store uses must be known and decrypt one of its rows, checked before any write:
-    /// unknown kid or wrong key → 77. Read-only opening of a missing file → 78.
+    /// Opens (read-write: migrating) the store at `path`. With `keys`, every key id the store
+    /// uses must be known and decrypt one of its rows, checked before any write: unknown kid or
+    /// wrong key → 77. A missing file is `MissingStore` (78) unless `creating` (read-write only:
+    /// the few commands SPEC §2 lets create a store).
     public static func open(
-        path: String, keys: KeyRing?, mode: SQLiteDatabase.Mode = .readWrite,
+        path: String, keys: KeyRing?, mode: SQLiteDatabase.Mode = .readWrite, creating: Bool = false,
         now: @escaping () -> Date = Date.init
     ) throws -> SQLiteRosterStore {
-        if mode == .readOnly, !FileManager.default.fileExists(atPath: path) {
-            throw RunStop(
-                .configuration, "There is no paybatch store at \(path).",
-                remedy: "Create one with `paybatch roster import FILE`, or point --db (PAYBATCH_DB) at it.")
-        }
+        if !creating || mode == .readOnly { try MissingStore.require(at: path) }
         let database = try SQLiteDatabase(path: path, mode: mode)
         let store = SQLiteRosterStore(database: database, keys: keys, now: now)
         let version = try database.userVersion()

@@ -77,6 +77,30 @@ public final class StoreLock {
         fd = -1
     }
 
+    /// The folders above `<db>.lock` that do not exist yet, deepest first: what taking the lock
+    /// creates, and `removeWithoutStore` takes away.
+    public static func missingFolders(forDatabase databasePath: String) -> [String] {
+        var missing: [String] = []
+        var folder = (lockPath(forDatabase: databasePath) as NSString).deletingLastPathComponent
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return missing
+    }
+
+    /// Unlinks the lock file, still held, and then the empty `folders` (deepest first), for a
+    /// command that stopped before its store existed: there is nothing to protect yet, and a
+    /// lock file without a store would only mislead. Unlike at `release`, unlinking costs little
+    /// here: the worst case is a second first run that was already waiting on this file racing a
+    /// third one, and each of those creates the store through an exclusive create and SQLite's
+    /// own locking.
+    public func removeWithoutStore(folders: [String]) {
+        guard fd >= 0 else { return }
+        unlink(path)
+        for folder in folders { rmdir(folder) }
+    }
+
     private static func openLockFile(_ path: String) throws -> Int32 {
         do {
             try OwnerOnlyFiles.createParentFolders(of: path)

@@ -10,6 +10,9 @@ public struct RunRecord: Sendable, Equatable {
         public static let complete: Status = "complete"
         public static let partial: Status = "partial"
         public static let failed: Status = "failed"
+        /// Never stored: what `status` shows for a run still `running` whose process is gone
+        /// (a signal, a crash); the next run of its command and period resumes it.
+        public static let interrupted: Status = "interrupted"
     }
 
     public var runID: String
@@ -21,6 +24,11 @@ public struct RunRecord: Sendable, Equatable {
     public var exitCode: Int32?
     /// The options as JSON text (for resume: same `--only`, same formats).
     public var options: String
+
+    /// Whether the run began after its period ended (SPEC §2). A run made while the month was
+    /// still in progress is never reused nor resumed once the month is over: its answers may lack
+    /// the month's last payments.
+    public var periodComplete: Bool { startedAt >= period.endInstant }
 
     public init(
         runID: String, period: Period, command: String, startedAt: Date, finishedAt: Date? = nil,
