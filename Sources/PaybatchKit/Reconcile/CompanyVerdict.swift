@@ -27,8 +27,15 @@ struct CompanyVerdict {
         if lines.isEmpty { flags.remove(.reauthRequired) }
         let (category, action, message) = try verdict(
             rostered: rostered, billable: billable, quantity: quantity, amount: amount, flags: flags)
+        let customers = Dictionary(
+            connections.compactMap { c in c.customerID.map { ($0, c.customerName) } },
+            uniquingKeysWith: { a, b in a ?? b }
+        )
+        .sorted { $0.key.rawValue.utf8.lexicographicallyPrecedes($1.key.rawValue.utf8) }
+        .map { ReconciledCustomer(id: $0.key, name: $0.value) }
         return ReconciledCompany(
-            key: key, companyID: companyID, category: category, flags: flags, billedQuantity: quantity,
+            key: key, companyID: companyID, customers: customers, category: category, flags: flags,
+            billedQuantity: quantity,
             billableConnections: billable, billedAmount: amount, expectedAmount: expected,
             variance: variance, unitPrice: unitPrice, currency: currency,
             connectionIDs: connections.map(\.connectionID).sorted(),

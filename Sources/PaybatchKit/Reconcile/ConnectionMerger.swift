@@ -49,7 +49,9 @@ struct ConnectionMerger {
         return ReconciledConnection(
             key: companyID?.rawValue ?? "connection:\(id)", companyID: companyID, connectionID: id,
             providerID: r?.providerID ?? d?.providerID ?? lines.lazy.compactMap(\.providerID).first,
-            customerID: r?.customerID ?? d?.customerID, clientType: r?.clientType, status: status,
+            customerID: r?.customerID ?? d?.customerID, customerName: r?.customerName,
+            clientType: r?.clientType,
+            status: status,
             addedAt: addedAt, disconnectedAt: disconnect.time, disconnectSource: disconnect.source,
             inRoster: r != nil, onDashboard: d != nil, production: production, billable: billable,
             disconnectedBeforePeriod: window.disconnectedBeforeStart(disconnect.time),

@@ -6,9 +6,11 @@ public enum ReconcileReport {
         let currency = r.currency.map { " \($0)" } ?? ""
         func amount(_ cents: Cents?) -> String { cents.map { $0.decimalString + currency } ?? "unknown" }
         let matched = r.companies.filter { $0.category == .matched }.count
+        let attention = r.companies.filter { $0.action != .none }.count
         var lines = [
-            "Reconciled \(r.period): \(r.companies.count) companies, \(matched) matched, \(r.companies.count - matched) need attention.",
-            "  billed \(amount(r.billedTotal)), expected \(amount(r.expectedTotal)), variance \(amount(r.variance))"
+            "Reconciled \(r.period): \(r.companies.count) companies, \(matched) matched, \(attention) need attention.",
+            "  billed \(amount(r.billedTotal)), expected \(amount(r.expectedTotal)); "
+                + ReconciliationSheets.varianceReading(r.variance, r.currency ?? "")
                 + (r.unitPrice == nil ? " (amounts not checked: no unit price)" : ""),
         ]
         for category in ReconciliationCategory.allCases where category != .matched {

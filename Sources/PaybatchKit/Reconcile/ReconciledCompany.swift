@@ -3,6 +3,8 @@ public struct ReconciledCompany: Sendable, Equatable {
     /// company_id, or `connection:<id>` for a connection billed alone that no input places.
     public var key: String
     public var companyID: CompanyID?
+    /// The roster's customers of its connections (usually one), sorted, with their names.
+    public var customers: [ReconciledCustomer]
     public var category: ReconciliationCategory
     public var flags: Set<ReconciliationFlag>
     public var billedQuantity: Int64
@@ -24,6 +26,11 @@ extension ReconciledCompany: ReportRow {
     public func cell(_ field: ReconciliationCompaniesField) -> Cell {
         switch field {
         case .companyID: return Cell(companyID)
+        case .customerID:
+            return Cell(customers.isEmpty ? nil : customers.map(\.id.rawValue).joined(separator: ";"))
+        case .customerName:
+            let names = customers.compactMap(\.name)
+            return Cell(names.isEmpty ? nil : names.joined(separator: "; "))
         case .category: return .text(category.rawValue)
         case .flags: return Cell(flags.isEmpty ? nil : flags.sorted().map(\.rawValue).joined(separator: ";"))
         case .action: return Cell(action == .none ? nil : action.rawValue)

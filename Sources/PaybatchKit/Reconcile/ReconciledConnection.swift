@@ -6,6 +6,7 @@ public struct ReconciledConnection: Sendable, Equatable {
     public var connectionID: ConnectionID
     public var providerID: ProviderID?
     public var customerID: CustomerID?
+    public var customerName: String?
     public var clientType: String?
     /// The roster's status, else the Dashboard's, else `unknown` (a connection only billed).
     public var status: String
@@ -39,6 +40,7 @@ extension ReconciledConnection: ReportRow {
         case .connectionID: return Cell(connectionID)
         case .providerID: return Cell(providerID)
         case .customerID: return Cell(customerID)
+        case .customerName: return Cell(customerName)
         case .clientType: return Cell(clientType)
         case .status: return .text(status)
         case .addedAt: return Cell(addedAt)

@@ -82,7 +82,15 @@ enum ReconciliationJSON {
             ("category", .string(c.category.rawValue)),
             ("company_id", text(c.companyID?.rawValue)),
             ("connection_ids", .array(c.connectionIDs.map { .string($0.rawValue) })),
-            ("currency", text(c.currency)), ("expected_amount", money(c.expectedAmount)),
+            ("currency", text(c.currency)),
+            (
+                "customers",
+                .array(
+                    c.customers.map {
+                        .object([("customer_id", .string($0.id.rawValue)), ("customer_name", text($0.name))])
+                    })
+            ),
+            ("expected_amount", money(c.expectedAmount)),
             ("flags", .array(c.flags.sorted().map { .string($0.rawValue) })), ("key", .string(c.key)),
             ("message", .string(c.message)), ("providers", .array(c.providers.map { .string($0.rawValue) })),
             ("unit_price", money(c.unitPrice)), ("variance", money(c.variance)),
@@ -94,7 +102,8 @@ enum ReconciliationJSON {
             ("added_at", text(c.addedAt?.description)), ("billable", .bool(c.billable)),
             ("billed_quantity", .number(String(c.billedQuantity))), ("client_type", text(c.clientType)),
             ("company_id", text(c.companyID?.rawValue)), ("connection_id", .string(c.connectionID.rawValue)),
-            ("customer_id", text(c.customerID?.rawValue)), ("disconnect_source", text(c.disconnectSource)),
+            ("customer_id", text(c.customerID?.rawValue)), ("customer_name", text(c.customerName)),
+            ("disconnect_source", text(c.disconnectSource)),
             ("disconnected_at", text(c.disconnectedAt?.description)),
             ("flags", .array(c.flags.sorted().map { .string($0.rawValue) })),
             ("in_roster", .bool(c.inRoster)), ("key", .string(c.key)), ("on_dashboard", .bool(c.onDashboard)),

@@ -5,6 +5,8 @@ import Foundation
 public struct RosterConnection: Sendable, Equatable {
     public var connectionID: ConnectionID
     public var customerID: CustomerID?
+    /// The customer's name in the roster, so the reconciliation names customers, not only ids.
+    public var customerName: String?
     public var companyID: CompanyID?
     public var providerID: ProviderID?
     /// `production`, `development` or `sandbox`; nil when unknown (counted as production).
@@ -19,7 +21,8 @@ public struct RosterConnection: Sendable, Equatable {
     public var disconnectTimeEstimated: Bool
 
     public init(
-        connectionID: ConnectionID, customerID: CustomerID? = nil, companyID: CompanyID? = nil,
+        connectionID: ConnectionID, customerID: CustomerID? = nil, customerName: String? = nil,
+        companyID: CompanyID? = nil,
         providerID: ProviderID? = nil, clientType: String? = "production",
         status: ConnectionStatus = .connected,
         assisted: Bool = false, createdAt: UTCTimestamp? = nil, disconnectedAt: UTCTimestamp? = nil,
@@ -27,6 +30,7 @@ public struct RosterConnection: Sendable, Equatable {
     ) {
         self.connectionID = connectionID
         self.customerID = customerID
+        self.customerName = customerName
         self.companyID = companyID
         self.providerID = providerID
         self.clientType = clientType
@@ -40,9 +44,9 @@ public struct RosterConnection: Sendable, Equatable {
 
     /// A stored connection and its history. A connection whose token was found rejected but that
     /// was never marked disconnected takes the first rejection as its estimated disconnect time.
-    public init(record: ConnectionRecord, events: [ConnectionEvent]) {
+    public init(record: ConnectionRecord, events: [ConnectionEvent], customerName: String? = nil) {
         self.init(
-            connectionID: record.connectionID, customerID: record.customerID,
+            connectionID: record.connectionID, customerID: record.customerID, customerName: customerName,
             companyID: record.details.companyID,
             providerID: record.details.providerID, clientType: record.details.clientType,
             status: record.status,
@@ -63,6 +67,8 @@ public struct RosterConnection: Sendable, Equatable {
     /// stops reconcile (65): read as "unknown" it would count as added before every period.
     public static func all(in store: SQLiteRosterStore) throws -> [RosterConnection] {
         let history = Dictionary(grouping: try store.events(), by: \.connectionID)
+        let names = Dictionary(
+            try store.customers().map { ($0.customerID, $0.name) }, uniquingKeysWith: { a, _ in a })
         return try store.connections().map { record in
             if let text = record.createdAt, UTCTimestamp(iso: text) == nil {
                 throw RunStop(
@@ -72,7 +78,9 @@ public struct RosterConnection: Sendable, Equatable {
                         "Import the roster again with created_at written as \(UTCTimestamp.acceptedForms); `paybatch doctor` lists every such connection."
                 )
             }
-            return RosterConnection(record: record, events: history[record.connectionID] ?? [])
+            return RosterConnection(
+                record: record, events: history[record.connectionID] ?? [],
+                customerName: names[record.customerID])
         }
     }
 

@@ -171,6 +171,8 @@ enum EmbeddedTemplates {
           "file": "reconciliation.csv",
           "columns": [
             {"field": "company_id", "type": "id"},
+            {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "category", "type": "text"},
             {"field": "action", "type": "text"},
             {"field": "flags", "type": "text"},
@@ -192,9 +194,10 @@ enum EmbeddedTemplates {
           "sheet": "Connections",
           "columns": [
             {"field": "company_id", "type": "id"},
+            {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "connection_id", "type": "id"},
             {"field": "provider_id", "type": "id"},
-            {"field": "customer_id", "type": "id"},
             {"field": "client_type", "type": "text"},
             {"field": "status", "type": "text"},
             {"field": "added_at", "type": "datetime"},

@@ -1,6 +1,8 @@
 /// The columns of reconciliation.csv and the Companies sheet: one row per company (SPEC §5).
 public enum ReconciliationCompaniesField: String, ReportField {
     case companyID = "company_id"
+    case customerID = "customer_id"
+    case customerName = "customer_name"
     case category
     case action
     case flags
@@ -18,8 +20,8 @@ public enum ReconciliationCompaniesField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .companyID, .connectionIDs: return .id
-        case .category, .action, .flags, .currency, .providers, .message: return .text
+        case .companyID, .connectionIDs, .customerID: return .id
+        case .customerName, .category, .action, .flags, .currency, .providers, .message: return .text
         case .billedQuantity, .billableConnections: return .integer
         case .billedAmount, .expectedAmount, .variance: return .money
         }
@@ -30,13 +32,15 @@ public enum ReconciliationCompaniesField: String, ReportField {
         case .companyID:
             return
                 "Finch's company id; empty for a connection billed alone that no input places (see connection_ids)."
+        case .customerID: return "The roster's customer ids of the company's connections, joined with ;."
+        case .customerName: return "Their names in the roster, joined with ; ."
         case .category:
             return
                 "matched, billed_not_in_roster, in_roster_not_billed, billed_after_disconnect, quantity_mismatch, amount_mismatch or non_production_billed."
         case .action: return "dispute (raise it with Finch), fix_roster (act on the roster), or empty."
         case .flags:
             return
-                "reauth_required, multi_provider, duplicate_connection, disconnect_time_estimated, disconnect_time_unknown, not_in_roster, joined with ;."
+                "reauth_required, multi_provider, duplicate_connection, billed_disconnected, disconnect_time_estimated, disconnect_time_unknown, not_in_roster, joined with ;."
         case .billedQuantity: return "Connections billed on the invoice."
         case .billableConnections: return "Connections billable in the period by the roster."
         case .billedAmount: return "Amount billed."

@@ -1,9 +1,10 @@
 /// The columns of the reconciliation's Connections sheet: one row per connection (SPEC §5).
 public enum ReconciliationConnectionsField: String, ReportField {
     case companyID = "company_id"
+    case customerID = "customer_id"
+    case customerName = "customer_name"
     case connectionID = "connection_id"
     case providerID = "provider_id"
-    case customerID = "customer_id"
     case clientType = "client_type"
     case status
     case addedAt = "added_at"
@@ -19,7 +20,7 @@ public enum ReconciliationConnectionsField: String, ReportField {
     public var type: CellType {
         switch self {
         case .companyID, .connectionID, .providerID, .customerID: return .id
-        case .clientType, .status, .disconnectSource, .flags: return .text
+        case .customerName, .clientType, .status, .disconnectSource, .flags: return .text
         case .addedAt, .disconnectedAt: return .datetime
         case .inRoster, .billable, .onInvoice: return .boolean
         }
@@ -31,6 +32,7 @@ public enum ReconciliationConnectionsField: String, ReportField {
         case .connectionID: return "Finch's connection id."
         case .providerID: return "The provider."
         case .customerID: return "Our customer key, when the roster knows the connection."
+        case .customerName: return "The customer's name in the roster."
         case .clientType: return "production, sandbox or development."
         case .status: return "The connection's status."
         case .addedAt: return "When Finch created the connection."

@@ -23,7 +23,9 @@ struct ReconciliationWriterTests {
     let roster = [
         RosterConnection(connectionID: "c1", customerID: "cust-1", companyID: "co-1", providerID: "gusto"),
         RosterConnection(connectionID: "c2", customerID: "cust-1", companyID: "co-1", providerID: "rippling"),
-        RosterConnection(connectionID: "c3", customerID: "cust-2", companyID: "=co-2", providerID: "gusto"),
+        RosterConnection(
+            connectionID: "c3", customerID: "cust-2", customerName: "Zoë Café", companyID: "=co-2",
+            providerID: "gusto"),
     ]
 
     @Test("the same inputs give byte-identical CSV and JSON; the workbook has its four sheets")
@@ -52,13 +54,24 @@ struct ReconciliationWriterTests {
         #expect(id.contains("t=\"inlineStr\"") && id.contains("<t>=co-2</t>") && !id.contains("<f>"))
         let summary = try xlsx.sheet(1)
         #expect(summary.contains("Dispute with Finch") && summary.contains("Fix in the roster"))
+        // Issue 19 item 17: customers named, counts that add up to the lists, a variance in words.
+        #expect(
+            summary.contains(
+                "1 of 2 companies need attention: 1 to dispute with Finch, 0 to fix in the roster (listed below)."
+            ))
+        #expect(summary.contains("Dispute with Finch (1)") && summary.contains("Fix in the roster (0)"))
+        #expect(summary.contains("Zoë Café") && summary.contains("billed 1150.00 USD more than expected"))
 
         let text = String(decoding: csv, as: UTF8.self)
-        #expect(text.hasPrefix("\u{FEFF}company_id,category,action,flags,"))
-        #expect(text.contains("\r\n'=co-2,amount_mismatch,dispute,,1,1,1050.00,50.00,1000.00,USD,c3,gusto,"))
+        #expect(text.hasPrefix("\u{FEFF}company_id,customer_id,customer_name,category,action,flags,"))
         #expect(
             text.contains(
-                "\r\nco-1,matched,,multi_provider,2,2,100.00,100.00,0.00,USD,c1;c2,gusto;rippling,\r\n"))
+                "\r\n'=co-2,cust-2,Zoë Café,amount_mismatch,dispute,,1,1,1050.00,50.00,1000.00,USD,c3,gusto,")
+        )
+        #expect(
+            text.contains(
+                "\r\nco-1,cust-1,,matched,,multi_provider,2,2,100.00,100.00,0.00,USD,c1;c2,gusto;rippling,\r\n"
+            ))
     }
 
     @Test("reconciliation.json has SPEC §8's keys, sorted, with exact amounts")
