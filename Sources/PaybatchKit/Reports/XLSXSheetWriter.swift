@@ -31,6 +31,16 @@ final class XLSXSheetWriter {
         self.worksheet = sheet
         self.formats = formats
         self.path = path
+        try setPrintLayout()
+    }
+
+    /// "Print to PDF" gives a readable report, not hundreds of pages: landscape, every column on
+    /// one page's width (as many pages down as needed), and the first row — a table's header, a
+    /// free sheet's title — repeated on each page.
+    private func setPrintLayout() throws(XLSXFailure) {
+        worksheet_set_landscape(worksheet)
+        worksheet_fit_to_pages(worksheet, 1, 0)
+        try check(worksheet_repeat_rows(worksheet, 0, 0), "repeat the header row on printed pages")
     }
 
     /// Writes one row: each cell as its own type, or as a string when `asText[i]`. A section

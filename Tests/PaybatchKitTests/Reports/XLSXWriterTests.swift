@@ -95,6 +95,15 @@ struct XLSXWriterTests {
         #expect(payments.contains("<col min=\"1\" max=\"1\" width=\"13.7109375\" customWidth=\"1\"/>"))
         let summary = try xlsx.sheet(1)
         #expect(!summary.contains("autoFilter") && summary.contains("<cols>"))
+        // Issue 19 item 18: every sheet prints landscape, one page wide, its first row repeated.
+        for n in 1...4 {
+            let sheet = try xlsx.sheet(n)
+            #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "sheet \(n)")
+            #expect(sheet.contains("orientation=\"landscape\"") && sheet.contains("fitToHeight=\"0\""), "sheet \(n)")
+        }
+        let titles = try xlsx.part("xl/workbook.xml")
+        #expect(titles.contains("_xlnm.Print_Titles\" localSheetId=\"0\">Summary!$1:$1"))
+        #expect(titles.contains("_xlnm.Print_Titles\" localSheetId=\"2\">Payments!$1:$1"))
         assertGolden(Data(payments.utf8), named: "payments-sheet.xml")
         assertGolden(Data(summary.utf8), named: "summary-sheet.xml")
     }
