@@ -6,7 +6,9 @@ public enum StoreSchema {
 
     /// Each entry is one migration: SQL, or code where rows must be read and rewritten.
     /// Append; never edit a released one.
-    static let migrations: [StoreMigration] = [.sql(version1), .sql(version2), .code(CreatedAtMigration.run)]
+    static let migrations: [StoreMigration] = [
+        .sql(version1), .sql(version2), .code(CreatedAtMigration.run), .sql(version4),
+    ]
 
     /// Brings `database` to the latest version. Throws (65) for a store written by a newer
     /// paybatch or a file that is not a paybatch store.
@@ -144,5 +146,27 @@ public enum StoreSchema {
             updated_at TEXT NOT NULL,
             PRIMARY KEY (run_id, connection_id)
         );
+        """
+
+    /// Each finished, period-complete export's per-connection totals (people, payments,
+    /// statements, gross and net per currency), kept for good — past `--keep-runs` and apart from
+    /// `runs` — as the baseline of the next month's period-over-period comparison (SPEC §8). One
+    /// row per run, connection and currency; `currency` '' is "no currency" (or no payment).
+    static let version4 = """
+        CREATE TABLE period_totals (
+            period TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            connection_id TEXT NOT NULL,
+            export_status TEXT NOT NULL,
+            individuals INTEGER NOT NULL,
+            payments INTEGER NOT NULL,
+            pay_statements INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            gross INTEGER,
+            net INTEGER,
+            PRIMARY KEY (run_id, connection_id, currency)
+        );
+        CREATE INDEX period_totals_by_period ON period_totals(period, finished_at);
         """
 }

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One connection's totals in one finished export: what next month's Summary compares with.
+public struct PeriodTotalsRecord: Sendable, Equatable {
+    /// Gross and net pay of one currency; nil amounts are unknown (no payment gave them, or the
+    /// sum was past the 64-bit range), never 0.
+    public struct Money: Sendable, Equatable {
+        /// Upper-case ISO code; nil for payments without one.
+        public var currency: String?
+        public var gross: Cents?
+        public var net: Cents?
+
+        public init(currency: String?, gross: Cents?, net: Cents?) {
+            self.currency = currency
+            self.gross = gross
+            self.net = net
+        }
+    }
+
+    public var connectionID: ConnectionID
+    public var exportStatus: ExportStatus
+    public var individuals: Int
+    public var payments: Int
+    public var payStatements: Int
+    /// By currency, bytewise, the one without a currency last.
+    public var money: [Money]
+
+    public init(
+        connectionID: ConnectionID, exportStatus: ExportStatus, individuals: Int, payments: Int,
+        payStatements: Int, money: [Money]
+    ) {
+        self.connectionID = connectionID
+        self.exportStatus = exportStatus
+        self.individuals = individuals
+        self.payments = payments
+        self.payStatements = payStatements
+        self.money = money
+    }
+}
