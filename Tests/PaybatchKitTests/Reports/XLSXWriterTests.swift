@@ -99,7 +99,9 @@ struct XLSXWriterTests {
         for n in 1...4 {
             let sheet = try xlsx.sheet(n)
             #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "sheet \(n)")
-            #expect(sheet.contains("orientation=\"landscape\"") && sheet.contains("fitToHeight=\"0\""), "sheet \(n)")
+            #expect(
+                sheet.contains("orientation=\"landscape\"") && sheet.contains("fitToHeight=\"0\""),
+                "sheet \(n)")
         }
         let titles = try xlsx.part("xl/workbook.xml")
         #expect(titles.contains("_xlnm.Print_Titles\" localSheetId=\"0\">Summary!$1:$1"))

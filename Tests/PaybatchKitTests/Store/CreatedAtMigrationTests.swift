@@ -17,6 +17,8 @@ import Testing
                     ConnectionID("c\(i)"), customer: "cu", details: ConnectionDetails(status: .connected),
                     token: AccessToken("tok-\(i)-abcdefgh"), createdAt: text, source: .import)
             }
+            // A store as version 2 left it: before migrations 3 (times) and 4 (period totals).
+            try store.database.execute("DROP TABLE period_totals")
             try store.database.setUserVersion(2)
         }
         let store = try temp.open()
