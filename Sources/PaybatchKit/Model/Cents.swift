@@ -65,6 +65,19 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
     }
     public var description: String { decimalString }
 
+    /// For people, not files: thousands separated by commas, `123456789` → `1,234,567.89`.
+    public var groupedDecimalString: String {
+        let plain = decimalString
+        let negative = plain.hasPrefix("-")
+        let digits = Array(plain.dropFirst(negative ? 1 : 0).prefix { $0 != "." })
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (negative ? "-" : "") + grouped + plain.suffix(3)
+    }
+
     /// Parses a decimal amount in major units (`1234.5`, `-0.05`, `1,234.56` is refused) exactly.
     /// Returns nil for anything that is not a plain decimal with at most two places.
     public init?(decimal text: String) {

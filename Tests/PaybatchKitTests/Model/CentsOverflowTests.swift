@@ -27,3 +27,15 @@ struct CentsOverflowTests {
         }
     }
 }
+
+@Suite("Money for people")
+struct CentsGroupedTests {
+    @Test("thousands are separated, cents kept, the sign in front")
+    func grouped() {
+        #expect(Cents(123_456_789).groupedDecimalString == "1,234,567.89")
+        #expect(Cents(-100_000).groupedDecimalString == "-1,000.00")
+        #expect(Cents(5).groupedDecimalString == "0.05")
+        #expect(Cents(99_999).groupedDecimalString == "999.99")
+        #expect(Cents(Int64.min).groupedDecimalString == "-92,233,720,368,547,758.08")
+    }
+}
