@@ -33,6 +33,9 @@ public struct Period: Hashable, Comparable, Sendable, TextCodable {
     public var lastDay: CalendarDate {
         CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
     }
+    /// Whether `date` falls in this month.
+    public func contains(_ date: CalendarDate) -> Bool { date.year == year && date.month == month }
+
     public var next: Period {
         month == 12 ? Period(year: year + 1, month: 1)! : Period(year: year, month: month + 1)!
     }

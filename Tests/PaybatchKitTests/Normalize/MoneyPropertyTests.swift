@@ -13,11 +13,59 @@ private let identity = ConnectionIdentity(
 @Suite("Money properties")
 struct MoneyPropertyTests {
     static let cases = 4_000
+    static let totalsCases = 6_000
 
     @Test("statement totals, lines and the payment check agree with exact arithmetic")
     func statementsAndCheck() async throws {
         await propertyCheck(count: Self.cases, input: MoneyCases.payment) { payment in
             try await Self.verify(payment)
+        }
+    }
+
+    @Test("Summary totals per currency, per connection and merged, agree with exact arithmetic")
+    func totalsPerCurrency() async {
+        let payment = zip(MoneyCases.currency, MoneyCases.amount.optional(), MoneyCases.amount.optional())
+        let connections = payment.array(of: 0...8).array(of: 1...3)
+        await propertyCheck(count: Self.totalsCases, input: connections) { connections in
+            var differences = Differences()
+            var grand = CurrencyTotals()
+            for payments in connections {
+                var totals = CurrencyTotals()
+                for (currency, gross, net) in payments {
+                    totals.add(
+                        currency: ExactSum.code(currency), gross: gross.map(Cents.init),
+                        net: net.map(Cents.init))
+                }
+                Self.expectTotals(totals, of: payments, &differences)
+                grand.merge(totals)
+            }
+            Self.expectTotals(grand, of: connections.flatMap { $0 }, &differences)
+            #expect(differences.found.isEmpty, "\(differences.found)")
+        }
+    }
+
+    /// Per currency met (by code, bytewise, none last): the exact sums of the amounts present,
+    /// empty when none is or when past the 64-bit range, which is flagged.
+    static func expectTotals(
+        _ totals: CurrencyTotals, of payments: [(String?, Int64?, Int64?)], _ d: inout Differences
+    ) {
+        var sums: [String?: (gross: ExactSum, net: ExactSum)] = [:]
+        for (currency, gross, net) in payments {
+            let code = ExactSum.code(currency)
+            var pair = sums[code] ?? (ExactSum(), ExactSum())
+            if let gross { pair.gross.add(gross) }
+            if let net { pair.net.add(net) }
+            sums[code] = pair
+        }
+        let codes = sums.keys.compactMap { $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let order: [String?] = codes + (sums.keys.contains(nil) ? [nil] : [])
+        d.equal(totals.byCurrency.map(\.currency), order, "currencies")
+        for total in totals.byCurrency {
+            guard let pair = sums[total.currency] else { continue }
+            d.equal(total.gross?.value, pair.gross.value(), "\(total.currency ?? "-") gross")
+            d.equal(total.net?.value, pair.net.value(), "\(total.currency ?? "-") net")
+            d.equal(total.grossOutOfRange, pair.gross.isOutOfRange, "\(total.currency ?? "-") gross range")
+            d.equal(total.netOutOfRange, pair.net.isOutOfRange, "\(total.currency ?? "-") net range")
         }
     }
 
