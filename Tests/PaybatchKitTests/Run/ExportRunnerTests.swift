@@ -78,6 +78,30 @@ struct ExportRunnerTests {
         await fixture.stop()
     }
 
+    @Test("last_request_id is the connection's last answered call, successful or not (SPEC §4 Values)")
+    func lastRequestIDIsTheLastAnsweredCall() async throws {
+        let fixture = try await ExportFixture()
+        let result = try await fixture.export()
+        let store = try fixture.temp.open()
+        for outcome in result.outcomes {
+            let id = outcome.identity.connectionID
+            let answered = try store.requestLog(runID: result.runID, connection: id).filter {
+                $0.requestID != nil && $0.httpStatus != nil
+            }
+            #expect(answered.last?.requestID != nil, "\(id) was called")
+            #expect(outcome.lastRequestID == answered.last?.requestID, "\(id) (\(outcome.status))")
+        }
+        let rows = try CSVReader(path: fixture.out + "/2026-10/connections.csv")
+        let column = try #require(rows.index(of: "last_request_id"))
+        var count = 0
+        while let record = try rows.next() {
+            #expect(!record.fields[column].isEmpty, "row \(count + 1) has a last_request_id")
+            count += 1
+        }
+        #expect(count == result.outcomes.count)
+        await fixture.stop()
+    }
+
     @Test func aFreshRunOfUnchangedDataWritesTheSameRows() async throws {
         // Pending items never become ready here, so both runs see the same data.
         let fixture = try await ExportFixture(syncAfter: 0)
