@@ -130,8 +130,12 @@ struct ExportWorkbook {
         }
         rows.append(.blank)
         rows.append(.title("Grand total per currency"))
-        rows.append(.header(["currency", "gross_pay", "net_pay"]))
-        for total in grand.byCurrency { rows.append(Self.totalRow([], total)) }
+        // Under the connections' currency and totals columns, so each amount stands below its own.
+        let indent = 8
+        rows.append(.header(Array(repeating: "", count: indent) + ["currency", "gross_pay", "net_pay"]))
+        for total in grand.byCurrency {
+            rows.append(Self.totalRow(Array(repeating: .empty, count: indent), total))
+        }
         if grand.isEmpty { rows.append(.title("No payment in the period.")) }
         return FreeSheet(name: Self.summarySheet, rows: rows)
     }
