@@ -128,10 +128,14 @@ struct DemoTable {
                 "  \(status.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(group.count) connections"
             )
         }
-        let gross = export.outcomes.reduce(Cents.zero) { $0 + $1.grossPay }
+        let totals = export.outcomes.reduce(into: CurrencyTotals()) { $0.merge($1.totals) }
         let statements = export.outcomes.reduce(0) { $0 + $1.payStatements }
         let people = export.outcomes.reduce(0) { $0 + $1.individuals }
-        lines.append("  \(people) people, \(statements) pay statements, gross pay \(gross.decimalString)")
+        // Per currency: amounts in different currencies are never added together.
+        let gross = totals.byCurrency.map { "\($0.gross?.decimalString ?? "—") \($0.currency ?? "")" }
+        lines.append(
+            "  \(people) people, \(statements) pay statements, gross pay "
+                + (gross.isEmpty ? "—" : gross.joined(separator: ", ")))
         lines.append("")
         lines.append("Reconciliation (exit \(reconciliation.reconciliation.exitStatus.rawValue)):")
         lines += ReconcileReport.lines(reconciliation).dropLast().map { "  " + $0 }

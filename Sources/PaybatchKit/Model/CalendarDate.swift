@@ -32,6 +32,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, TextCodable {
         self.init(year: y, month: m, day: d)
     }
 
+    /// 1900-03-01, the first day Excel's serials count right: its 1900 has a 29 February that never
+    /// was, and a day before 1900-01-01 has no positive serial. Earlier dates go to XLSX as text.
+    public static let firstExcelDate = CalendarDate(year: 1900, month: 3, day: 1)!
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -11,14 +11,6 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
     // when the result leaves the 64-bit range, and the caller says what that means — an export
     // leaves the total empty with a data note, reconcile refuses the invoice line.
 
-    // The trapping operators go once no caller is left (issue 18): each use is a warning.
-    @available(*, deprecated, message: "traps on overflow: use adding(_:)")
-    public static func + (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value + rhs.value) }
-    @available(*, deprecated, message: "traps on overflow: use subtracting(_:)")
-    public static func - (lhs: Cents, rhs: Cents) -> Cents { Cents(lhs.value - rhs.value) }
-    @available(*, deprecated, message: "traps on overflow: use multiplied(by:)")
-    public static func * (lhs: Cents, rhs: Int64) -> Cents { Cents(lhs.value * rhs) }
-
     /// `self + other`, or nil past the 64-bit range.
     public func adding(_ other: Cents) -> Cents? {
         let (sum, overflow) = value.addingReportingOverflow(other.value)

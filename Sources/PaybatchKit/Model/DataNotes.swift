@@ -1,7 +1,8 @@
 /// The oddities normalization finds, counted by (code, report, column) — SPEC §8 "Data notes":
 /// `null_list_element`, `unknown_enum`, `missing_amount`, `product_not_granted`,
-/// `status_disagrees`, `invalid_date`… They become rows of data_quality.csv, never crashes or
-/// guessed values.
+/// `status_disagrees`, `invalid_date`, `amount_out_of_range`, `outside_period`,
+/// `date_before_1900`, `currency_mismatch`… They become rows of data_quality.csv, never crashes
+/// or guessed values.
 public struct DataNotes: Sendable, Equatable {
     /// What one note is about.
     public struct Key: Hashable, Sendable, Comparable {

@@ -43,6 +43,9 @@ public struct Period: Hashable, Comparable, Sendable, TextCodable {
     /// Whether the month is over at `now`.
     public func hasEnded(at now: Date) -> Bool { now >= endInstant }
 
+    /// Whether `date` falls in this month.
+    public func contains(_ date: CalendarDate) -> Bool { date.year == year && date.month == month }
+
     public var next: Period {
         month == 12 ? Period(year: year + 1, month: 1)! : Period(year: year, month: month + 1)!
     }

@@ -4,10 +4,17 @@ import Foundation
 struct NormalizationContext {
     var notes = DataNotes()
 
-    /// A `YYYY-MM-DD` date, or nil with an `invalid_date` note when the text is not one.
+    /// A `YYYY-MM-DD` date, or nil with an `invalid_date` note when the text is not one. A date
+    /// Excel cannot show (before 1900-03-01) is kept and noted `date_before_1900` here, not in the
+    /// XLSX writer: SPEC §8 makes the note whatever `--formats` says.
     mutating func date(_ text: String?, report: String, column: String) -> CalendarDate? {
         guard let text, !text.isEmpty else { return nil }
-        if let date = CalendarDate(text) { return date }
+        if let date = CalendarDate(text) {
+            if date < CalendarDate.firstExcelDate {
+                notes.add("date_before_1900", report: report, column: column)
+            }
+            return date
+        }
         notes.add("invalid_date", report: report, column: column)
         return nil
     }

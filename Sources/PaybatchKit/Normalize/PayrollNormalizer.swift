@@ -27,7 +27,7 @@ public struct PayrollNormalizer: Sendable {
             debitDate: context.date(payment.debitDate, report: r, column: "debit_date"),
             periodStart: context.date(payment.payPeriod?.startDate, report: r, column: "period_start"),
             periodEnd: context.date(payment.payPeriod?.endDate, report: r, column: "period_end"),
-            currency: (payment.grossPay?.currency ?? payment.netPay?.currency)?.currencyCode,
+            currency: Self.currency(payment.grossPay, else: payment.netPay),
             grossPay: payment.grossPay?.cents, netPay: payment.netPay?.cents,
             employerTaxes: payment.employerTaxes?.cents, employeeTaxes: payment.employeeTaxes?.cents,
             companyDebit: payment.companyDebit?.cents,
@@ -99,12 +99,15 @@ public struct PayrollNormalizer: Sendable {
             lines.append(row)
         }
         let s = "pay_statements"
+        for (column, total) in totals.columns where total.isOutOfRange {
+            context.notes.add("amount_out_of_range", report: s, column: column)
+        }
         let row = PayStatementRow(
             identity: identity, paymentID: payment, payDate: payDate, individualID: individual,
             type: context.enumeration(statement.type, report: s, column: "type"),
             paymentMethod: context.enumeration(statement.paymentMethod, report: s, column: "payment_method"),
             totalHours: statement.totalHours,
-            currency: (statement.grossPay?.currency ?? statement.netPay?.currency)?.currencyCode,
+            currency: Self.currency(statement.grossPay, else: statement.netPay),
             grossPay: statement.grossPay?.cents, netPay: statement.netPay?.cents,
             earnings: totals.earnings.sum, employeeTaxes: totals.employeeTaxes.sum,
             employerTaxes: totals.employerTaxes.sum, employeeDeductions: totals.deductions.sum,
@@ -112,14 +115,17 @@ public struct PayrollNormalizer: Sendable {
         notes.merge(context.notes)
         return (row, lines)
     }
-}
 
-/// A sum of the amounts present; nil until one is.
-struct OptionalSum: Sendable, Equatable {
-    private(set) var sum: Cents?
-    mutating func add(_ amount: Cents?) {
-        guard let amount else { return }
-        sum = (sum ?? .zero) + amount
+    /// SPEC §8: gross pay's currency, else net pay's. An empty or blank code is no code, so it
+    /// does not hide the other one.
+    static func currency(_ gross: WireMoney?, else net: WireMoney?) -> String? {
+        gross?.currency?.currencyCode ?? net?.currency?.currencyCode
+    }
+
+    /// Entries of a page's `pay_statements` that are null or not a statement give no row; they
+    /// are counted as `null_list_element`, as a null element of any other list is.
+    public static func noteUnreadableStatements(_ count: Int, notes: inout DataNotes) {
+        notes.add("null_list_element", report: "pay_statements", column: "pay_statements", count: count)
     }
 }
 
@@ -129,4 +135,12 @@ private struct StatementTotals {
     var employerTaxes = OptionalSum()
     var deductions = OptionalSum()
     var contributions = OptionalSum()
+
+    /// Each total with its pay_statements column.
+    var columns: [(String, OptionalSum)] {
+        [
+            ("earnings", earnings), ("employee_taxes", employeeTaxes), ("employer_taxes", employerTaxes),
+            ("employee_deductions", deductions), ("employer_contributions", contributions),
+        ]
+    }
 }

@@ -50,7 +50,8 @@ public enum ConnectionsField: String, ReportField {
         case .payStatements: return "Pay statements written."
         case .pendingPayments: return "Payments whose statements answered 202 data_sync_in_progress."
         case .errors: return "Errors recorded for the connection; 0 when none."
-        case .lastRequestID: return "The Finch-Request-Id of the connection's last response."
+        case .lastRequestID:
+            return "The Finch-Request-Id of the connection's last answered call, successful or not."
         case .message: return "What needs attention and what to do about it; empty when ok."
         }
     }

@@ -9,7 +9,8 @@ final class XLSXSheetWriter {
     private let path: String
     private(set) var nextRow: UInt32 = 0
     private var widths: [Int] = []
-    /// Excel's limit on the characters of one cell; longer text is cut (and counted).
+    /// Excel's limit on the characters of one cell, which it counts in UTF-16 units; longer text
+    /// is cut (and counted).
     static let maxCellCharacters = 32_767
     private(set) var truncatedCells = 0
 
@@ -80,10 +81,18 @@ final class XLSXSheetWriter {
             let digits = Self.digitCount(c.value.magnitude / 100)
             width = (c.value < 0 ? 1 : 0) + digits + (digits - 1) / 3 + 3
         case (.date(let d), _):
+            // Serials are wrong before 1900-03-01 (SPEC §8 `date_before_1900`, noted when
+            // normalizing): such a date is ISO text.
+            guard d >= CalendarDate.firstExcelDate else {
+                return try writeString(d.description, column: column, format: format)
+            }
             error = worksheet_write_number(worksheet, row, column, Double(d.daysSinceEpoch + 25_569), format)
             width = 10
         case (.datetime(let t), _):
             let (day, second) = t.dayAndSecond
+            guard day >= Int64(CalendarDate.firstExcelDate.daysSinceEpoch) else {
+                return try writeString(t.description, column: column, format: format)
+            }
             let serial = Double(day + 25_569) + Double(second) / 86_400
             error = worksheet_write_number(worksheet, row, column, serial, format)
             width = 20
@@ -112,15 +121,23 @@ final class XLSXSheetWriter {
     {
         var text = text
         var width = text.utf8.count
-        // Characters ≤ bytes: counting scalars only matters when the byte count could be too many.
-        if width > Self.maxCellCharacters, text.unicodeScalars.count > Self.maxCellCharacters {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Self.maxCellCharacters)))
+        // UTF-16 units ≤ UTF-8 bytes: counting units only matters when the bytes could be too many.
+        if width > Self.maxCellCharacters, text.utf16.count > Self.maxCellCharacters {
+            text = Self.prefix(text, utf16Units: Self.maxCellCharacters)
             truncatedCells += 1
         }
         if width > widths[Int(column)] { width = text.unicodeScalars.count }
         let error = worksheet_write_string(worksheet, nextRow, column, text, format)
         try check(error, "write row \(nextRow + 1), column \(column + 1)")
         return width
+    }
+
+    /// The longest prefix of `text` within `limit` UTF-16 units (fewer than it has) that ends
+    /// between scalars: a cut between the two halves of a surrogate pair steps back before the pair.
+    static func prefix(_ text: String, utf16Units limit: Int) -> String {
+        var end = text.utf16.index(text.utf16.startIndex, offsetBy: limit)
+        if UTF16.isTrailSurrogate(text.utf16[end]) { end = text.utf16.index(before: end) }
+        return String(String.UnicodeScalarView(text.unicodeScalars[..<end]))
     }
 
     /// Freezes the pane below the first row.

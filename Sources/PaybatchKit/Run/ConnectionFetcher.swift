@@ -147,8 +147,16 @@ public struct ConnectionFetcher: Sendable {
         sink: (any ConnectionDataSink)?, statements: StatementHandoff?
     ) async throws -> Bool {
         guard granted("payment", report: "payments", in: products, &data) else { return true }
-        guard case .ok(let payments) = try await client.payments(token, period: period, connectionID: id)
+        guard case .ok(let answered) = try await client.payments(token, period: period, connectionID: id)
         else { return false }
+        // Finch is asked for the period's payments, and what it answers is checked again: a
+        // payment dated outside the period, or not dated, is not the period's (SPEC §4). It is
+        // left out of every report, noted, and its statements are not asked for.
+        let payments = answered.filter { payment in
+            payment.payDate.flatMap { CalendarDate($0) }.map(period.contains) ?? false
+        }
+        data.notes.add(
+            "outside_period", report: "payments", column: "pay_date", count: answered.count - payments.count)
         data.payments = payments
         try sink?.payments(payments)
         let paymentIDs = payments.compactMap(\.id).map(PaymentID.init)

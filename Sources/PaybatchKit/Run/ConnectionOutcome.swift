@@ -19,8 +19,8 @@ public struct ConnectionOutcome: Sendable {
     public var individuals = 0
     public var payments = 0
     public var payStatements = 0
-    public var grossPay = Cents.zero
-    public var netPay = Cents.zero
+    /// Gross and net pay per currency (the Summary's totals).
+    public var totals = CurrencyTotals()
 
     /// What the run recorded for the connection; nil when it has nothing (`not_fetched`).
     init(record: ConnectionRecord, customerName: String, recorded: RunConnectionRecord?) {
@@ -49,8 +49,7 @@ public struct ConnectionOutcome: Sendable {
         individuals = rows.individuals
         payments = rows.payments
         payStatements = rows.payStatements
-        grossPay = rows.grossPay
-        netPay = rows.netPay
+        totals = rows.totals
     }
 }
 

@@ -98,9 +98,12 @@ final class ConnectionRowsSink: ConnectionDataSink {
         for (id, entry) in paymentRows.sorted(by: { $0.value.group < $1.value.group }) {
             var row = entry.row
             row.payStatementsStatus = data.statementResults[id] ?? .none
-            if row.payStatementsStatus == .complete, let profile = statementProfiles[id] {
+            if row.payStatementsStatus == .complete, let profile = statementProfiles[id],
+                let check = checks[id]
+            {
                 statementProfile.merge(profile)
-                findings += checks[id]?.findings ?? []
+                findings += check.findings
+                notes.merge(check.notes)
             } else {
                 // Statements of a payment that did not complete are not reported (SPEC §8).
                 try spool.remove(.payStatements, connection: index, group: entry.group)
@@ -109,8 +112,13 @@ final class ConnectionRowsSink: ConnectionDataSink {
             try spool.append(.payments, key: key(group: entry.group, person: ""), row: row)
             paymentProfile.add(row)
             summary.payments += 1
-            summary.grossPay = summary.grossPay + (row.grossPay ?? .zero)
-            summary.netPay = summary.netPay + (row.netPay ?? .zero)
+            summary.totals.add(currency: row.currency, gross: row.grossPay, net: row.netPay)
+        }
+        for total in summary.totals.byCurrency {
+            if total.grossOutOfRange {
+                notes.add("amount_out_of_range", report: "summary", column: "gross_pay")
+            }
+            if total.netOutOfRange { notes.add("amount_out_of_range", report: "summary", column: "net_pay") }
         }
         summary.payStatements = statementProfile.rows
         notes.merge(data.notes)
@@ -150,7 +158,7 @@ struct ConnectionRows: Sendable {
     var individuals = 0
     var payments = 0
     var payStatements = 0
-    var grossPay = Cents.zero
-    var netPay = Cents.zero
+    /// Gross and net pay of the payments, per currency (the Summary's totals).
+    var totals = CurrencyTotals()
     var qualityRows: [DataQualityRow] = []
 }

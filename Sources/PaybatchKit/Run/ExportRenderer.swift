@@ -13,6 +13,8 @@ final class ExportRenderer {
         var customerName: String
         var recorded: RunConnectionRecord?
         var dataRetrieved: UTCTimestamp?
+        /// The `Finch-Request-Id` of its last answered call (SPEC §4 `last_request_id`).
+        var lastRequestID: RequestID?
     }
 
     let options: ExportOptions
@@ -49,6 +51,7 @@ final class ExportRenderer {
         var outcome = ConnectionOutcome(
             record: item.record, customerName: item.customerName, recorded: item.recorded)
         outcome.dataRetrieved = item.dataRetrieved
+        outcome.lastRequestID = item.lastRequestID ?? outcome.lastRequestID
         var quality: [DataQualityRow] = []
         if let live {
             outcome.apply(live.data, rows: live.rows)

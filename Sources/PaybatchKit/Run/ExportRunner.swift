@@ -117,7 +117,8 @@ public struct ExportRunner: Sendable {
         ExportRenderer.Item(
             record: record, customerName: customerName, recorded: recorded,
             dataRetrieved: try await store.earliestDataRetrieved(
-                runID: run.runID, connection: record.connectionID))
+                runID: run.runID, connection: record.connectionID),
+            lastRequestID: try await store.lastRequestID(runID: run.runID, connection: record.connectionID))
     }
 
     private func makeRenderer(run: RunRecord, templates: ReportTemplates) -> ExportRenderer {

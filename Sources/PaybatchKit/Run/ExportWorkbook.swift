@@ -85,7 +85,8 @@ struct ExportWorkbook {
         }
     }
 
-    /// Connections that need attention first, with what to do; then totals per connection.
+    /// Connections that need attention first, with what to do; then totals per connection and
+    /// currency, and a grand total per currency.
     func summary(_ outcomes: [ConnectionOutcome]) -> FreeSheet {
         var rows: [FreeSheet.Row] = [.title("paybatch export \(period)")]
         if !run.periodComplete {
@@ -122,19 +123,38 @@ struct ExportWorkbook {
         rows.append(
             .header([
                 "customer_id", "customer_name", "connection_id", "provider_id", "export_status",
-                "individuals",
-                "payments", "pay_statements", "gross_pay", "net_pay",
+                "individuals", "payments", "pay_statements", "currency", "gross_pay", "net_pay",
             ]))
+        var grand = CurrencyTotals()
         for o in outcomes {
-            rows.append(
-                .cells([
-                    Cell(o.identity.customerID), .text(o.customerName), Cell(o.identity.connectionID),
-                    Cell(o.identity.providerID), .text(o.status.rawValue), Cell(o.individuals),
-                    Cell(o.payments),
-                    Cell(o.payStatements), .money(o.grossPay), .money(o.netPay),
-                ]))
+            let connection: [Cell] = [
+                Cell(o.identity.customerID), .text(o.customerName), Cell(o.identity.connectionID),
+                Cell(o.identity.providerID), .text(o.status.rawValue), Cell(o.individuals),
+                Cell(o.payments), Cell(o.payStatements),
+            ]
+            // A connection without payments has no currency to total: one row, its totals empty.
+            let totals = o.totals.byCurrency
+            if totals.isEmpty { rows.append(.cells(connection)) }
+            for total in totals { rows.append(Self.totalRow(connection, total)) }
+            grand.merge(o.totals)
         }
+        rows.append(.blank)
+        rows.append(.title("Grand total per currency"))
+        // Under the connections' currency and totals columns, so each amount stands below its own.
+        let indent = 8
+        rows.append(.header(Array(repeating: "", count: indent) + ["currency", "gross_pay", "net_pay"]))
+        for total in grand.byCurrency {
+            rows.append(Self.totalRow(Array(repeating: .empty, count: indent), total))
+        }
+        if grand.isEmpty { rows.append(.title("No payment in the period.")) }
         return FreeSheet(name: Self.summarySheet, rows: rows)
+    }
+
+    /// `leading` cells, then a currency's totals; a total past the 64-bit range is empty, and says so.
+    static func totalRow(_ leading: [Cell], _ total: CurrencyTotals.Total) -> FreeSheet.Row {
+        let cells = leading + [Cell(total.currency), Cell(total.gross), Cell(total.net)]
+        guard total.grossOutOfRange || total.netOutOfRange else { return .cells(cells) }
+        return .cellsAndNote(cells, "amount_out_of_range: the sum is past the 64-bit range of cents.")
     }
 
     func runInfo(_ outcomes: [ConnectionOutcome]) -> FreeSheet {

@@ -84,6 +84,17 @@ public actor RunStore {
             .map { $0.dataRetrieved.flatMap(UTCTimestamp.init(iso:)) }
     }
 
+    /// SPEC §4's `last_request_id`: the `Finch-Request-Id` of the connection's last answered call
+    /// in the run, successful or not (from the request log). A connection the run did not call
+    /// (`--only` rendered it from an earlier run's answers) has the id of the latest answer it holds.
+    func lastRequestID(runID: String, connection: ConnectionID) throws -> RequestID? {
+        if let logged = try store.lastAnsweredRequestID(runID: runID, connection: connection) {
+            return logged
+        }
+        return try store.responses(runID: runID, connection: connection).last { $0.requestID != nil }?
+            .requestID
+    }
+
     /// The earliest `Finch-Data-Retrieved` among a connection's stored answers in a run.
     func earliestDataRetrieved(runID: String, connection: ConnectionID) throws -> UTCTimestamp? {
         try dataRetrieved(runID: runID, connection: connection).compactMap { $0 }.min()

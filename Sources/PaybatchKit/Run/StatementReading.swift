@@ -41,8 +41,14 @@ struct StatementReader: Sendable {
         for await answer in answers {
             for (payment, page) in answer {
                 let ready = sink.sink.readier(for: payment)
-                try await page.forEachChunk(of: FinchClient.statementsPerChunk, readying: ready) {
-                    try sink.sink.statements($0)
+                let unreadable = try await page.forEachChunk(
+                    of: FinchClient.statementsPerChunk, readying: ready
+                ) { try sink.sink.statements($0) }
+                // Null or unreadable entries give no statement, but they are counted (SPEC §8).
+                if unreadable > 0 {
+                    var notes = DataNotes()
+                    PayrollNormalizer.noteUnreadableStatements(unreadable, notes: &notes)
+                    try sink.sink.statements(ReadyStatements(payment: payment, notes: notes))
                 }
             }
             read.yield()

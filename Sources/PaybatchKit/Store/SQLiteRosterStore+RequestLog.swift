@@ -15,6 +15,18 @@ extension SQLiteRosterStore {
             ])
     }
 
+    /// The request id of the connection's last call in a run that an answer came to (whatever its
+    /// status); nil when none did.
+    public func lastAnsweredRequestID(runID: String, connection: ConnectionID) throws -> RequestID? {
+        try database.query(
+            """
+            SELECT request_id FROM request_log
+            WHERE run_id = ? AND connection_id = ? AND request_id IS NOT NULL AND http_status IS NOT NULL
+            ORDER BY log_id DESC LIMIT 1
+            """, [.text(runID), .text(connection.rawValue)]
+        ) { $0.text(0).map(RequestID.init) }.first ?? nil
+    }
+
     /// Logged requests, oldest first, narrowed to a run and/or a connection when given.
     public func requestLog(runID: String? = nil, connection: ConnectionID? = nil) throws -> [RequestLogEntry]
     {

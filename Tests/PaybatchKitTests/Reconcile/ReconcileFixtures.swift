@@ -46,7 +46,7 @@ enum ReconcileFixtures {
             let quantity = Int64(byCompany[company]!.count)
             return InvoiceLine(
                 line: i + 2, companyID: company, quantity: quantity, unitPrice: price,
-                amount: price * quantity)
+                amount: Cents(price.value * quantity))
         }
         return Invoice(period: period, currency: "USD", lines: lines)
     }

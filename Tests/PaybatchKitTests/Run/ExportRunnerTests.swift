@@ -30,8 +30,11 @@ struct ExportRunnerTests {
             #expect(outcome.individuals == expected.individuals, "\(outcome.identity.connectionID)")
             #expect(outcome.payments == expected.payments)
             #expect(outcome.payStatements == expected.payStatements)
-            #expect(outcome.grossPay == Cents(Int64(expected.grossCents)))
-            #expect(outcome.netPay == Cents(Int64(expected.netCents)))
+            // The sandbox pays in USD only.
+            let totals = outcome.totals.byCurrency
+            #expect(totals.map(\.currency) == (outcome.payments > 0 ? ["USD"] : []))
+            #expect((totals.first?.gross ?? .zero) == Cents(Int64(expected.grossCents)))
+            #expect((totals.first?.net ?? .zero) == Cents(Int64(expected.netCents)))
         }
         let runJSON = try #require(
             try JSONSerialization.jsonObject(with: Data(try fixture.file("run.json").utf8)) as? [String: Any])
@@ -72,6 +75,30 @@ struct ExportRunnerTests {
         let sandboxCalls = fixture.sandbox.counters().buckets.values.reduce(0) { $0 + $1.calls }
         let counted = counts.values.flatMap { $0.filter { $0.key != "introspect" }.values }.reduce(0, +)
         #expect(sandboxCalls == counted)
+        await fixture.stop()
+    }
+
+    @Test("last_request_id is the connection's last answered call, successful or not (SPEC §4 Values)")
+    func lastRequestIDIsTheLastAnsweredCall() async throws {
+        let fixture = try await ExportFixture()
+        let result = try await fixture.export()
+        let store = try fixture.temp.open()
+        for outcome in result.outcomes {
+            let id = outcome.identity.connectionID
+            let answered = try store.requestLog(runID: result.runID, connection: id).filter {
+                $0.requestID != nil && $0.httpStatus != nil
+            }
+            #expect(answered.last?.requestID != nil, "\(id) was called")
+            #expect(outcome.lastRequestID == answered.last?.requestID, "\(id) (\(outcome.status))")
+        }
+        let rows = try CSVReader(path: fixture.out + "/2026-10/connections.csv")
+        let column = try #require(rows.index(of: "last_request_id"))
+        var count = 0
+        while let record = try rows.next() {
+            #expect(!record.fields[column].isEmpty, "row \(count + 1) has a last_request_id")
+            count += 1
+        }
+        #expect(count == result.outcomes.count)
         await fixture.stop()
     }
 
