@@ -84,7 +84,7 @@ public struct PayStatementLineRow: Sendable, Equatable {
         case employerContribution = "employer_contribution"
     }
 
-    public var connectionID: ConnectionID
+    public var identity: ConnectionIdentity
     public var paymentID: PaymentID
     public var individualID: IndividualID?
     public var payDate: CalendarDate?

@@ -52,7 +52,7 @@ public struct PayrollNormalizer: Sendable {
                 context.notes.add("missing_amount", report: "pay_statement_lines", column: "amount")
             }
             return PayStatementLineRow(
-                connectionID: identity.connectionID, paymentID: payment, individualID: individual,
+                identity: identity, paymentID: payment, individualID: individual,
                 payDate: payDate,
                 category: category, amount: amount?.cents, currency: currency?.currencyCode)
         }

@@ -1,5 +1,7 @@
 /// The columns of data_quality.csv: null profile, failed checks and data notes (SPEC §8).
 public enum DataQualityField: String, ReportField {
+    case customerID = "customer_id"
+    case customerName = "customer_name"
     case connectionID = "connection_id"
     case providerID = "provider_id"
     case report
@@ -9,6 +11,7 @@ public enum DataQualityField: String, ReportField {
     case nullPct = "null_pct"
     case check
     case paymentID = "payment_id"
+    case individualID = "individual_id"
     case expected
     case actual
     case difference
@@ -17,8 +20,8 @@ public enum DataQualityField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .connectionID, .providerID, .paymentID: return .id
-        case .report, .column, .check: return .text
+        case .customerID, .connectionID, .providerID, .paymentID, .individualID: return .id
+        case .customerName, .report, .column, .check: return .text
         case .rows, .nulls: return .integer
         case .nullPct: return .percent
         case .expected, .actual, .difference: return .decimal
@@ -27,6 +30,8 @@ public enum DataQualityField: String, ReportField {
 
     public var meaning: String {
         switch self {
+        case .customerID: return "Our customer key."
+        case .customerName: return "The customer's name in the roster."
         case .connectionID: return "Finch's connection id."
         case .providerID: return "The provider."
         case .report: return "The table: employees, payments or pay_statements."
@@ -36,6 +41,7 @@ public enum DataQualityField: String, ReportField {
         case .nullPct: return "Null profile: nulls as a percentage of rows, one decimal."
         case .check: return "payment_vs_statements, or a data note's code (unknown_enum, null_list_element…)."
         case .paymentID: return "The payment checked."
+        case .individualID: return "The person, for a finding about one pay statement."
         case .expected: return "Check: the payment's amount (a money cell)."
         case .actual: return "Check: the sum of its statements (money); data note: how many times (integer)."
         case .difference: return "Check: actual minus expected (money)."

@@ -33,9 +33,11 @@ enum EmbeddedTemplates {
         """#,
         "data_quality.json": #"""
         {
-          "sheet": "Data Quality",
+          "sheet": "Findings",
           "file": "data_quality.csv",
           "columns": [
+            {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "connection_id", "type": "id"},
             {"field": "provider_id", "type": "id"},
             {"field": "report", "type": "text"},
@@ -45,6 +47,7 @@ enum EmbeddedTemplates {
             {"field": "null_pct", "type": "percent"},
             {"field": "check", "type": "text"},
             {"field": "payment_id", "type": "id"},
+            {"field": "individual_id", "type": "id"},
             {"field": "expected", "type": "decimal"},
             {"field": "actual", "type": "decimal"},
             {"field": "difference", "type": "decimal"}
@@ -58,6 +61,7 @@ enum EmbeddedTemplates {
           "file": "employees.csv",
           "columns": [
             {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "company_id", "type": "id"},
             {"field": "connection_id", "type": "id"},
             {"field": "provider_id", "type": "id"},
@@ -96,6 +100,8 @@ enum EmbeddedTemplates {
           "sheet": "Pay Statement Lines",
           "file": "pay_statement_lines.csv",
           "columns": [
+            {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "connection_id", "type": "id"},
             {"field": "payment_id", "type": "id"},
             {"field": "individual_id", "type": "id"},
@@ -118,6 +124,7 @@ enum EmbeddedTemplates {
           "file": "pay_statements.csv",
           "columns": [
             {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "company_id", "type": "id"},
             {"field": "connection_id", "type": "id"},
             {"field": "payment_id", "type": "id"},
@@ -144,6 +151,7 @@ enum EmbeddedTemplates {
           "file": "payments.csv",
           "columns": [
             {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
             {"field": "company_id", "type": "id"},
             {"field": "connection_id", "type": "id"},
             {"field": "provider_id", "type": "id"},

@@ -1,6 +1,7 @@
 /// The columns of employees.csv: one row per directory entry per connection (SPEC §4).
 public enum EmployeesField: String, ReportField {
     case customerID = "customer_id"
+    case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
     case providerID = "provider_id"
@@ -35,6 +36,7 @@ public enum EmployeesField: String, ReportField {
 
     public var type: CellType {
         switch self {
+        case .customerName: return .text
         case .customerID, .companyID, .connectionID, .providerID, .individualID, .sourceID, .managerID:
             return .id
         case .firstName, .middleName, .lastName, .preferredName, .workEmail, .personalEmail, .title,
@@ -50,6 +52,7 @@ public enum EmployeesField: String, ReportField {
     public var meaning: String {
         switch self {
         case .customerID: return "Our customer key, from the roster."
+        case .customerName: return "The customer's name in the roster."
         case .companyID: return "Finch's company id."
         case .connectionID: return "Finch's connection id."
         case .providerID: return "The provider."

@@ -1,5 +1,7 @@
 /// The columns of pay_statement_lines.csv: one row per earning, tax, deduction or contribution (SPEC §4).
 public enum PayStatementLinesField: String, ReportField {
+    case customerID = "customer_id"
+    case customerName = "customer_name"
     case connectionID = "connection_id"
     case paymentID = "payment_id"
     case individualID = "individual_id"
@@ -17,9 +19,9 @@ public enum PayStatementLinesField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .connectionID, .paymentID, .individualID: return .id
+        case .customerID, .connectionID, .paymentID, .individualID: return .id
         case .payDate: return .date
-        case .category, .type, .name, .currency: return .text
+        case .customerName, .category, .type, .name, .currency: return .text
         case .amount: return .money
         case .hours: return .decimal
         case .employer, .preTax: return .boolean
@@ -28,6 +30,8 @@ public enum PayStatementLinesField: String, ReportField {
 
     public var meaning: String {
         switch self {
+        case .customerID: return "Our customer key."
+        case .customerName: return "The customer's name in the roster."
         case .connectionID: return "Finch's connection id."
         case .paymentID: return "The payment."
         case .individualID: return "The person."

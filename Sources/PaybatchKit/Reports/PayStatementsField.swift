@@ -1,6 +1,7 @@
 /// The columns of pay_statements.csv: one row per pay statement (SPEC §4).
 public enum PayStatementsField: String, ReportField {
     case customerID = "customer_id"
+    case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
     case paymentID = "payment_id"
@@ -22,6 +23,7 @@ public enum PayStatementsField: String, ReportField {
 
     public var type: CellType {
         switch self {
+        case .customerName: return .text
         case .customerID, .companyID, .connectionID, .paymentID, .individualID: return .id
         case .payDate: return .date
         case .type, .paymentMethod, .currency: return .text
@@ -35,6 +37,7 @@ public enum PayStatementsField: String, ReportField {
     public var meaning: String {
         switch self {
         case .customerID: return "Our customer key."
+        case .customerName: return "The customer's name in the roster."
         case .companyID: return "Finch's company id."
         case .connectionID: return "Finch's connection id."
         case .paymentID: return "The payment the statement belongs to."

@@ -1,6 +1,7 @@
 /// The columns of payments.csv: one row per payment with its pay date in the period (SPEC §4).
 public enum PaymentsField: String, ReportField {
     case customerID = "customer_id"
+    case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
     case providerID = "provider_id"
@@ -23,6 +24,7 @@ public enum PaymentsField: String, ReportField {
 
     public var type: CellType {
         switch self {
+        case .customerName: return .text
         case .customerID, .companyID, .connectionID, .providerID, .paymentID: return .id
         case .payDate, .debitDate, .periodStart, .periodEnd: return .date
         case .currency, .payFrequencies, .payStatementsStatus: return .text
@@ -34,6 +36,7 @@ public enum PaymentsField: String, ReportField {
     public var meaning: String {
         switch self {
         case .customerID: return "Our customer key."
+        case .customerName: return "The customer's name in the roster."
         case .companyID: return "Finch's company id."
         case .connectionID: return "Finch's connection id."
         case .providerID: return "The provider."

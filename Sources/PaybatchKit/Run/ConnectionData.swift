@@ -9,10 +9,10 @@ public enum ExportStatus: String, Sendable, Codable, CaseIterable {
     public var advice: String {
         switch self {
         case .ok: "Nothing to do."
-        case .partial: "Some data is missing (see Data Quality); the next run fetches what was pending."
+        case .partial: "Some data is missing; the next run fetches what was pending."
         case .pending: "Finch has no data yet (assisted or first sync); the next run tries again."
         case .reauthRequired: "The employer must reauthenticate: run `paybatch reauth CONNECTION_ID`."
-        case .failed: "Fetching failed; see the errors and request ids in run.json, then run again."
+        case .failed: "Fetching failed; run again, and give Finch's support the request id if it persists."
         case .notFetched: "Not fetched in this run and nothing stored; run the export without --only."
         }
     }

@@ -26,7 +26,7 @@ public struct ConnectionOutcome: Sendable {
     init(record: ConnectionRecord, customerName: String, recorded: RunConnectionRecord?) {
         self.record = record
         self.customerName = customerName
-        identity = ConnectionIdentity(record: record, introspection: nil)
+        identity = ConnectionIdentity(record: record, customerName: customerName, introspection: nil)
         status = recorded?.status ?? .notFetched
         source = recorded?.source ?? "fetched"
         errors = recorded?.errors ?? []
@@ -82,9 +82,9 @@ extension ConnectionOutcome {
 
 extension ConnectionIdentity {
     /// The connection's ids: introspect's when it answered, else the roster's.
-    init(record: ConnectionRecord, introspection: Introspection?) {
+    init(record: ConnectionRecord, customerName: String? = nil, introspection: Introspection?) {
         self.init(
-            customerID: record.customerID,
+            customerID: record.customerID, customerName: customerName,
             companyID: introspection?.companyID.map(CompanyID.init) ?? record.details.companyID,
             connectionID: record.connectionID,
             providerID: introspection?.effectiveProviderID.map(ProviderID.init) ?? record.details.providerID)

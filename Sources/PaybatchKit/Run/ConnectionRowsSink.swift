@@ -5,6 +5,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
     private let spool: RowSpool
     private let index: Int
     private let record: ConnectionRecord
+    private let customerName: String?
     /// What the connection's outcome and the data quality report take from its rows so far.
     private(set) var summary: ConnectionRows
     private var notes = DataNotes()
@@ -17,18 +18,24 @@ final class ConnectionRowsSink: ConnectionDataSink {
     private var statementProfiles: [PaymentID: NullProfile<PayStatementsField>] = [:]
     private var checks: [PaymentID: PaymentCheck] = [:]
 
-    init(spool: RowSpool, index: Int, record: ConnectionRecord, templates: ReportTemplates) {
+    init(
+        spool: RowSpool, index: Int, record: ConnectionRecord, customerName: String?,
+        templates: ReportTemplates
+    ) {
         self.spool = spool
         self.index = index
         self.record = record
-        summary = ConnectionRows(identity: ConnectionIdentity(record: record, introspection: nil))
+        self.customerName = customerName
+        summary = ConnectionRows(
+            identity: ConnectionIdentity(record: record, customerName: customerName, introspection: nil))
         employeeProfile = NullProfile(templates.employees)
         paymentProfile = NullProfile(templates.payments)
         statementTemplate = templates.payStatements
     }
 
     func begin(_ introspection: Introspection) throws {
-        summary.identity = ConnectionIdentity(record: record, introspection: introspection)
+        summary.identity = ConnectionIdentity(
+            record: record, customerName: customerName, introspection: introspection)
     }
 
     private var identity: ConnectionIdentity { summary.identity }
@@ -127,13 +134,13 @@ final class ConnectionRowsSink: ConnectionDataSink {
             + statementProfile.qualityRows(for: identity)
             + findings.map {
                 DataQualityRow(
-                    connectionID: identity.connectionID, providerID: identity.providerID, report: "payments",
+                    identity: identity, report: "payments",
                     column: $0.column, check: "payment_vs_statements", paymentID: $0.paymentID,
                     expected: Cell($0.expected), actual: Cell($0.actual), difference: Cell($0.difference))
             }
             + notes.sorted.map { key, count in
                 DataQualityRow(
-                    connectionID: identity.connectionID, providerID: identity.providerID, report: key.report,
+                    identity: identity, report: key.report,
                     column: key.column, check: key.code, actual: .integer(Int64(count)))
             }
     }

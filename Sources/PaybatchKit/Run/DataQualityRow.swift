@@ -1,22 +1,29 @@
 /// One row of data_quality.csv (SPEC §8): a null profile of a column, a failed payment check, or
 /// a data note.
 public struct DataQualityRow: Sendable, Equatable, ReportRow {
-    public var connectionID: ConnectionID
-    public var providerID: ProviderID?
+    /// Whose row it is: customer, connection and provider.
+    public var identity: ConnectionIdentity
     public var report: String
     public var column: String
     public var rows: Int?
     public var nulls: Int?
     public var check: String?
     public var paymentID: PaymentID?
+    /// The statement's person, for findings about one statement (benefit checks).
+    public var individualID: IndividualID?
     public var expected: Cell = .empty
     public var actual: Cell = .empty
     public var difference: Cell = .empty
 
+    /// A failed check, a data note or a period change — not a null-profile row.
+    public var isFinding: Bool { check != nil }
+
     public func cell(_ field: DataQualityField) -> Cell {
         switch field {
-        case .connectionID: Cell(connectionID)
-        case .providerID: Cell(providerID)
+        case .customerID: Cell(identity.customerID)
+        case .customerName: Cell(identity.customerName)
+        case .connectionID: Cell(identity.connectionID)
+        case .providerID: Cell(identity.providerID)
         case .report: .text(report)
         case .column: .text(column)
         case .rows: Cell(rows)
@@ -24,9 +31,27 @@ public struct DataQualityRow: Sendable, Equatable, ReportRow {
         case .nullPct: rows.map { Cell.percent(Int64(nulls ?? 0), of: Int64($0)) } ?? .empty
         case .check: Cell(check)
         case .paymentID: Cell(paymentID)
+        case .individualID: Cell(individualID)
         case .expected: expected
         case .actual: actual
         case .difference: difference
         }
+    }
+}
+
+extension DataQualityRow {
+    /// A `period_change` finding (SPEC §8): the figure as `column` (with its currency for
+    /// money), last month's value as `expected`, this month's as `actual`.
+    init(_ change: PeriodChange, identity: ConnectionIdentity) {
+        func cell(_ value: Int64?) -> Cell {
+            guard let value else { return .empty }
+            return change.figure.isMoney ? .money(Cents(value)) : .integer(value)
+        }
+        self.init(
+            identity: identity, report: change.figure.report,
+            column: change.figure.rawValue + (change.currency.map { " (\($0))" } ?? ""),
+            check: "period_change",
+            expected: cell(change.previous), actual: cell(change.current), difference: cell(change.difference)
+        )
     }
 }

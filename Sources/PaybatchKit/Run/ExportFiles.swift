@@ -16,6 +16,8 @@ extension RowSpool.Reader: SpoolRows {}
 struct ConnectionReportRows: Sendable {
     var outcome: ConnectionOutcome
     var quality: [DataQualityRow]
+    /// Its change from the previous month, every figure (the Summary); empty without a baseline.
+    var changes: [PeriodChange] = []
 }
 
 /// The export's files, written from the spool in SPEC §8's order. The connections at the head of
@@ -32,11 +34,12 @@ final class ExportFiles {
 
     init(
         options: ExportOptions, templates: ReportTemplates, run: RunRecord, wallClock: any WallClock,
-        rowLimit: Int = XLSXWorkbook.excelRowLimit
+        rowLimit: Int = XLSXWorkbook.excelRowLimit, baselinePeriod: Period? = nil
     ) {
         csv = options.writeCSV ? ExportCSVFiles(options: options, templates: templates) : nil
         var book = ExportWorkbook(
             templates: templates, period: options.period, run: run, wallClock: wallClock)
+        book.baselinePeriod = baselinePeriod
         book.rowLimit = rowLimit
         workbook = options.writeXLSX ? ExportWorkbookFile(options: options, book: book) : nil
     }

@@ -20,6 +20,9 @@ public struct ExportOptions: Sendable {
     /// Export a month that has not ended yet (`--allow-open-period`); such a run is marked and
     /// never reused (SPEC §2).
     public var allowOpenPeriod = false
+    /// `--change-threshold` in hundredths of a percent: a change from the previous month strictly
+    /// beyond it is a `period_change` finding (SPEC §8; default 30 %).
+    public var changeThresholdBasisPoints: Int64 = 3000
     /// How many connections are fetched at once; the shared limiter paces them all. Enough that
     /// every bucket has callers waiting from the start (with 8, the pay-statement bucket idled while
     /// connections were still at their directory), few enough that memory stays small: a connection

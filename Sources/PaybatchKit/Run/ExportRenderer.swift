@@ -23,6 +23,8 @@ final class ExportRenderer {
     /// A client whose cache replays the run; it never calls Finch.
     let replay: FinchClient
     let wallClock: any WallClock
+    /// The previous month's totals (SPEC §8 "Period over period"); nil when none was kept.
+    let baseline: [PeriodTotalsRecord]?
     /// Opened on the first row, so a run that stops before any data leaves no folder behind.
     let spool: RowSpool
     private let files: ExportFiles
@@ -31,15 +33,18 @@ final class ExportRenderer {
 
     init(
         options: ExportOptions, templates: ReportTemplates, run: RunRecord, replay: FinchClient,
-        wallClock: any WallClock
+        wallClock: any WallClock, baseline: [PeriodTotalsRecord]? = nil
     ) {
         self.options = options
         self.templates = templates
         self.run = run
         self.replay = replay
         self.wallClock = wallClock
+        self.baseline = baseline
         spool = RowSpool(folder: options.periodFolder, mode: options.outputMode)
-        files = ExportFiles(options: options, templates: templates, run: run, wallClock: wallClock)
+        files = ExportFiles(
+            options: options, templates: templates, run: run, wallClock: wallClock,
+            baselinePeriod: baseline == nil ? nil : options.period.previous)
     }
 
     /// Records connection `index` (its place among every connection the files list, SPEC §8's
@@ -58,7 +63,8 @@ final class ExportRenderer {
             quality = live.rows.qualityRows
         } else if outcome.status != .notFetched {
             let rows = ConnectionRowsSink(
-                spool: spool, index: index, record: item.record, templates: templates)
+                spool: spool, index: index, record: item.record, customerName: item.customerName,
+                templates: templates)
             if let data = try await replayed(item.record.connectionID, into: rows) {
                 outcome.apply(data, rows: rows.summary)
                 quality = rows.summary.qualityRows
@@ -66,7 +72,15 @@ final class ExportRenderer {
                 try spool.remove(nil, connection: index)
             }
         }
-        rendered[index] = ConnectionReportRows(outcome: outcome, quality: quality)
+        // Its change from last month, known now that its totals are: the findings go to the end
+        // of its data-quality rows, every figure to the Summary.
+        let changes =
+            baseline.map {
+                PeriodComparison(thresholdBasisPoints: options.changeThresholdBasisPoints)
+                    .changes(current: [PeriodTotalsRecord(outcome)], previous: $0)
+            } ?? []
+        quality += changes.filter(\.isFinding).map { DataQualityRow($0, identity: outcome.identity) }
+        rendered[index] = ConnectionReportRows(outcome: outcome, quality: quality, changes: changes)
     }
 
     /// Writes the rows of the connections at the head of the report order that `add` has seen

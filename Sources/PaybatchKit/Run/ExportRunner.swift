@@ -48,7 +48,7 @@ public struct ExportRunner: Sendable {
             metadata: ["run_id": "\(run.runID)"])
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
-        let renderer = makeRenderer(run: run, templates: templates)
+        let renderer = try await makeRenderer(run: run, templates: templates)
         let fetched = try await fetchAll(
             connections, run: run, previous: try await previousRun(before: run), observer: calls,
             renderer: renderer)
@@ -76,10 +76,17 @@ public struct ExportRunner: Sendable {
             counted[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
         }
         let result = try await renderer.finish(try await items(connections, run: run), calls: counted)
+        let finishedAt = wallClock.now()
         try await store.finishRun(
             run.runID, status: result.exitStatus == .ok ? .complete : .partial,
             exitCode: result.exitStatus.rawValue,
-            at: wallClock.now())
+            at: finishedAt)
+        // Next month compares with this run, unless it was made before this month ended (SPEC §8).
+        if run.periodComplete {
+            try await store.savePeriodTotals(
+                result.outcomes.map(PeriodTotalsRecord.init), runID: run.runID, period: options.period,
+                finishedAt: finishedAt)
+        }
         _ = try await store.pruneResponses(period: options.period, keepingLatest: options.keepRuns)
         return result
     }
@@ -121,13 +128,14 @@ public struct ExportRunner: Sendable {
             lastRequestID: try await store.lastRequestID(runID: run.runID, connection: record.connectionID))
     }
 
-    private func makeRenderer(run: RunRecord, templates: ReportTemplates) -> ExportRenderer {
+    private func makeRenderer(run: RunRecord, templates: ReportTemplates) async throws -> ExportRenderer {
         ExportRenderer(
             options: options, templates: templates, run: run,
             replay: makeClient(
                 StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
                 ClosureCallObserver { _ in }),
-            wallClock: wallClock)
+            wallClock: wallClock,
+            baseline: try await store.latestPeriodTotals(period: options.period.previous))
     }
 
     /// The period's latest finished run before `run`, whose `ok` connections may be reused: one
@@ -199,11 +207,12 @@ public struct ExportRunner: Sendable {
             func startNext() {
                 guard let index = pending.popFirst() else { return }
                 let organizationFirst = selected.count - pending.count - 1 >= payrollFirst  // its place
-                let record = connections[index].record
+                let (record, customerName) = connections[index]
                 group.addTask {
                     // Normalizes the connection's rows into the spool while it is fetched.
                     let rows = ConnectionRowsSink(
-                        spool: spool, index: index, record: record, templates: templates)
+                        spool: spool, index: index, record: record, customerName: customerName,
+                        templates: templates)
                     // Served in the reports' order where calls wait, so the first ones end first
                     // and are written while the last are fetched (`ExportRenderer.writeReady`).
                     let (data, recorded, reused) = try await CallPriority.$current.withValue(index) {

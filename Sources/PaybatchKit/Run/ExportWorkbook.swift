@@ -9,10 +9,23 @@ struct ExportWorkbook {
     let wallClock: any WallClock
     /// Excel's rows per sheet; smaller in tests.
     var rowLimit = XLSXWorkbook.excelRowLimit
+    /// The month the Summary compares with; nil when the store kept none.
+    var baselinePeriod: Period?
 
     var fileName: String { "paybatch-\(period).xlsx" }
     static let summarySheet = "Summary"
     static let runInfoSheet = "Run Info"
+    static let nullProfileSheet = "Null Profile"
+
+    /// data_quality.csv is one file; the workbook puts its findings (failed checks, data notes,
+    /// period changes) first, on the template's sheet (`Findings`), and the null profile — most
+    /// of its rows, rarely read — apart, on `Null Profile`, with the same columns (SPEC §8).
+    var findingsTemplate: ReportTemplate<DataQualityField> { templates.dataQuality }
+    var nullProfileTemplate: ReportTemplate<DataQualityField> {
+        var template = templates.dataQuality
+        template.sheet = Self.nullProfileSheet
+        return template
+    }
 
     var properties: WorkbookProperties {
         .export(period: period, toolVersion: PaybatchVersion.current, created: run.startedAt)
@@ -22,13 +35,15 @@ struct ExportWorkbook {
     /// on in a sheet of its own right after it. The pay-statement lines, most of the rows, are
     /// written at the same time as the other tables when none of those can reach the limit.
     func write(
-        to folder: OutputFolder, outcomes: [ConnectionOutcome], spoolPath: String, quality: [DataQualityRow]
+        to folder: OutputFolder, connections rendered: [ConnectionReportRows], spoolPath: String
     ) async throws -> WrittenFile {
+        let outcomes = rendered.map(\.outcome)
+        let quality = rendered.flatMap(\.quality)
         let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
         let written: Result<Void, any Error>
         do {
             let spool = try RowSpool.Reader(path: spoolPath)
-            try workbook.addFreeSheet(summary(outcomes))
+            try workbook.addFreeSheet(summary(rendered))
             let connections = try workbook.addTable(templates.connections)
             for outcome in outcomes { try connections.append(outcome) }
             let reports = RowSpool.Report.allCases
@@ -38,8 +53,10 @@ struct ExportWorkbook {
             } else {
                 for report in reports { try addTable(report, to: workbook).append(0..<Int.max, from: spool) }
             }
-            let dataQuality = try workbook.addTable(templates.dataQuality)
-            for row in quality { try dataQuality.append(row) }
+            let findings = try workbook.addTable(findingsTemplate)
+            for row in quality where row.isFinding { try findings.append(row) }
+            let nullProfile = try workbook.addTable(nullProfileTemplate)
+            for row in quality where !row.isFinding { try nullProfile.append(row) }
             try workbook.addFreeSheet(runInfo(outcomes))
             written = .success(())
         } catch {
@@ -87,7 +104,8 @@ struct ExportWorkbook {
 
     /// Connections that need attention first, with what to do; then totals per connection and
     /// currency, and a grand total per currency.
-    func summary(_ outcomes: [ConnectionOutcome]) -> FreeSheet {
+    func summary(_ connections: [ConnectionReportRows]) -> FreeSheet {
+        let outcomes = connections.map(\.outcome)
         var rows: [FreeSheet.Row] = [.title("paybatch export \(period)")]
         if !run.periodComplete {
             rows.append(
@@ -102,16 +120,20 @@ struct ExportWorkbook {
         } else {
             rows.append(.title("Needs attention (\(attention.count))"))
             rows.append(
-                .header(["customer_id", "customer_name", "connection_id", "export_status", "what to do"]))
-            for outcome in attention {
+                .header([
+                    "customer_id", "customer_name", "connection_id", "export_status", "why, and what to do",
+                ]))
+            for connection in connections where connection.outcome.status != .ok {
+                let outcome = connection.outcome
                 let advice = outcome.status.advice.replacingOccurrences(
                     of: "CONNECTION_ID", with: outcome.identity.connectionID.rawValue)
+                let why = outcome.why(findings: connection.quality.filter(\.isFinding))
                 rows.append(
                     .cellsAndNote(
                         [
                             Cell(outcome.identity.customerID), .text(outcome.customerName),
                             Cell(outcome.identity.connectionID), .text(outcome.status.rawValue),
-                        ], advice))
+                        ], why.isEmpty ? advice : "\(why). \(advice)"))
             }
             let retried = outcomes.filter(\.retriedByNextRun).map(\.identity.connectionID.rawValue)
             if !retried.isEmpty {
@@ -147,6 +169,7 @@ struct ExportWorkbook {
             rows.append(Self.totalRow(Array(repeating: .empty, count: indent), total))
         }
         if grand.isEmpty { rows.append(.title("No payment in the period.")) }
+        rows += periodChangeRows(connections)
         return FreeSheet(name: Self.summarySheet, rows: rows)
     }
 
@@ -209,7 +232,8 @@ final class ExportWorkbookFile: @unchecked Sendable {
         var summary: XLSXFreeSheet
         var connections: XLSXTableSheet<ConnectionsField>
         var tables: [any SpoolTableSheet]
-        var dataQuality: XLSXTableSheet<DataQualityField>
+        var findings: XLSXTableSheet<DataQualityField>
+        var nullProfile: XLSXTableSheet<DataQualityField>
         var runInfo: XLSXFreeSheet
     }
 
@@ -227,7 +251,9 @@ final class ExportWorkbookFile: @unchecked Sendable {
             let open = try opened()
             for row in rows { try open.connections.append(row.outcome) }
             for table in open.tables { try table.append(range, from: spool) }
-            for row in rows.flatMap(\.quality) { try open.dataQuality.append(row) }
+            for row in rows.flatMap(\.quality) {
+                try (row.isFinding ? open.findings : open.nullProfile).append(row)
+            }
         } catch is XLSXTableFull {
             drop()
         }
@@ -245,9 +271,9 @@ final class ExportWorkbookFile: @unchecked Sendable {
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
         guard let open else {
             return try await book.write(
-                to: folder, outcomes: outcomes, spoolPath: spoolPath, quality: connections.flatMap(\.quality))
+                to: folder, connections: connections, spoolPath: spoolPath)
         }
-        try open.summary.write(book.summary(outcomes))
+        try open.summary.write(book.summary(connections))
         try open.runInfo.write(book.runInfo(outcomes))
         try open.workbook.close()
         self.open = nil
@@ -265,7 +291,8 @@ final class ExportWorkbookFile: @unchecked Sendable {
                 summary: try workbook.reserveFreeSheet(named: ExportWorkbook.summarySheet),
                 connections: try workbook.addTable(book.templates.connections),
                 tables: try RowSpool.Report.allCases.map { try book.addTable($0, to: workbook) },
-                dataQuality: try workbook.addTable(book.templates.dataQuality),
+                findings: try workbook.addTable(book.findingsTemplate),
+                nullProfile: try workbook.addTable(book.nullProfileTemplate),
                 runInfo: try workbook.reserveFreeSheet(named: ExportWorkbook.runInfoSheet))
             open = opened
             return opened

@@ -24,8 +24,8 @@ struct NullProfile<Field: ReportField> {
     func qualityRows(for identity: ConnectionIdentity) -> [DataQualityRow] {
         columns.indices.map {
             DataQualityRow(
-                connectionID: identity.connectionID, providerID: identity.providerID,
-                report: Field.reportName, column: columns[$0].rawValue, rows: rows, nulls: nulls[$0])
+                identity: identity, report: Field.reportName, column: columns[$0].rawValue, rows: rows,
+                nulls: nulls[$0])
         }
     }
 }

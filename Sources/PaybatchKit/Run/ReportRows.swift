@@ -6,6 +6,7 @@ extension EmployeeRow: ReportRow {
     public func cell(_ field: EmployeesField) -> Cell {
         switch field {
         case .customerID: Cell(identity.customerID)
+        case .customerName: Cell(identity.customerName)
         case .companyID: Cell(identity.companyID)
         case .connectionID: Cell(identity.connectionID)
         case .providerID: Cell(identity.providerID)
@@ -43,6 +44,7 @@ extension PaymentRow: ReportRow {
     public func cell(_ field: PaymentsField) -> Cell {
         switch field {
         case .customerID: Cell(identity.customerID)
+        case .customerName: Cell(identity.customerName)
         case .companyID: Cell(identity.companyID)
         case .connectionID: Cell(identity.connectionID)
         case .providerID: Cell(identity.providerID)
@@ -68,6 +70,7 @@ extension PayStatementRow: ReportRow {
     public func cell(_ field: PayStatementsField) -> Cell {
         switch field {
         case .customerID: Cell(identity.customerID)
+        case .customerName: Cell(identity.customerName)
         case .companyID: Cell(identity.companyID)
         case .connectionID: Cell(identity.connectionID)
         case .paymentID: Cell(paymentID)
@@ -91,7 +94,9 @@ extension PayStatementRow: ReportRow {
 extension PayStatementLineRow: ReportRow {
     public func cell(_ field: PayStatementLinesField) -> Cell {
         switch field {
-        case .connectionID: Cell(connectionID)
+        case .customerID: Cell(identity.customerID)
+        case .customerName: Cell(identity.customerName)
+        case .connectionID: Cell(identity.connectionID)
         case .paymentID: Cell(paymentID)
         case .individualID: Cell(individualID)
         case .payDate: Cell(payDate)

@@ -13,6 +13,18 @@ public actor RunStore {
         self.path = path
     }
 
+    /// The previous month's baseline for the period-over-period comparison (SPEC §8).
+    public func latestPeriodTotals(period: Period) throws -> [PeriodTotalsRecord]? {
+        try store.latestPeriodTotals(period: period)?.totals
+    }
+
+    /// Keeps a finished, period-complete run's totals for good (past `--keep-runs`).
+    public func savePeriodTotals(
+        _ records: [PeriodTotalsRecord], runID: String, period: Period, finishedAt: Date
+    ) throws {
+        try store.savePeriodTotals(records, runID: runID, period: period, finishedAt: finishedAt)
+    }
+
     /// Live connections (not disconnected), with their customers' names.
     public func liveConnections() throws -> [(record: ConnectionRecord, customerName: String)] {
         try store.connections(includingDisconnected: false).map {

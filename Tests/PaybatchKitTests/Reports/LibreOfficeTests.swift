@@ -77,7 +77,7 @@ struct LibreOfficeTests {
         let t = ReportTemplates.defaults
         try compare(t.connections, rows: ReportFixtures.connections, sheetCSV: base + "Connections.csv")
         try compare(t.payments, rows: ReportFixtures.payments, sheetCSV: base + "Payments.csv")
-        try compare(t.dataQuality, rows: ReportFixtures.dataQuality, sheetCSV: base + "Data Quality.csv")
+        try compare(t.dataQuality, rows: ReportFixtures.dataQuality, sheetCSV: base + "Findings.csv")
         let summary = try String(contentsOfFile: base + "Summary.csv", encoding: .utf8)
         #expect(summary.contains("Needs attention") && summary.contains("\"1,234.56\""))
     }

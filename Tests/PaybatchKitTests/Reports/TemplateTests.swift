@@ -36,7 +36,8 @@ struct TemplateTests {
         #expect(names(t.reconciliationConnections) == ReconciliationConnectionsField.allCases.map(\.rawValue))
         #expect(
             names(t.payments) == [
-                "customer_id", "company_id", "connection_id", "provider_id", "payment_id", "pay_date",
+                "customer_id", "customer_name", "company_id", "connection_id", "provider_id", "payment_id",
+                "pay_date",
                 "debit_date",
                 "period_start", "period_end", "currency", "gross_pay", "net_pay", "employer_taxes",
                 "employee_taxes",

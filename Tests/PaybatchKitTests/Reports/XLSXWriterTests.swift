@@ -7,7 +7,7 @@ import Testing
 struct XLSXWriterTests {
     static let created = Date(timeIntervalSince1970: 1_793_491_200)  // 2026-11-01T00:00:00Z
 
-    /// Writes Summary, Connections, Payments and Data Quality into a new folder.
+    /// Writes Summary, Connections, Payments and Findings into a new folder.
     static func writeSample(
         rowLimit: Int = XLSXWorkbook.excelRowLimit
     ) throws -> (folder: String, file: WrittenFile) {
@@ -44,23 +44,23 @@ struct XLSXWriterTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(file.path == "paybatch-2026-10.xlsx" && file.rows == 7 && file.sha256.count == 64)
         let xlsx = XLSXArchive(path: folder + "/" + file.path)
-        #expect(try xlsx.sheetNames() == ["Summary", "Connections", "Payments", "Data Quality"])
+        #expect(try xlsx.sheetNames() == ["Summary", "Connections", "Payments", "Findings"])
         let payments = try xlsx.sheet(3)
         let id = try #require(XLSXArchive.cell("A2", in: payments))
         #expect(id.contains("t=\"inlineStr\"") && id.contains("<t>007</t>"))
-        let formula = try #require(XLSXArchive.cell("E2", in: payments))
+        let formula = try #require(XLSXArchive.cell("F2", in: payments))
         #expect(
             formula.contains("t=\"inlineStr\"") && formula.contains("=SUM(A1:A9)") && !formula.contains("<f>")
         )
-        let money = try #require(XLSXArchive.cell("K2", in: payments))
+        let money = try #require(XLSXArchive.cell("L2", in: payments))
         #expect(money.contains("<v>1234567.89</v>") && !money.contains("t=\""))
         #expect(try xlsx.numberFormat(ofStyle: XLSXArchive.style(of: money)) == "#,##0.00")
-        let date = try #require(XLSXArchive.cell("F2", in: payments))
+        let date = try #require(XLSXArchive.cell("G2", in: payments))
         let serial = CalendarDate("2026-10-15")!.daysSinceEpoch + 25_569
         #expect(date.contains("<v>\(serial)</v>"))
         #expect(try xlsx.numberFormat(ofStyle: XLSXArchive.style(of: date)) == "yyyy-mm-dd")
-        #expect(XLSXArchive.cell("N2", in: payments) == nil)  // null: no cell at all
-        let count = try #require(XLSXArchive.cell("P2", in: payments))
+        #expect(XLSXArchive.cell("O2", in: payments) == nil)  // null: no cell at all
+        let count = try #require(XLSXArchive.cell("Q2", in: payments))
         #expect(count.contains("<v>3</v>"))
         let connections = try xlsx.sheet(2)
         let boolean = try #require(XLSXArchive.cell("G2", in: connections))
@@ -69,7 +69,7 @@ struct XLSXWriterTests {
         #expect(
             try xlsx.numberFormat(ofStyle: XLSXArchive.style(of: datetime)) == "yyyy-mm-dd\"T\"hh:mm:ss\"Z\"")
         let quality = try xlsx.sheet(4)
-        let percent = try #require(XLSXArchive.cell("G2", in: quality))
+        let percent = try #require(XLSXArchive.cell("I2", in: quality))
         #expect(percent.contains("<v>12.5</v>"))
         let header = try #require(XLSXArchive.cell("A1", in: payments))
         #expect(header.contains("customer_id"))
@@ -85,13 +85,13 @@ struct XLSXWriterTests {
         #expect(
             payments.contains(
                 "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
-        #expect(payments.contains("<autoFilter ref=\"A1:R4\"/>"))
+        #expect(payments.contains("<autoFilter ref=\"A1:S4\"/>"))
         #expect(
             payments.contains(
-                "<ignoredError sqref=\"A1:A4 B1:B4 C1:C4 D1:D4 E1:E4\" numberStoredAsText=\"1\"/>"))
+                "<ignoredError sqref=\"A1:A4 C1:C4 D1:D4 E1:E4 F1:F4\" numberStoredAsText=\"1\"/>"))
         // Widths were set after the rows (constant-memory mode) and fit the content: the company id
         // is 22 characters, the customer id header 11.
-        #expect(payments.contains("<col min=\"2\" max=\"2\" width=\"24.7109375\" customWidth=\"1\"/>"))
+        #expect(payments.contains("<col min=\"3\" max=\"3\" width=\"24.7109375\" customWidth=\"1\"/>"))
         #expect(payments.contains("<col min=\"1\" max=\"1\" width=\"13.7109375\" customWidth=\"1\"/>"))
         let summary = try xlsx.sheet(1)
         #expect(!summary.contains("autoFilter") && summary.contains("<cols>"))
@@ -129,13 +129,13 @@ struct XLSXWriterTests {
         #expect(
             try xlsx.sheetNames() == [
                 "Summary", "Connections", "Connections (2)", "Payments", "Payments (2)", "Payments (3)",
-                "Data Quality",
-                "Data Quality (2)",
+                "Findings",
+                "Findings (2)",
             ])
         #expect(file.rows == 7)
         for n in 5...6 {
             let sheet = try xlsx.sheet(n)
-            #expect(sheet.contains("state=\"frozen\"") && sheet.contains("<autoFilter ref=\"A1:R2\"/>"))
+            #expect(sheet.contains("state=\"frozen\"") && sheet.contains("<autoFilter ref=\"A1:S2\"/>"))
             #expect(XLSXArchive.cell("A1", in: sheet)?.contains("customer_id") == true)
         }
         #expect(XLSXArchive.cell("A2", in: try xlsx.sheet(6))?.contains("élan 😀") == true)
@@ -253,7 +253,7 @@ struct XLSXWriterTests {
             try summary.write(FreeSheet(name: "Summary", rows: [.title("written last")]))
         }
         let cells = try XLSXCells(path: folder + "/" + file.path)
-        #expect(cells.sheetNames.prefix(3) == ["Summary", "Payments", "Data Quality"])
+        #expect(cells.sheetNames.prefix(3) == ["Summary", "Payments", "Findings"])
         #expect(cells.sheets["Summary"]?["A1"] == "written last")
         #expect(cells.rows(of: "Payments").count == 3)
     }

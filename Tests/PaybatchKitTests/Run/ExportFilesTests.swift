@@ -40,7 +40,11 @@ struct ExportFilesTests {
                         record: record, customerName: "Customer \(connection)", recorded: nil),
                     quality: [
                         DataQualityRow(
-                            connectionID: record.connectionID, providerID: nil, report: "payments",
+                            identity: ConnectionIdentity(
+                                customerID: record.customerID, companyID: nil,
+                                connectionID: record.connectionID,
+                                providerID: nil),
+                            report: "payments",
                             column: "gross_pay", check: "missing_amount", actual: .integer(Int64(connection)))
                     ]))
         }
@@ -93,7 +97,7 @@ struct ExportFilesTests {
         #expect(
             cells.sheetNames == [
                 "Summary", "Connections", "Employees", "Payments", "Pay Statements", "Pay Statement Lines",
-                "Data Quality", "Run Info",
+                "Findings", "Null Profile", "Run Info",
             ])
     }
 
@@ -131,7 +135,7 @@ struct ExportFilesTests {
         #expect(
             cells.sheetNames == [
                 "Summary", "Connections", "Employees", "Payments", "Pay Statements", "Pay Statement Lines",
-                "Pay Statement Lines (2)", "Pay Statement Lines (3)", "Data Quality", "Run Info",
+                "Pay Statement Lines (2)", "Pay Statement Lines (3)", "Findings", "Null Profile", "Run Info",
             ])
         let position = try #require(
             ReportTemplates.defaults.payStatementLines.columns.map(\.field).firstIndex(of: .name))

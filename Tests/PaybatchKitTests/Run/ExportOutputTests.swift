@@ -38,7 +38,7 @@ struct ExportOutputTests {
         #expect(
             try book.sheetNames() == [
                 "Summary", "Connections", "Employees", "Payments", "Pay Statements", "Pay Statement Lines",
-                "Data Quality", "Run Info",
+                "Findings", "Null Profile", "Run Info",
             ])
         for n in 2...7 {
             let sheet = try book.sheet(n)
@@ -46,17 +46,47 @@ struct ExportOutputTests {
             #expect(sheet.contains("<autoFilter ref="), "sheet \(n) has a filter")
             #expect(sheet.contains("numberStoredAsText=\"1\""), "sheet \(n) silences number-as-text")
         }
-        // Payments: B is company_id (text), K gross_pay (money), F pay_date (a real date).
+        // Payments: F is payment_id (text), L gross_pay (money), G pay_date (a real date).
         let payments = try book.sheet(4)
-        let id = try #require(XLSXArchive.cell("E2", in: payments))
+        let id = try #require(XLSXArchive.cell("F2", in: payments))
         #expect(id.contains("t=\"s\"") || id.contains("t=\"inlineStr\""), "payment_id is text: \(id)")
-        let money = try #require(XLSXArchive.cell("K2", in: payments))
+        let money = try #require(XLSXArchive.cell("L2", in: payments))
         #expect(!money.contains("t=\""), "gross_pay is a number: \(money)")
         #expect(try book.numberFormat(ofStyle: XLSXArchive.style(of: money)) == "#,##0.00")
-        let date = try #require(XLSXArchive.cell("F2", in: payments))
+        let date = try #require(XLSXArchive.cell("G2", in: payments))
         #expect(!date.contains("t=\""), "pay_date is a date serial: \(date)")
         #expect(try book.numberFormat(ofStyle: XLSXArchive.style(of: date)).contains("yy"))
         #expect(try book.part("docProps/core.xml").contains("paybatch"))
+        await fixture.stop()
+    }
+
+    /// Issue 19 items 13, 15 and 16: the Summary says why a connection is not ok, findings stand
+    /// apart from the null profile, and each connection is compared with the previous month.
+    @Test func theSummarySaysWhyAndComparesWithThePreviousMonth() async throws {
+        let fixture = try await ExportFixture(syncAfter: 0)
+        _ = try await fixture.export { $0.period = Period("2026-09")! }
+        let september = try XLSXArchive(path: fixture.out + "/2026-09/paybatch-2026-09.xlsx").sheet(1)
+        #expect(september.contains("Change from the previous month: no completed run of 2026-08 is kept."))
+        let result = try await fixture.export { $0.changeThresholdBasisPoints = 0 }
+        let book = XLSXArchive(path: fixture.out + "/2026-10/paybatch-2026-10.xlsx")
+        let summary = try book.sheet(1)
+        // Why, on the Summary itself: the pending payments, Finch's code and the request id.
+        #expect(summary.contains("still syncing at Finch (statements pending)"))
+        #expect(!summary.contains("see run.json") && !summary.contains("see Data Quality"))
+        // The change from September, for connections ok in both months.
+        #expect(summary.contains("Change from 2026-09"))
+        let okBoth = result.outcomes.filter { $0.status == .ok }.count
+        #expect(okBoth > 0)
+        // With a threshold of 0 every change is a finding: on the Findings sheet and in data_quality.csv.
+        let quality = try fixture.file("data_quality.csv")
+        let changes = quality.components(separatedBy: "\r\n").filter { $0.contains(",period_change,") }
+        #expect(!changes.isEmpty)
+        let findings = try book.sheet(7)
+        #expect(findings.contains("period_change"))
+        #expect(try book.sheet(8).contains("period_change") == false)
+        // Totals are kept for the next month, apart from the runs: October's are there now.
+        let store = try fixture.temp.open()
+        #expect(try store.latestPeriodTotals(period: fixture.period)?.totals.count == result.outcomes.count)
         await fixture.stop()
     }
 
@@ -73,7 +103,23 @@ struct ExportOutputTests {
         try compare(t.payments, folder + "/payments.csv", converted, fixture)
         try compare(t.payStatements, folder + "/pay_statements.csv", converted, fixture)
         try compare(t.payStatementLines, folder + "/pay_statement_lines.csv", converted, fixture)
-        try compare(t.dataQuality, folder + "/data_quality.csv", converted, fixture)
+        // data_quality.csv is one file; the workbook splits it: findings (a check) and null profile.
+        let quality = try LibreOfficeTests.records(
+            Data(contentsOf: URL(fileURLWithPath: folder + "/data_quality.csv")), name: "data_quality.csv")
+        let check = try #require(quality[0].firstIndex(of: "check"))
+        for (sheet, isFinding) in [("Findings", true), ("Null Profile", false)] {
+            let part = [quality[0]] + quality.dropFirst().filter { !$0[check].isEmpty == isFinding }
+            let path = fixture.temp.path("\(sheet).csv")
+            let quoted = part.map { row in
+                row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(
+                    separator: ",")
+            }
+            try Data(quoted.map { $0 + "\r\n" }.joined().utf8).write(
+                to: URL(fileURLWithPath: path))
+            var template = t.dataQuality
+            template.sheet = sheet
+            try compare(template, path, converted, fixture)
+        }
         await fixture.stop()
     }
 

@@ -47,7 +47,7 @@ struct ExportRunnerTests {
         let employees = try fixture.file("employees.csv")
         let raw = try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/2026-10/employees.csv"))
         #expect(raw.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
-        #expect(employees.contains("customer_id,company_id,connection_id"))
+        #expect(employees.contains("customer_id,customer_name,company_id,connection_id"))
         #expect(!employees.contains("null"))
         await fixture.stop()
     }

@@ -83,7 +83,8 @@ struct ScriptedExport {
         let renderer = ExportRenderer(
             options: options, templates: .defaults, run: run, replay: client,
             wallClock: FixedWallClock(iso8601: "2026-11-15T12:00:00Z"))
-        let rows = ConnectionRowsSink(spool: renderer.spool, index: 0, record: record, templates: .defaults)
+        let rows = ConnectionRowsSink(
+            spool: renderer.spool, index: 0, record: record, customerName: "Acme", templates: .defaults)
         let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
             "conn-1", token: AccessToken("tok-scripted-0001"), into: rows)
         let item = ExportRenderer.Item(

@@ -37,3 +37,19 @@ public struct PeriodTotalsRecord: Sendable, Equatable {
         self.money = money
     }
 }
+
+extension PeriodTotalsRecord {
+    /// What a finished connection of this run leaves for next month's comparison. A total past
+    /// the 64-bit range is unknown, not compared.
+    init(_ outcome: ConnectionOutcome) {
+        self.init(
+            connectionID: outcome.identity.connectionID, exportStatus: outcome.status,
+            individuals: outcome.individuals, payments: outcome.payments,
+            payStatements: outcome.payStatements,
+            money: outcome.totals.byCurrency.map {
+                Money(
+                    currency: $0.currency, gross: $0.grossOutOfRange ? nil : $0.gross,
+                    net: $0.netOutOfRange ? nil : $0.net)
+            })
+    }
+}
