@@ -9,7 +9,8 @@ public struct ConnectionIdentity: Sendable, Hashable, Codable {
     public var providerID: ProviderID?
 
     public init(
-        customerID: CustomerID, customerName: String? = nil, companyID: CompanyID?, connectionID: ConnectionID,
+        customerID: CustomerID, customerName: String? = nil, companyID: CompanyID?,
+        connectionID: ConnectionID,
         providerID: ProviderID?
     ) {
         self.customerID = customerID
