@@ -105,11 +105,36 @@ struct ExportCommand: AsyncParsableCommand {
                     },
                     wallClock: context.wallClock, logger: context.logger)
                 runner.progress = context.console.progress("connections fetched")
-                let result = try await runner.run()
+                runner.runStarted = { context.logContext["run_id"] = .string($0) }
+                let result: ExportResult
+                do {
+                    result = try await runner.run()
+                } catch {
+                    try await stopped(by: error, store: store, context: context)
+                }
                 context.console.out(ExportSummary(result).text)
+                context.logger.notice(
+                    "\(ExportSummaryEvent.message)", metadata: ExportSummaryEvent.metadata(result))
                 return result.exitStatus
             }
         }
+    }
+
+    /// Prints the failure that stopped the run, then the run's summary event, so that the last
+    /// line of every export is its summary; ends the command with the failure's exit code.
+    private func stopped(by error: any Error, store: RunStore, context: CommandContext) async throws -> Never
+    {
+        let interrupted = Task.isCancelled || error is CancellationError
+        guard let code = FailureReport.report(error, on: context.console) else { throw error }
+        var tally: CallTally?
+        if case .string(let runID) = context.logContext["run_id"] {
+            tally = try? await store.loggedTally(runID: runID)
+        }
+        context.logger.notice(
+            "\(ExportSummaryEvent.message)",
+            metadata: ExportSummaryEvent.metadata(
+                exitCode: code, status: interrupted ? "interrupted" : "failed", tally: tally))
+        throw ExitCode(code)
     }
 
     /// The calls an export of `period` plans (the last stored counts, else one per bucket).
