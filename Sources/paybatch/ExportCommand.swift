@@ -14,7 +14,7 @@ struct ExportCommand: AsyncParsableCommand {
             OUT/YYYY-MM/, each file atomically. Every answer from Finch is kept encrypted in the \
             store, so an interrupted export of the same period resumes where it stopped; --fresh \
             starts over. Running it again after a finished run fetches again only connections \
-            that synced since, or were not ok (SPEC §8); --offline renders the latest run again \
+            that synced since, or were not ok; --offline renders the latest run again \
             from the store. Exits 0 when every connection is ok, 3 when some need attention (the \
             reports say which), 75 when one failed for a transient reason (the next run fetches it \
             again). A month that has not ended exits 64 unless --allow-open-period.
@@ -41,7 +41,11 @@ struct ExportCommand: AsyncParsableCommand {
     var dryRun = false
     @Option(help: "excel (UTF-8 BOM, formula guard; default) or rfc (text exactly as it came).")
     var csvProfile: CSVProfile = .excel
-    @Option(help: "A folder of report templates overriding the defaults (see Templates/README.md).")
+    @Option(
+        help: """
+            A folder of report templates (one JSON file per report, named after it: sheet, columns, \
+            header, field, type, format, width) overriding the built-in ones.
+            """)
     var templates: String?
     @Flag(help: "Ask Finch for SSNs (never requested otherwise).") var includeSSN = false
     @Option(help: "People per directory page (default 5000).") var directoryPageSize = 5000
