@@ -9,27 +9,36 @@ struct CommandContext {
     let environment: [String: String]
     let logger: Logger
     let console: Console
+    /// Metadata every later line carries once known (an export's `run_id`).
+    let logContext: LogContext
     let startedAt: Date
     /// "Now": the machine's clock, or `--now` / `PAYBATCH_NOW` (SPEC §2).
     var wallClock: any WallClock = SystemWallClock()
 
     /// Resolves settings (flags, then environment, then paybatch.toml) and sets up logging.
     static func make(
-        _ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+        _ global: GlobalOptions, console: Console,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     )
         throws -> CommandContext
     {
-        let console = Console()
-        let level: Logger.Level = global.quiet ? .error : global.verbose ? .debug : .info
+        let level = LogVerbosity(
+            quiet: global.quiet, verbose: global.verbose, format: global.logFormat.format,
+            stderrIsTerminal: console.stderrIsTerminal
+        ).level
         let format = global.logFormat.format
+        let logContext = console.context
         let logger = Logger(label: "paybatch") { label in
-            PaybatchLogHandler(label: label, format: format, level: level) { console.error($0) }
+            PaybatchLogHandler(label: label, format: format, level: level, context: logContext) {
+                console.error($0)
+            }
         }
         let settings = try SettingsResolver(
             flags: global.settingFlags, environment: environment, configFlag: global.config
         ).resolve()
         var context = CommandContext(
-            settings: settings, environment: environment, logger: logger, console: console, startedAt: Date())
+            settings: settings, environment: environment, logger: logger, console: console,
+            logContext: logContext, startedAt: Date())
         if let text = global.now ?? environment["PAYBATCH_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let now = UTCTimestamp(iso: text) else {
                 throw RunStop(
@@ -97,7 +106,8 @@ struct CommandContext {
         let limiter = RateLimiter(configuration: settings.rateLimits, clock: clock)
         let transport = FinchTransportStack.compose(
             wire: CurlTransport(), limiter: limiter, retryPolicy: RetryPolicy(),
-            budget: RetryBudget(plannedCalls: plannedCalls), observer: observer, clock: clock,
+            budget: RetryBudget(plannedCalls: plannedCalls),
+            observer: LoggingCallObserver(logger: logger, forwardingTo: observer), clock: clock,
             wallClock: SystemWallClock())
         return FinchClient(
             requests: FinchRequestFactory(baseURL: settings.baseURL, requestTimeout: settings.requestTimeout),
@@ -105,18 +115,54 @@ struct CommandContext {
     }
 }
 
-/// Standard output for results, standard error for everything else, unbuffered.
+/// Standard output for results, standard error for everything else, unbuffered. In the json log
+/// format every line it writes on stderr is one JSON object.
 struct Console: Sendable {
+    var format: LogFormat = .text
+    /// The command's log context: a failure printed here carries its metadata (`run_id`) too.
+    let context = LogContext()
+
     // A closed pipe must not crash the command mid-run: the write fails quietly, and the SIGPIPE
     // it raises interrupts the run cleanly (`SignalInterruption`).
     func out(_ line: String) { try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8)) }
+    /// One line on stderr, as given (a log line already formatted).
     func error(_ line: String) { try? FileHandle.standardError.write(contentsOf: Data((line + "\n").utf8)) }
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// A failure that ends the command: `paybatch: message` and its remedy indented below in
+    /// text; one error event with `remedy` and `exit_code` fields in json.
+    func failure(_ message: String, remedy: String?, exitCode: Int32) {
+        switch format {
+        case .text:
+            error("paybatch: \(message)")
+            if let remedy { error("  \(remedy)") }
+        case .json:
+            var metadata = context.metadata
+            metadata["exit_code"] = .stringConvertible(Int(exitCode))
+            if let remedy { metadata["remedy"] = .string(remedy) }
+            error(
+                PaybatchLogHandler.line(
+                    format: .json, time: Date(), level: .error, message: message, metadata: metadata))
+        }
+    }
+
+    /// A message for a person watching (`Waiting for the redirect…`): as is in text, a notice
+    /// event in json.
+    func notice(_ message: String) {
+        switch format {
+        case .text: error(message)
+        case .json:
+            error(
+                PaybatchLogHandler.line(
+                    format: .json, time: Date(), level: .notice, message: message, metadata: context.metadata)
+            )
+        }
+    }
+
     /// A `label done/total` counter redrawn in place on stderr, or nil when stderr is not a
-    /// terminal (SPEC §1: progress only on a terminal).
+    /// terminal (SPEC §1: progress only on a terminal) or the log format is json (every line JSON).
     func progress(_ label: String) -> (@Sendable (Int, Int) -> Void)? {
-        guard stderrIsTerminal else { return nil }
+        guard stderrIsTerminal, format == .text else { return nil }
         return { done, total in
             let end = done == total ? "\n" : ""
             try? FileHandle.standardError.write(contentsOf: Data("\r\(label) \(done)/\(total)\(end)".utf8))

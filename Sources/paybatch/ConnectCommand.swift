@@ -131,7 +131,7 @@ struct ConnectFlowOptions: ParsableArguments {
             let url = try await start(redirect)
             context.console.out("Open this link in a browser, or send it to the employer:")
             context.console.out(url)
-            context.console.error("Waiting up to \(wait) for the redirect to \(redirect)…")
+            context.console.notice("Waiting up to \(wait) for the redirect to \(redirect)…")
             let arrival = await listener.next(within: Self.duration(wait)!)
             await listener.stop(grace: arrival == nil ? .zero : .milliseconds(500))
             switch arrival {

@@ -72,7 +72,7 @@ struct DemoRun {
         let context = CommandContext(
             settings: settings, environment: environment,
             logger: Logger(label: "paybatch") { _ in SwiftLogNoOpLogHandler() }, console: console,
-            startedAt: Date())
+            logContext: console.context, startedAt: Date())
         let world = sandbox.world
         let period = Period(world.lastCompletePeriod)!
 

@@ -14,7 +14,7 @@ struct ExportCommand: AsyncParsableCommand {
             OUT/YYYY-MM/, each file atomically. Every answer from Finch is kept encrypted in the \
             store, so an interrupted export of the same period resumes where it stopped; --fresh \
             starts over. Running it again after a finished run fetches again only connections \
-            that synced since, or were not ok (SPEC §8); --offline renders the latest run again \
+            that synced since, or were not ok; --offline renders the latest run again \
             from the store. Exits 0 when every connection is ok, 3 when some need attention (the \
             reports say which), 75 when one failed for a transient reason (the next run fetches it \
             again). A month that has not ended exits 64 unless --allow-open-period.
@@ -41,7 +41,11 @@ struct ExportCommand: AsyncParsableCommand {
     var dryRun = false
     @Option(help: "excel (UTF-8 BOM, formula guard; default) or rfc (text exactly as it came).")
     var csvProfile: CSVProfile = .excel
-    @Option(help: "A folder of report templates overriding the defaults (see Templates/README.md).")
+    @Option(
+        help: """
+            A folder of report templates (one JSON file per report, named after it: sheet, columns, \
+            header, field, type, format, width) overriding the built-in ones.
+            """)
     var templates: String?
     @Flag(help: "Ask Finch for SSNs (never requested otherwise).") var includeSSN = false
     @Option(help: "People per directory page (default 5000).") var directoryPageSize = 5000
@@ -105,11 +109,36 @@ struct ExportCommand: AsyncParsableCommand {
                     },
                     wallClock: context.wallClock, logger: context.logger)
                 runner.progress = context.console.progress("connections fetched")
-                let result = try await runner.run()
+                runner.runStarted = { context.logContext["run_id"] = .string($0) }
+                let result: ExportResult
+                do {
+                    result = try await runner.run()
+                } catch {
+                    try await stopped(by: error, store: store, context: context)
+                }
                 context.console.out(ExportSummary(result).text)
+                context.logger.notice(
+                    "\(ExportSummaryEvent.message)", metadata: ExportSummaryEvent.metadata(result))
                 return result.exitStatus
             }
         }
+    }
+
+    /// Prints the failure that stopped the run, then the run's summary event, so that the last
+    /// line of every export is its summary; ends the command with the failure's exit code.
+    private func stopped(by error: any Error, store: RunStore, context: CommandContext) async throws -> Never
+    {
+        let interrupted = Task.isCancelled || error is CancellationError
+        guard let code = FailureReport.report(error, on: context.console) else { throw error }
+        var tally: CallTally?
+        if case .string(let runID) = context.logContext["run_id"] {
+            tally = try? await store.loggedTally(runID: runID)
+        }
+        context.logger.notice(
+            "\(ExportSummaryEvent.message)",
+            metadata: ExportSummaryEvent.metadata(
+                exitCode: code, status: interrupted ? "interrupted" : "failed", tally: tally))
+        throw ExitCode(code)
     }
 
     /// The calls an export of `period` plans (the last stored counts, else one per bucket).

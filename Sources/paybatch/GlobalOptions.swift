@@ -12,7 +12,13 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Only errors on stderr.")
     var quiet = false
 
-    @Flag(help: "Debug detail on stderr, every request included.")
+    @Flag(
+        help: """
+            Everything on stderr: every request attempt (method, path, bucket, status, request id, \
+            attempt, time waited for the rate limiter, Retry-After) and every retry. Without it, \
+            text on a stderr that is not a terminal (cron) shows only warnings, errors and the \
+            run's summary.
+            """)
     var verbose = false
 
     @Option(help: "The config file (env PAYBATCH_CONFIG; default ./paybatch.toml when it exists).")
@@ -45,4 +51,19 @@ struct GlobalOptions: ParsableArguments {
 enum LogFormatOption: String, ExpressibleByArgument, CaseIterable {
     case text, json
     var format: LogFormat { self == .json ? .json : .text }
+
+    /// The format the arguments ask for, read before they are parsed (a usage error is reported
+    /// in it too); text when they name none, or none that parses.
+    static func requested(in arguments: [String]) -> LogFormatOption {
+        var requested = LogFormatOption.text
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--log-format=") {
+                requested =
+                    LogFormatOption(rawValue: String(argument.dropFirst("--log-format=".count))) ?? requested
+            } else if argument == "--log-format", index + 1 < arguments.count {
+                requested = LogFormatOption(rawValue: arguments[index + 1]) ?? requested
+            }
+        }
+        return requested
+    }
 }

@@ -26,11 +26,36 @@ struct Paybatch: AsyncParsableCommand {
         let arguments = GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()))
         // The sandbox is meant to be stopped by a signal, and handles its own.
         guard arguments.first != SandboxCommand.configuration.commandName else {
-            return await main(arguments)
+            return await parseAndRun(arguments)
         }
-        let command = Task { await main(arguments) }
+        let command = Task { await parseAndRun(arguments) }
         let interruption = SignalInterruption.install { command.cancel() }
         await command.value
         interruption.cancel()
+    }
+
+    /// ArgumentParser's own `main`, except that with `--log-format json` a usage error is one
+    /// JSON line on stderr like every other line (help and `--version` still go to stdout).
+    static func parseAndRun(_ arguments: [String]) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code != .success, LogFormatOption.requested(in: arguments) == .json {
+                let message = fullMessage(for: error)
+                if !message.isEmpty {
+                    var console = Console()
+                    console.format = .json
+                    console.failure(message, remedy: nil, exitCode: code.rawValue)
+                }
+                exit(withError: ExitCode(code.rawValue))
+            }
+            exit(withError: error)
+        }
     }
 }

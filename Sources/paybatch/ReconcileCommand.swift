@@ -34,8 +34,12 @@ struct ReconcileCommand: AsyncParsableCommand {
     var out: String?
     @Option(help: "CSV flavour: excel (byte-order mark, formula guard) or rfc.") var csvProfile: CSVProfile =
         .excel
-    @Option(help: "A column profile for the invoice (see Templates/invoice/README.md).") var invoiceProfile:
-        String?
+    @Option(
+        help: """
+            A column profile for the invoice: a JSON file {"columns": {"amount": ["amount", "Charge"], …}} \
+            listing, for each invoice column, the header names it may go by.
+            """)
+    var invoiceProfile: String?
     @Option(help: "A column profile for the connections export.") var connectionsProfile: String?
 
     func validate() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FinchSandbox
 import Foundation
+import PaybatchKit
 
 /// `paybatch sandbox`: serves the built-in Finch emulator (SPEC §6) until SIGINT or SIGTERM.
 struct SandboxCommand: AsyncParsableCommand {
@@ -13,9 +14,11 @@ struct SandboxCommand: AsyncParsableCommand {
             port and prints it alone on the first line of standard output; the second line gives the \
             base URL and the client id. It serves until SIGINT or SIGTERM.
 
-            With any --write-* option it writes those files and exits without serving, unless --serve \
-            is given too. The client id and secret come from FINCH_CLIENT_ID and FINCH_CLIENT_SECRET \
-            when set, else from the seed.
+            With --write-* options and neither --port nor --serve it writes those files and exits; \
+            with --port or --serve it writes them, then serves. The files are created mode 0600 (the \
+            roster holds every token) and an existing file is never overwritten unless --force is \
+            given. The client id and secret come from FINCH_CLIENT_ID and FINCH_CLIENT_SECRET when \
+            set, else from the seed.
 
             Control routes (no limits, no faults): GET /_sandbox/counters, POST \
             /_sandbox/counters/reset, POST /_sandbox/connections/advance-sync?connection_id=ID, POST \
@@ -30,7 +33,8 @@ struct SandboxCommand: AsyncParsableCommand {
                 http://127.0.0.1:PORT/employer/directory
             """)
 
-    @Option(help: "Port on 127.0.0.1; 0 picks a free one.") var port = 0
+    @Option(help: "Port on 127.0.0.1; 0 picks a free one (the default). Given, the sandbox serves.")
+    var port: Int?
     @Option(help: "Number of generated companies (8 or more for every scenario).") var companies = 12
     @Option(help: "Seed of every generated value.") var seed: UInt64 = 1
     @Option(
@@ -55,6 +59,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "The invoice's period, YYYY-MM.") var period: String?
     @Option(help: "Add one benchmark company of this many people.") var largeCompany: Int?
     @Flag(help: "Serve even when --write-* options are given.") var serve = false
+    @Flag(help: "Overwrite files that --write-* options name when they exist.") var force = false
 
     func validate() throws {
         guard companies >= 1 else { throw ValidationError("--companies must be at least 1") }
@@ -100,21 +105,37 @@ struct SandboxCommand: AsyncParsableCommand {
             (writeInvoice, { [period] in period.flatMap(server.world.invoiceCSV) }),
         ]
         for case (let path?, let text) in files {
-            do {
-                try Data((text() ?? "").utf8).write(to: URL(fileURLWithPath: path))
-            } catch {
-                FileHandle.standardError.write(
-                    Data("paybatch sandbox: cannot write \(path): \(error.localizedDescription)\n".utf8))
-                throw ExitCode(73)
-            }
+            try Self.write(Data((text() ?? "").utf8), to: path, replacing: force)
         }
-        if files.contains(where: { $0.0 != nil }), !serve { return }
-        let bound = try await server.start(port: port)
+        // Asking for a port is asking to be served, with or without files to write.
+        if files.contains(where: { $0.0 != nil }), !serve, port == nil { return }
+        let bound = try await server.start(port: port ?? 0)
         // Written unbuffered: a parent process reads the port from the first line at once.
         let banner = "\(bound)\n\(server.baseURL.absoluteString) client_id=\(options.clientID)\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         await SandboxCommand.untilInterrupted()
         await server.stop()
+    }
+
+    /// Writes a file mode 0600 (a roster holds every token): created exclusively, so an existing
+    /// file is refused (73) unless `replacing`, which replaces it atomically, still 0600.
+    static func write(_ data: Data, to path: String, replacing: Bool) throws {
+        do throws(OwnerOnlyFiles.CreateError) {
+            if replacing {
+                try OwnerOnlyFiles.replaceAtomically(path, with: data)
+            } else {
+                let fd = try OwnerOnlyFiles.createExclusive(path)
+                defer { close(fd) }
+                try OwnerOnlyFiles.writeAll(data, to: fd, path: path)
+            }
+        } catch {
+            let reason =
+                error.alreadyExists
+                ? "\(path) exists; paybatch sandbox never overwrites a file.\n  Add --force to replace it, or write elsewhere."
+                : "cannot write \(path): \(error.reason)."
+            FileHandle.standardError.write(Data("paybatch sandbox: \(reason)\n".utf8))
+            throw ExitCode(ExitStatus.cannotCreate.rawValue)
+        }
     }
 
     /// Waits for SIGINT or SIGTERM; the sources live until the wait ends.

@@ -45,6 +45,10 @@ struct SecretScanEndToEndTests {
             scanned.contains { $0.hasSuffix(".xlsx") }
                 && scanned.contains { $0.hasSuffix("reconciliation.json") })
         #expect(work.outputs.contains { $0.contains(#""level":"#) }, "json log lines were scanned")
+        // And the lines --verbose adds: every request attempt with its fields, the run's summary.
+        #expect(work.outputs.contains { $0.contains(" debug GET /introspect") && $0.contains("waited_ms=") })
+        #expect(work.outputs.contains { $0.contains(#""method":"GET""#) && $0.contains(#""request_id":"#) })
+        #expect(work.outputs.contains { $0.contains(#""event":"run_summary""#) })
         // 9 tokens, the secret, 2 key files, 3 keys (2 in paybatch.key after the rotation) × 4 forms.
         let forms = work.secretForms().count
         #expect(forms == 24)

@@ -15,9 +15,14 @@ public enum RosterFileReader {
             throw RosterFileFailure(
                 file: path, line: 1, problem: "cannot open the file (\(String(cString: strerror(errno))))")
         }
-        let head = (try? handle.read(upToCount: 64)) ?? Data()
+        // Enough for a header line, to tell a UTF-16 or semicolon-delimited file by it.
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
         try? handle.close()
-        switch format(name: path, head: head) {
+        let format = format(name: path, head: head)
+        if let failure = RosterFileLayoutFailure.detect(in: head, file: path, csv: format == .csv) {
+            throw failure
+        }
+        switch format {
         case .csv: return try readCSV(CSVReader(path: path), name: path)
         case .jsonLines:
             guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -29,7 +34,13 @@ public enum RosterFileReader {
 
     /// Reads roster text from memory (tests, standard input); `name` is what messages call it.
     public static func read(data: Data, name: String, format: Format? = nil) throws -> [RosterEntry] {
-        switch format ?? self.format(name: name, head: data.prefix(64)) {
+        let format = format ?? self.format(name: name, head: data.prefix(64))
+        if let failure = RosterFileLayoutFailure.detect(
+            in: data.prefix(4096), file: name, csv: format == .csv)
+        {
+            throw failure
+        }
+        switch format {
         case .csv: return try readCSV(CSVReader(data: data, name: name), name: name)
         case .jsonLines: return try readJSONLines(ByteSource(data: data), name: name)
         }

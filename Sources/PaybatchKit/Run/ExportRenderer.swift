@@ -90,7 +90,7 @@ final class ExportRenderer {
     }
 
     /// Replays the items `add` has not seen, then writes every file and run.json.
-    func finish(_ items: [Item], calls: [String: Int]) async throws -> ExportResult {
+    func finish(_ items: [Item], tally: CallTally) async throws -> ExportResult {
         for (index, item) in items.enumerated() where rendered[index] == nil {
             try await add(item, at: index)
         }
@@ -102,13 +102,13 @@ final class ExportRenderer {
         let exitStatus = ConnectionOutcome.exitStatus(of: outcomes)
         files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let runJSON = RunJSON(
-            run: run, finishedAt: wallClock.now(), exitStatus: exitStatus, calls: calls, outcomes: outcomes,
+            run: run, finishedAt: wallClock.now(), exitStatus: exitStatus, tally: tally, outcomes: outcomes,
             files: files)
         let written = try runJSON.write(to: folder)
         try removeStaleFiles(in: folder, keeping: Set(files.map(\.path) + [written.path]))
         return ExportResult(
             runID: run.runID, exitStatus: exitStatus, folder: folder.path, files: files + [written],
-            outcomes: outcomes)
+            outcomes: outcomes, tally: tally)
     }
 
     /// Replays the connection's stored answers into `rows`; nil when a call it needs was never

@@ -17,6 +17,8 @@ public struct ExportRunner: Sendable {
     public let logger: Logger
     /// Told (connections done, total) as each connection's fetch ends; the CLI shows it on a terminal.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Told the run's id once it is started or resumed, so every later line can carry it.
+    public var runStarted: (@Sendable (String) -> Void)?
 
     public typealias ClientFactory = @Sendable ((any ResponseCache)?, any FinchCallObserver) -> FinchClient
 
@@ -41,17 +43,24 @@ public struct ExportRunner: Sendable {
         let connections = try await store.exportableConnections().sorted {
             ($0.record.customerID, $0.record.connectionID) < ($1.record.customerID, $1.record.connectionID)
         }
-        if options.offline { return try await renderLatest(connections, templates: templates) }
+        if options.offline {
+            let result = try await renderLatest(connections, templates: templates)
+            var logger = logger
+            logger[metadataKey: "run_id"] = "\(result.runID)"
+            logOutcomes(result, logger: logger)
+            return result
+        }
         let run = try await startOrResume()
-        logger.info(
-            "export \(options.period): \(connections.count) connections",
-            metadata: ["run_id": "\(run.runID)"])
+        runStarted?(run.runID)
+        var logger = logger
+        logger[metadataKey: "run_id"] = "\(run.runID)"
+        logger.info("export \(options.period): \(connections.count) connections")
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
         let renderer = try await makeRenderer(run: run, templates: templates)
         let fetched = try await fetchAll(
             connections, run: run, previous: try await previousRun(before: run), observer: calls,
-            renderer: renderer)
+            renderer: renderer, logger: logger)
         for (record, _) in connections where !isSelected((record, "")) {
             try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
         }
@@ -70,12 +79,16 @@ public struct ExportRunner: Sendable {
         // A resumed run's data calls include those its interrupted invocations made (from the request
         // log), so its run.json counts what a run without the interruption would; introspect is
         // called again by every invocation and counted for this one.
-        var counted = await calls.calls
+        // Retries likewise; the limiter's waits are this invocation's (they are not stored).
+        var tally = await calls.tally
         let logged = try await store.callCounts(runID: run.runID).values
-        for name in counted.keys where name != "introspect" {
-            counted[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
+        let loggedRetries = try await store.callCounts(runID: run.runID, retries: true).values
+        for name in tally.calls.keys where name != "introspect" {
+            tally.calls[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
+            tally.retries[name] = loggedRetries.reduce(0) { $0 + ($1[name] ?? 0) }
         }
-        let result = try await renderer.finish(try await items(connections, run: run), calls: counted)
+        let result = try await renderer.finish(try await items(connections, run: run), tally: tally)
+        logOutcomes(result, logger: logger)
         let finishedAt = wallClock.now()
         try await store.finishRun(
             run.runID, status: result.exitStatus == .ok ? .complete : .partial,
@@ -100,9 +113,35 @@ public struct ExportRunner: Sendable {
                 .usage, "Nothing is stored for \(options.period): no export of that period has run.",
                 remedy: "Run `paybatch export --period \(options.period)` without --offline first.")
         }
-        logger.info("rendering run \(run.runID) of \(options.period) from the store")
+        runStarted?(run.runID)
+        logger.info(
+            "rendering run \(run.runID) of \(options.period) from the store",
+            metadata: ["run_id": "\(run.runID)"])
         return try await makeRenderer(run: run, templates: templates)
-            .finish(try await items(connections, run: run), calls: [:])
+            .finish(try await items(connections, run: run), tally: .none)
+    }
+
+    /// One event per connection, in the reports' order: its outcome as fields (`export_status`,
+    /// `source`, `request_id`, `finch_code`), never only as message text, so a log reader can
+    /// filter on them.
+    private func logOutcomes(_ result: ExportResult, logger: Logger) {
+        for outcome in result.outcomes {
+            var metadata: Logger.Metadata = [
+                "event": "connection_outcome",
+                "connection_id": "\(outcome.identity.connectionID)",
+                "customer_id": "\(outcome.identity.customerID)",
+                "export_status": "\(outcome.status.rawValue)",
+                "source": "\(outcome.source)",
+            ]
+            if let requestID = outcome.lastRequestID { metadata["request_id"] = "\(requestID.rawValue)" }
+            if let error = outcome.errors.last {
+                metadata["code"] = "\(error.code)"
+                if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
+            }
+            logger.info(
+                "connection \(outcome.identity.connectionID): \(outcome.status.rawValue) (\(outcome.source))",
+                metadata: metadata)
+        }
     }
 
     /// What the renderer needs of each connection, from what the run recorded.
@@ -187,7 +226,7 @@ public struct ExportRunner: Sendable {
     /// connection is replayed into the reports then, while the others still fetch.
     private func fetchAll(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
-        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer
+        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
     ) async throws -> [ConnectionData] {
         let cache = StoredResponseCache(store: store, runID: run.runID, mode: .live, wallClock: wallClock)
         let fetcher = ConnectionFetcher(
@@ -218,7 +257,7 @@ public struct ExportRunner: Sendable {
                     let (data, recorded, reused) = try await CallPriority.$current.withValue(index) {
                         try await fetchOne(
                             record, fetcher: fetcher, reuse: reuse, organizationFirst: organizationFirst,
-                            into: rows)
+                            into: rows, logger: logger)
                     }
                     // Rows serve only from a fetch that ran whole; otherwise the stored answers
                     // are replayed, as a later `--offline` would (a failed call is not stored).
@@ -257,7 +296,7 @@ public struct ExportRunner: Sendable {
 
     private func fetchOne(
         _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule, organizationFirst: Bool,
-        into rows: ConnectionRowsSink
+        into rows: ConnectionRowsSink, logger: Logger
     ) async throws -> (data: ConnectionData, recorded: RunConnectionRecord, reused: Bool) {
         let id = record.connectionID
         let token = try await store.token(for: id)
@@ -270,21 +309,22 @@ public struct ExportRunner: Sendable {
                 return fetch
             })
         for error in data.errors {
-            logger.warning(
-                "\(error.code): \(error.message)",
-                metadata: [
-                    "connection": "\(id)",
-                    "request_id": "\(error.requestID?.rawValue ?? "-")",
-                    "endpoint": "\(error.endpoint?.path ?? "-")",
-                ])
+            var metadata: Logger.Metadata = [
+                "connection_id": "\(id)",
+                "request_id": "\(error.requestID?.rawValue ?? "-")",
+                "endpoint": "\(error.endpoint?.path ?? "-")",
+                "code": "\(error.code)",
+            ]
+            if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
+            logger.warning("\(error.code): \(error.message)", metadata: metadata)
         }
         let recordValue = RunConnectionRecord(
             status: data.status, source: source.reused ? "reused" : "fetched", errors: data.errors,
             message: data.message)
         try await store.saveRunConnection(recordValue, runID: reuse.run, connection: id)
-        logger.info(
-            "connection \(id): \(data.status.rawValue)\(source.reused ? " (reused)" : "")",
-            metadata: ["connection": "\(id)"])
+        logger.debug(
+            "connection \(id) fetched: \(data.status.rawValue)\(source.reused ? " (reused)" : "")",
+            metadata: ["connection_id": "\(id)"])
         return (data, recordValue, source.reused)
     }
 }
@@ -301,4 +341,6 @@ public struct ExportResult: Sendable {
     public var folder: String
     public var files: [WrittenFile]
     public var outcomes: [ConnectionOutcome]
+    /// Calls, retries and limiter waits per bucket, as run.json has them.
+    public var tally: CallTally
 }

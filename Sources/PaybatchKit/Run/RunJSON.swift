@@ -65,11 +65,16 @@ struct RunJSON: Encodable {
     /// The connections the next run fetches again (`ConnectionOutcome.retriedByNextRun`).
     var retryNextRun: [String]
     var calls: [String: Int]
+    /// Attempts after the first, per call name (SPEC §8: retries are counted apart).
+    var retries: [String: Int]
+    /// Seconds spent waiting for the shared rate limiter, per call name.
+    var limiterWaitS: [String: Double]
     var connections: [Connection]
     var files: [WrittenFile]
 
     enum CodingKeys: String, CodingKey {
-        case period, status, calls, connections, files
+        case period, status, calls, retries, connections, files
+        case limiterWaitS = "limiter_wait_s"
         case runID = "run_id"
         case toolVersion = "tool_version"
         case startedAt = "started_at"
@@ -80,7 +85,7 @@ struct RunJSON: Encodable {
     }
 
     init(
-        run: RunRecord, finishedAt: Date, exitStatus: ExitStatus, calls: [String: Int],
+        run: RunRecord, finishedAt: Date, exitStatus: ExitStatus, tally: CallTally,
         outcomes: [ConnectionOutcome],
         files: [WrittenFile]
     ) {
@@ -93,7 +98,9 @@ struct RunJSON: Encodable {
         exitCode = exitStatus.rawValue
         periodComplete = run.periodComplete
         retryNextRun = outcomes.filter(\.retriedByNextRun).map(\.identity.connectionID.rawValue)
-        self.calls = calls
+        calls = tally.calls
+        retries = tally.retries
+        limiterWaitS = tally.limiterWaitSeconds
         connections = outcomes.map { o in
             Connection(
                 customerID: o.identity.customerID.rawValue, companyID: o.identity.companyID?.rawValue,

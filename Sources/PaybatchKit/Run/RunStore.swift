@@ -175,10 +175,25 @@ public actor RunStore {
         return try callCounts(runID: run.runID)
     }
 
-    /// First attempts per connection and call name in a run, over all its invocations.
-    func callCounts(runID: String) throws -> [ConnectionID: [String: Int]] {
+    /// Calls and retries per name in a run's request log, over all its invocations: the summary
+    /// of a run that stopped before its run.json.
+    public func loggedTally(runID: String) throws -> CallTally {
+        func total(_ counts: [ConnectionID: [String: Int]]) -> [String: Int] {
+            CallCounter.everyName(
+                counts.values.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) }, zero: 0)
+        }
+        return CallTally(
+            calls: total(try callCounts(runID: runID)),
+            retries: total(try callCounts(runID: runID, retries: true)),
+            limiterWaitSeconds: [:])
+    }
+
+    /// First attempts (or, with `retries`, the attempts after them) per connection and call name
+    /// in a run, over all its invocations.
+    func callCounts(runID: String, retries: Bool = false) throws -> [ConnectionID: [String: Int]] {
         var counts: [ConnectionID: [String: Int]] = [:]
-        for entry in try store.requestLog(runID: runID) where entry.attempt == 1 {
+        for entry in try store.requestLog(runID: runID) where retries ? entry.attempt > 1 : entry.attempt == 1
+        {
             guard let connection = entry.connectionID, let endpoint = FinchEndpoint(rawValue: entry.endpoint)
             else {
                 continue

@@ -149,3 +149,36 @@ struct RosterFileReaderTests {
         #expect(found?.message.contains("line 2") == true)
     }
 }
+
+@Suite("Roster files in the wrong encoding or delimiter")
+struct RosterFileLayoutTests {
+    @Test func aSemicolonHeaderIsNamedButASemicolonInAValueIsNot() throws {
+        let semicolons =
+            "\u{FEFF}customer_id;customer_name;access_token\ncust-1;Acme;tok_a1b2c3d4e5f6a7b8c9d0\n"
+        #expect(throws: RosterFileLayoutFailure(file: "r.csv", layout: .semicolonDelimited)) {
+            try RosterFileReader.read(data: Data(semicolons.utf8), name: "r.csv")
+        }
+        let entries = try RosterFileReader.read(
+            data: Data(
+                "customer_id,customer_name,access_token\ncust-1,A;B Corp,tok_a1b2c3d4e5f6a7b8c9d0\n".utf8),
+            name: "r.csv")
+        #expect(entries.map(\.customerName) == ["A;B Corp"])
+    }
+
+    @Test func utf16IsToldByItsMarkOrItsNulBytes() {
+        let text = "customer_id,customer_name,access_token\n"
+        let cases: [(Data, RosterFileLayoutFailure.Layout)] = [
+            (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!, .utf16(mark: "FF FE")),
+            (Data([0xFE, 0xFF]) + text.data(using: .utf16BigEndian)!, .utf16(mark: "FE FF")),
+            (text.data(using: .utf16LittleEndian)!, .utf16(mark: nil)),
+        ]
+        for (data, layout) in cases {
+            #expect(throws: RosterFileLayoutFailure(file: "r.jsonl", layout: layout)) {
+                try RosterFileReader.read(data: data, name: "r.jsonl")
+            }
+        }
+        let failure = RosterFileLayoutFailure(file: "r.csv", layout: .utf16(mark: "FF FE"))
+        #expect(failure.exitStatus == .dataError && failure.message.hasPrefix("r.csv "))
+        #expect(failure.remedy?.contains("iconv -f UTF-16 -t UTF-8 r.csv") == true)
+    }
+}

@@ -91,7 +91,7 @@ struct ScriptedExport {
             record: record, customerName: "Acme",
             recorded: RunConnectionRecord(status: data.status, source: "fetched", errors: data.errors))
         try await renderer.add(item, at: 0, live: (data, rows.summary))
-        let result = try await renderer.finish([item], calls: [:])
+        let result = try await renderer.finish([item], tally: .none)
         return Result(
             folder: result.folder, data: data, outcome: try #require(result.outcomes.first),
             transport: transport)

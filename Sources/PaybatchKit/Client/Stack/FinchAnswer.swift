@@ -11,6 +11,12 @@ struct FinchAnswer {
 
     var response: HTTPResponse? { try? result.get() }
 
+    /// The transport's short code when the attempt got no answer.
+    var transportErrorKind: String? {
+        guard case .failure(let error as TransportError) = result else { return nil }
+        return error.kind.rawValue
+    }
+
     /// The failure this answer is, or nil for a success (2xx, including an HTTP 202 "not ready").
     func failure(attempts: Int) -> FinchFailure? {
         switch result {

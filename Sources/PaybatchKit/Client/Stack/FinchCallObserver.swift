@@ -3,6 +3,7 @@ import Foundation
 /// What one attempt of one call came to: the facts the request log keeps (SPEC §3: every
 /// response's `Finch-Request-Id` against the connection, endpoint and outcome).
 public struct FinchCallRecord: Sendable {
+    public var method: HTTPRequest.Method = .get
     public var endpoint: FinchEndpoint?
     public var connectionID: ConnectionID?
     /// 0 for a first attempt; retries count from 1.
@@ -15,12 +16,40 @@ public struct FinchCallRecord: Sendable {
     public var dataRetrieved: String?
     /// For a request that got no answer: the transport's short code.
     public var transportError: String?
+    /// The time on the wire, from sending to the whole answer (or the transport's failure).
     public var duration: Duration
+    /// The time the attempt waited for the shared rate limiter before it was sent.
+    public var limiterWait: Duration = .zero
+    /// `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, as Finch sent it.
+    public var retryAfter: String?
 }
 
-/// Receives every attempt's record as it completes; the store will persist them.
+/// A retry about to happen: the attempt that failed and how long the retry layer waits before the
+/// next one (SPEC §3: `Retry-After` when Finch sent one, else backoff).
+public struct FinchRetry: Sendable {
+    public var endpoint: FinchEndpoint?
+    public var connectionID: ConnectionID?
+    /// The attempt that failed, 0 for the first (as `FinchCallRecord.attempt`).
+    public var failedAttempt: Int
+    public var httpStatus: Int?
+    public var requestID: RequestID?
+    public var transportError: String?
+    /// The wait before the next attempt (it then waits for the limiter too).
+    public var delay: Duration
+    /// The wait Finch asked for, when it did.
+    public var serverDelay: Duration?
+}
+
+/// Receives every attempt's record as it completes (the store persists them) and every retry as
+/// the retry layer decides it.
 public protocol FinchCallObserver: Sendable {
     func record(_ call: FinchCallRecord) async
+    func retrying(_ retry: FinchRetry) async
+}
+
+extension FinchCallObserver {
+    /// Most observers need only the attempts.
+    public func retrying(_ retry: FinchRetry) async {}
 }
 
 /// An observer made of a closure, for the live wiring and for tests.
@@ -45,13 +74,15 @@ public struct ObservingTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let started = clock.now()
         var record = FinchCallRecord(
-            endpoint: request.context.endpoint, connectionID: request.context.connectionID,
-            attempt: request.context.attempt, duration: .zero)
+            method: request.method, endpoint: request.context.endpoint,
+            connectionID: request.context.connectionID, attempt: request.context.attempt, duration: .zero,
+            limiterWait: request.context.limiterWait)
         do {
             let response = try await inner.send(request)
             record.httpStatus = response.status
             record.requestID = response.requestID
             record.dataRetrieved = response.header("Finch-Data-Retrieved")
+            record.retryAfter = response.header("Retry-After") ?? response.header("retry-after-ms")
             if response.status >= 400, let body = FinchErrorBody.decode(response.body) {
                 record.name = body.effectiveName
                 record.finchCode = body.finchCode

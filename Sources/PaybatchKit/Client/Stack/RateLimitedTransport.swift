@@ -1,16 +1,22 @@
 /// The transport layer that waits for the shared limiter before each attempt, in the request's
-/// bucket (from its endpoint) and through the per-IP window.
+/// bucket (from its endpoint) and through the per-IP window, and tells the layers below how long
+/// it waited (`RequestContext.limiterWait`), so the observer records it with the attempt.
 public struct RateLimitedTransport: HTTPTransport {
     let inner: any HTTPTransport
     let limiter: RateLimiter
+    let clock: any PaybatchClock
 
-    public init(inner: any HTTPTransport, limiter: RateLimiter) {
+    public init(inner: any HTTPTransport, limiter: RateLimiter, clock: any PaybatchClock) {
         self.inner = inner
         self.limiter = limiter
+        self.clock = clock
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await limiter.acquire(request.context.endpoint?.bucket)
-        return try await inner.send(request)
+        let asked = clock.now()
+        let admitted = try await limiter.acquire(request.context.endpoint?.bucket)
+        var admittedRequest = request
+        admittedRequest.context.limiterWait = max(.zero, admitted - asked)
+        return try await inner.send(admittedRequest)
     }
 }

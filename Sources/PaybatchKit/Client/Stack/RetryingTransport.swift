@@ -11,11 +11,13 @@ public struct RetryingTransport: HTTPTransport {
     let limiter: RateLimiter?
     let clock: any PaybatchClock
     let wallClock: any WallClock
+    /// Told of every retry before its wait.
+    let observer: (any FinchCallObserver)?
     let randomUnit: @Sendable () -> Double
 
     public init(
         inner: any HTTPTransport, policy: RetryPolicy, budget: RetryBudget, limiter: RateLimiter?,
-        clock: any PaybatchClock, wallClock: any WallClock,
+        clock: any PaybatchClock, wallClock: any WallClock, observer: (any FinchCallObserver)? = nil,
         randomUnit: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.inner = inner
@@ -24,6 +26,7 @@ public struct RetryingTransport: HTTPTransport {
         self.limiter = limiter
         self.clock = clock
         self.wallClock = wallClock
+        self.observer = observer
         self.randomUnit = randomUnit
     }
 
@@ -58,6 +61,11 @@ public struct RetryingTransport: HTTPTransport {
                 }
                 return try answer.result.get()
             }
+            await observer?.retrying(
+                FinchRetry(
+                    endpoint: request.context.endpoint, connectionID: request.context.connectionID,
+                    failedAttempt: attempt, httpStatus: failure.httpStatus, requestID: failure.requestID,
+                    transportError: answer.transportErrorKind, delay: delay, serverDelay: serverDelay))
             if isRateLimit {
                 await limiter?.hold(request.context.endpoint?.bucket, until: clock.now() + delay)
             }

@@ -38,6 +38,8 @@ public struct RequestContext: Sendable {
     public var connectionID: ConnectionID?
     /// 0 for the first attempt, then 1, 2… as the retry layer tries again.
     public var attempt: Int
+    /// How long this attempt waited for the shared rate limiter (set by `RateLimitedTransport`).
+    public var limiterWait: Duration = .zero
     public init(endpoint: FinchEndpoint? = nil, connectionID: ConnectionID? = nil, attempt: Int = 0) {
         self.endpoint = endpoint
         self.connectionID = connectionID
