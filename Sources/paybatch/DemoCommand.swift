@@ -125,17 +125,10 @@ struct DemoTable {
         for status in ExportStatus.allCases {
             guard let group = byStatus[status] else { continue }
             lines.append(
-                "  \(status.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(group.count) connections"
+                "  \(status.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(Wording.count(group.count, "connection"))"
             )
         }
-        let totals = export.outcomes.reduce(into: CurrencyTotals()) { $0.merge($1.totals) }
-        let statements = export.outcomes.reduce(0) { $0 + $1.payStatements }
-        let people = export.outcomes.reduce(0) { $0 + $1.individuals }
-        // Per currency: amounts in different currencies are never added together.
-        let gross = totals.byCurrency.map { "\($0.gross?.decimalString ?? "—") \($0.currency ?? "")" }
-        lines.append(
-            "  \(people) people, \(statements) pay statements, gross pay "
-                + (gross.isEmpty ? "—" : gross.joined(separator: ", ")))
+        lines.append("  \(export.totalsLine)")
         lines.append("")
         lines.append("Reconciliation (exit \(reconciliation.reconciliation.exitStatus.rawValue)):")
         lines += ReconcileReport.lines(reconciliation).dropLast().map { "  " + $0 }

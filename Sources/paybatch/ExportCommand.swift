@@ -53,6 +53,11 @@ struct ExportCommand: AsyncParsableCommand {
     var keepRuns = 2
     @Flag(help: "Export a month that has not ended (UTC) yet; the run is marked and never reused.")
     var allowOpenPeriod = false
+    @Option(
+        help:
+            "A change from the previous month's completed run beyond this percentage is a finding (default 30; 12.5 allowed)."
+    )
+    var changeThreshold = "30"
 
     func validate() throws {
         guard Period(period) != nil else {
@@ -66,6 +71,9 @@ struct ExportCommand: AsyncParsableCommand {
             throw ValidationError("--directory-page-size must be between 1 and 5000")
         }
         guard keepRuns >= 1 else { throw ValidationError("--keep-runs must be at least 1") }
+        guard let threshold = Cents(decimal: changeThreshold), threshold.value >= 0 else {
+            throw ValidationError("--change-threshold takes a percentage such as 30 or 12.5")
+        }
         guard !offline || (only.isEmpty && !fresh && !dryRun) else {
             throw ValidationError(
                 "--offline renders what is stored: it takes no --only, --fresh or --dry-run")
@@ -89,6 +97,8 @@ struct ExportCommand: AsyncParsableCommand {
             options.includeSSN = includeSSN
             options.keepRuns = keepRuns
             options.allowOpenPeriod = allowOpenPeriod
+            // A percentage with two decimals is a whole number of basis points, as Cents are of a unit.
+            options.changeThresholdBasisPoints = Cents(decimal: changeThreshold)!.value
             try options.requireEndedPeriod(now: context.wallClock.now())
             let limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
             if dryRun {
@@ -162,11 +172,8 @@ struct ExportSummary {
 
     var text: String {
         var lines = ["Wrote \(result.files.count) files to \(result.folder)/ (run \(result.runID))."]
-        let byStatus = Dictionary(grouping: result.outcomes, by: \.status)
-        let counts = ExportStatus.allCases.compactMap { status in
-            byStatus[status].map { "\($0.count) \(status.rawValue)" }
-        }
-        lines.append("Connections: " + counts.joined(separator: ", ") + ".")
+        lines.append("Connections: \(result.statusLine).")
+        lines.append("Totals: \(result.totalsLine).")
         for outcome in result.outcomes where outcome.status != .ok {
             lines.append(
                 "  \(outcome.identity.connectionID) (\(outcome.identity.customerID)): \(outcome.status.rawValue)"

@@ -128,7 +128,7 @@ struct DemoTests {
             ["demo"], environment: ["FINCH_BASE_URL": "http://127.0.0.1:9", "PAYBATCH_RATE_SCALE": "1"],
             clearing: ["PAYBATCH_KEY_FILE", "PAYBATCH_KEY"], currentDirectory: folder)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("reauth_required  1 connections"))
+        #expect(result.stdout.contains("reauth_required  1 connection\n"))
         #expect(result.stdout.contains("billed_not_in_roster: 1"))
         let period = try #require(result.stdout.split(separator: "\n").first?.split(separator: " ").last)
         let reports = folder.appendingPathComponent("paybatch-demo/\(period)")

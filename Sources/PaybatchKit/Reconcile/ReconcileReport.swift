@@ -3,12 +3,11 @@
 public enum ReconcileReport {
     public static func lines(_ outcome: ReconcileJob.Outcome) -> [String] {
         let r = outcome.reconciliation
-        let currency = r.currency.map { " \($0)" } ?? ""
-        func amount(_ cents: Cents?) -> String { cents.map { $0.decimalString + currency } ?? "unknown" }
+        func amount(_ cents: Cents?) -> String { Wording.money(cents, r.currency) }
         let matched = r.companies.filter { $0.category == .matched }.count
         let attention = r.companies.filter { $0.action != .none }.count
         var lines = [
-            "Reconciled \(r.period): \(r.companies.count) companies, \(matched) matched, \(attention) need attention.",
+            "Reconciled \(r.period): \(Wording.count(r.companies.count, "company", plural: "companies")), \(matched) matched, \(attention) need attention.",
             "  billed \(amount(r.billedTotal)), expected \(amount(r.expectedTotal)); "
                 + ReconciliationSheets.varianceReading(r.variance, r.currency ?? "")
                 + (r.unitPrice == nil ? " (amounts not checked: no unit price)" : ""),
@@ -24,7 +23,8 @@ public enum ReconcileReport {
         let dispute = r.companies.filter { $0.action == .dispute }.count
         let fix = r.companies.filter { $0.action == .fixRoster }.count
         lines.append(
-            "  dispute with Finch: \(dispute) companies; fix in the roster: \(fix) (see the Summary sheet)")
+            "  dispute with Finch: \(Wording.count(dispute, "company", plural: "companies")); fix in the roster: \(fix) (see the Summary sheet)"
+        )
         lines.append("Wrote \(outcome.folder)/: " + outcome.files.map(\.path).joined(separator: ", "))
         return lines
     }

@@ -63,7 +63,8 @@ enum ReconciliationSheets {
     static func varianceReading(_ variance: Cents?, _ currency: String) -> String {
         guard let variance else { return "not known: no unit price" }
         let amount =
-            String(variance.decimalString.drop { $0 == "-" }) + (currency.isEmpty ? "" : " \(currency)")
+            String(variance.groupedDecimalString.drop { $0 == "-" })
+            + (currency.isEmpty ? "" : " \(currency)")
         if variance.value > 0 { return "billed \(amount) more than expected" }
         if variance.value < 0 { return "billed \(amount) less than expected" }
         return "billed exactly as expected"

@@ -9,7 +9,7 @@ extension ConnectionOutcome {
             let shown = pendingPayments.prefix(3).map(\.rawValue).joined(separator: ", ")
             let more = pendingPayments.count > 3 ? " and \(pendingPayments.count - 3) more" : ""
             parts.append(
-                "\(Self.count(pendingPayments.count, "payment")) still syncing at Finch (statements pending): \(shown)\(more)"
+                "\(Wording.count(pendingPayments.count, "payment")) still syncing at Finch (statements pending): \(shown)\(more)"
             )
         }
         for error in errors.suffix(3) {
@@ -29,7 +29,4 @@ extension ConnectionOutcome {
         }
         return parts.joined(separator: "; ")
     }
-
-    /// "1 payment", "3 payments".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

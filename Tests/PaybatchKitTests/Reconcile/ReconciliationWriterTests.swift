@@ -60,7 +60,7 @@ struct ReconciliationWriterTests {
                 "1 of 2 companies need attention: 1 to dispute with Finch, 0 to fix in the roster (listed below)."
             ))
         #expect(summary.contains("Dispute with Finch (1)") && summary.contains("Fix in the roster (0)"))
-        #expect(summary.contains("Zoë Café") && summary.contains("billed 1150.00 USD more than expected"))
+        #expect(summary.contains("Zoë Café") && summary.contains("billed 1,150.00 USD more than expected"))
 
         let text = String(decoding: csv, as: UTF8.self)
         #expect(text.hasPrefix("\u{FEFF}company_id,customer_id,customer_name,category,action,flags,"))
