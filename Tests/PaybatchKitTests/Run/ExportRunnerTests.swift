@@ -53,7 +53,7 @@ struct ExportRunnerTests {
         let fixture = try await ExportFixture()
         let ticks = ProgressTicks()
         let result = try await fixture.export(progress: { ticks.add($0, $1) })
-        #expect(ticks.all.map(\.0) == Array(1...result.outcomes.count))
+        #expect(ticks.all.map(\.0) == Array(0...result.outcomes.count))
         #expect(ticks.all.allSatisfy { $0.1 == result.outcomes.count })
         let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
         let counts = try await store.latestCallCounts(period: fixture.period)
