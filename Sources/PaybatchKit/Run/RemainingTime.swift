@@ -1,7 +1,8 @@
 /// How long an export has left, as its progress line shows it: the plan's estimate (the figure
 /// `--dry-run` prints) at the start, corrected by the pace observed as connections finish.
 public struct RemainingTime: Sendable, Equatable {
-    /// The plan's estimate for all its connections, in seconds; 0 when pacing is off.
+    /// The plan's estimate for all its connections, in seconds; 0 when the limits imply no wait
+    /// (pacing off, or calls that fit in the first window).
     public var planSeconds: Double
     /// How many connections that estimate is for.
     public var plannedConnections: Int

@@ -54,26 +54,6 @@ struct RemainingTimeTests {
         )
     }
 
-    @Test func itStartsFromTheFigureTheDryRunPrints() {
-        let details = ConnectionDetails(status: .connected)
-        let connections = [
-            ConnectionRecord(connectionID: "a", customerID: "c1", details: details, addedAt: .now),
-            ConnectionRecord(connectionID: "b", customerID: "c2", details: details, addedAt: .now),
-        ]
-        let plan = ExportPlan(
-            period: Period("2026-10")!, connections: connections,
-            storedCounts: ["a": ["pay_statement": 25, "directory": 2]],
-            limits: RateLimitConfiguration(scale: 60, safetyMargin: 0))
-        #expect(plan.text.contains("at least \(plan.estimatedSeconds) s"))
-        let remaining = RemainingTime(plan: plan)
-        #expect(remaining == RemainingTime(planSeconds: Double(plan.estimatedSeconds), plannedConnections: 2))
-        let unpaced = ExportPlan(
-            period: Period("2026-10")!, connections: connections, storedCounts: [:],
-            limits: RateLimitConfiguration(scale: 0, safetyMargin: 0))
-        #expect(unpaced.estimatedSeconds == 0)
-        #expect(RemainingTime(plan: unpaced).seconds(elapsed: 1, done: 0, total: 2) == nil)
-    }
-
     @Test func itReadsInSecondsMinutesOrHours() {
         #expect(RemainingTime.text(0) == "0 s")
         #expect(RemainingTime.text(0.2) == "1 s")
