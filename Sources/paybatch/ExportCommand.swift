@@ -108,9 +108,9 @@ struct ExportCommand: AsyncParsableCommand {
             }
             return try await context.withStoreLock {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
+                let exportPlan = try await plan(store, period: options.period, context: context)
                 // SPEC §3: the run's retry budget is 50 plus 20 % of the calls it plans.
-                let planned = try await plan(store, period: options.period, context: context).totals.values
-                    .reduce(0, +)
+                let planned = exportPlan.totals.values.reduce(0, +)
                 var runner = ExportRunner(
                     options: options, store: store,
                     makeClient: { cache, observer in
@@ -118,12 +118,14 @@ struct ExportCommand: AsyncParsableCommand {
                             observer: observer, plannedCalls: planned, limits: limits, cache: cache)
                     },
                     wallClock: context.wallClock, logger: context.logger)
-                runner.progress = context.console.progress("connections fetched")
+                runner.progress = context.console.progress(
+                    "connections fetched", remaining: RemainingTime(plan: exportPlan))
                 runner.runStarted = { context.logContext["run_id"] = .string($0) }
                 let result: ExportResult
                 do {
                     result = try await runner.run()
                 } catch {
+                    context.console.endProgress()
                     try await stopped(by: error, store: store, context: context)
                 }
                 context.console.out(ExportSummary(result).text)

@@ -11,6 +11,8 @@ func reportingFailures(_ console: Console = Console(), _ body: () async throws -
     do {
         status = try await body()
     } catch {
+        // A progress line the failure cut short stays above the failure's message.
+        console.endProgress()
         guard let code = FailureReport.report(error, on: console) else { throw error }
         throw ExitCode(code)
     }

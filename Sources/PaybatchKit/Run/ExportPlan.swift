@@ -51,6 +51,14 @@ public struct ExportPlan: Sendable {
         return limits.lowerBound(calls: buckets, totalRequests: totals.values.reduce(0, +))
     }
 
+    /// The estimate `--dry-run` prints, in whole seconds (the lower bound rounded up); 0 when
+    /// pacing is off. The progress line of `export` starts its ETA from it (`RemainingTime`).
+    public var estimatedSeconds: Int {
+        guard limits.isPaced else { return 0 }
+        let bound = lowerBound.components
+        return Int((Double(bound.seconds) + Double(bound.attoseconds) / 1e18).rounded(.up))
+    }
+
     /// The plan as printed: one line a connection, then totals and the estimate.
     public var text: String {
         var out = [
@@ -71,11 +79,8 @@ public struct ExportPlan: Sendable {
                 "\(guessed) connections have no stored run for \(period): counted as one call per bucket.")
         }
         if limits.isPaced {
-            let seconds =
-                Double(lowerBound.components.seconds) + Double(lowerBound.components.attoseconds) / 1e18
             out.append(
-                "The rate limits (scale \(limits.scale)) imply at least \(Int(seconds.rounded(.up))) s of calls."
-            )
+                "The rate limits (scale \(limits.scale)) imply at least \(estimatedSeconds) s of calls.")
         } else {
             out.append("Pacing is off (rate scale 0): the limits imply no wait.")
         }

@@ -15,7 +15,8 @@ public struct ExportRunner: Sendable {
     public let makeClient: ClientFactory
     public let wallClock: any WallClock
     public let logger: Logger
-    /// Told (connections done, total) as each connection's fetch ends; the CLI shows it on a terminal.
+    /// Told (connections done, total) before the first fetch starts (0 done) and as each
+    /// connection's fetch ends; the CLI shows it on a terminal.
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Told the run's id once it is started or resumed, so every later line can carry it.
     public var runStarted: (@Sendable (String) -> Void)?
@@ -268,6 +269,8 @@ public struct ExportRunner: Sendable {
                     return Fetched(index: index, data: data, recorded: recorded, rows: rows.summary)
                 }
             }
+            // Drawn before the first call, so a terminal shows the plan's estimate from the start.
+            if !selected.isEmpty { progress?(0, selected.count) }
             for _ in 0..<max(1, options.concurrency) { startNext() }
             while let fetched = try await group.next() {
                 done.append(fetched.data)

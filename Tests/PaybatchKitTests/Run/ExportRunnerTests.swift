@@ -56,7 +56,7 @@ struct ExportRunnerTests {
         let fixture = try await ExportFixture()
         let ticks = ProgressTicks()
         let result = try await fixture.export(progress: { ticks.add($0, $1) })
-        #expect(ticks.all.map(\.0) == Array(1...result.outcomes.count))
+        #expect(ticks.all.map(\.0) == Array(0...result.outcomes.count))
         #expect(ticks.all.allSatisfy { $0.1 == result.outcomes.count })
         let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
         let counts = try await store.latestCallCounts(period: fixture.period)
@@ -120,16 +120,21 @@ struct ExportRunnerTests {
 
 @Suite("Export plan")
 struct ExportPlanTests {
-    @Test func storedCountsWinOverTheOnePerBucketGuess() {
+    /// Two connections, the first with counts from a stored run.
+    func plan(scale: Double) -> ExportPlan {
         let details = ConnectionDetails(status: .connected)
         let connections = [
             ConnectionRecord(connectionID: "a", customerID: "c1", details: details, addedAt: .now),
             ConnectionRecord(connectionID: "b", customerID: "c2", details: details, addedAt: .now),
         ]
-        let plan = ExportPlan(
+        return ExportPlan(
             period: Period("2026-10")!, connections: connections,
             storedCounts: ["a": ["pay_statement": 25, "directory": 2]],
-            limits: RateLimitConfiguration(scale: 60, safetyMargin: 0))
+            limits: RateLimitConfiguration(scale: scale, safetyMargin: 0))
+    }
+
+    @Test func storedCountsWinOverTheOnePerBucketGuess() {
+        let plan = self.plan(scale: 60)
         #expect(plan.totals["pay_statement"] == 26)
         #expect(plan.totals["introspect"] == 2)
         #expect(plan.totals["company"] == 1)
@@ -137,6 +142,17 @@ struct ExportPlanTests {
         #expect(plan.lowerBound == .seconds(2))
         #expect(plan.text.contains("1 connections have no stored run"))
         #expect(plan.text.contains("at least 2 s"))
+    }
+
+    @Test func theProgressLinesEstimateStartsFromTheFigureTheDryRunPrints() {
+        let plan = self.plan(scale: 60)
+        #expect(plan.estimatedSeconds == 2)
+        #expect(RemainingTime(plan: plan) == RemainingTime(planSeconds: 2, plannedConnections: 2))
+        #expect(RemainingTime(plan: plan).seconds(elapsed: 0, done: 0, total: 2) == 2)
+        let unpaced = self.plan(scale: 0)
+        #expect(unpaced.estimatedSeconds == 0)
+        #expect(unpaced.text.contains("Pacing is off"))
+        #expect(RemainingTime(plan: unpaced).seconds(elapsed: 1, done: 0, total: 2) == nil)
     }
 }
 
