@@ -9,6 +9,8 @@ private final class RunningBinary: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
     private var collected = Data()
+    /// Its stderr, collected too, to say why when a line never comes.
+    private var collectedErrors = Data()
 
     init(_ arguments: [String], environment: [String: String], directory: URL) throws {
         process.executableURL = PaybatchBinary.url
@@ -16,11 +18,16 @@ private final class RunningBinary: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory
         let out = Pipe()
+        let errors = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         out.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let chunk = handle.availableData
             self?.lock.withLock { self?.collected.append(chunk) }
+        }
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            self?.lock.withLock { self?.collectedErrors.append(chunk) }
         }
         try process.run()
     }
@@ -37,7 +44,8 @@ private final class RunningBinary: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         process.terminate()
-        throw TransportTestError("no line starting with \(prefix) in: \(stdout)")
+        let stderr = lock.withLock { String(decoding: collectedErrors, as: UTF8.self) }
+        throw TransportTestError("no line starting with \(prefix) in: \(stdout); stderr: \(stderr)")
     }
 
     /// Waits for the exit on a Dispatch thread, leaving the cooperative pool to the sandbox.
@@ -62,7 +70,10 @@ struct RosterConnectEndToEndTests {
                 ["config", "set-client-secret", "--stdin"], stdin: RosterWorkspace.clientSecret + "\n"
             ).exitCode == 0)
 
-        let port = Int.random(in: 41_000..<49_000)
+        // Below Linux's ephemeral range (32768-60999): after a full suite's thousands of loopback
+        // calls, a port in that range may still be some client socket's, and the listener's bind
+        // then fails (the connect process exits before printing its link).
+        let port = Int.random(in: 20_000..<30_000)
         let redirect = "http://127.0.0.1:\(port)/callback"
         let running = try RunningBinary(
             [
