@@ -21,7 +21,10 @@ extension ConnectionOutcome {
             parts.append(text)
         }
         if errors.count > 3 { parts.append("\(errors.count - 3) earlier errors in run.json") }
-        if let message, !parts.contains(where: { $0.contains(message) }) { parts.append(message) }
+        if let message, !parts.contains(where: { $0.contains(message) }) {
+            // Finch's connection-status message is sometimes one word (`pending`, `reauth`): say whose.
+            parts.append(message.contains(" ") ? message : "Finch's connection status says \"\(message)\"")
+        }
         let codes = Dictionary(grouping: findings.compactMap(\.check), by: { $0 })
         if !codes.isEmpty, status != .ok {
             let listed = codes.keys.sorted().map { "\($0) ×\(codes[$0]!.count)" }.joined(separator: ", ")
