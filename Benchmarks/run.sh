@@ -95,7 +95,7 @@ for lines in $LINES; do
   people=$((lines / 18))   # about 9 lines a statement, 2 payments a month, most people paid
   log "3. large company: $people people (~$lines lines)"
   start_sandbox "l$lines" --companies 8 --large-company "$people"
-  "$BIN" sandbox --now "$NOW" --companies 8 --large-company "$people" --write-roster "$WORK/large.csv" >/dev/null
+  "$BIN" sandbox --now "$NOW" --companies 8 --large-company "$people" --write-roster "$WORK/large.csv" --force >/dev/null
   { head -1 "$WORK/large.csv"; tail -1 "$WORK/large.csv"; } >"$WORK/large1.csv"
   export PAYBATCH_DB=$WORK/l$lines.sqlite
   "$BIN" roster import "$WORK/large1.csv" --quiet >/dev/null 2>&1 || true
