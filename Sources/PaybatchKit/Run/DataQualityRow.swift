@@ -43,15 +43,12 @@ extension DataQualityRow {
     /// A `period_change` finding (SPEC §8): the figure as `column` (with its currency for
     /// money), last month's value as `expected`, this month's as `actual`.
     init(_ change: PeriodChange, identity: ConnectionIdentity) {
-        func cell(_ value: Int64?) -> Cell {
-            guard let value else { return .empty }
-            return change.figure.isMoney ? .money(Cents(value)) : .integer(value)
-        }
         self.init(
             identity: identity, report: change.figure.report,
             column: change.figure.rawValue + (change.currency.map { " (\($0))" } ?? ""),
             check: "period_change",
-            expected: cell(change.previous), actual: cell(change.current), difference: cell(change.difference)
+            expected: change.cell(change.previous), actual: change.cell(change.current),
+            difference: change.cell(change.difference)
         )
     }
 }

@@ -23,14 +23,10 @@ extension ExportWorkbook {
         for connection in compared {
             let identity = connection.outcome.identity
             for change in connection.changes {
-                func cell(_ value: Int64?) -> Cell {
-                    guard let value else { return .empty }
-                    return change.figure.isMoney ? .money(Cents(value)) : .integer(value)
-                }
                 let cells: [Cell] = [
                     Cell(identity.customerID), Cell(identity.connectionID), .text(change.figure.rawValue),
-                    Cell(change.currency), cell(change.previous), cell(change.current),
-                    cell(change.difference),
+                    Cell(change.currency), change.cell(change.previous), change.cell(change.current),
+                    change.cell(change.difference),
                     Cell(change.percentText),
                 ]
                 rows.append(

@@ -41,6 +41,12 @@ public struct PeriodChange: Sendable, Equatable {
     /// Strictly beyond the threshold; never from 0 (there is no percent from 0).
     public var isFinding: Bool
 
+    /// One of its values as a cell: money for gross and net, an integer for counts.
+    func cell(_ value: Int64?) -> Cell {
+        guard let value else { return .empty }
+        return figure.isMoney ? .money(Cents(value)) : .integer(value)
+    }
+
     /// current − previous; nil only past the 64-bit range.
     public var difference: Int64? {
         let (d, overflow) = current.subtractingReportingOverflow(previous)
