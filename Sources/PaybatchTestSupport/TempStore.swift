@@ -27,8 +27,8 @@ public final class TempStore {
     public func keyRing() throws -> KeyRing { try KeyRing.load(environment: environment) }
 
     /// Opens the store read-write with the key file's keys.
-    public func open(now: @escaping () -> Date = Date.init) throws -> SQLiteRosterStore {
-        try SQLiteRosterStore.open(path: databasePath, keys: keyRing(), creating: true, now: now)
+    public func open(now: @escaping () -> Date = Date.init) throws -> SQLiteStore {
+        try SQLiteStore.open(path: databasePath, keys: keyRing(), creating: true, now: now)
     }
 
     /// A path inside the folder, for extra files (a second key file, a backup).
@@ -42,7 +42,7 @@ public final class TempStore {
     }
 
     /// Stores one connected connection per token, `conn-0`, `conn-1`…, for customer `cust-1`.
-    public static func addConnections(_ tokens: [AccessToken], to store: SQLiteRosterStore) throws {
+    public static func addConnections(_ tokens: [AccessToken], to store: SQLiteStore) throws {
         try store.upsertCustomer("cust-1", name: "Acme")
         for (index, token) in tokens.enumerated() {
             try store.addConnection(

@@ -101,7 +101,7 @@ struct DemoRun {
             writer: ReconciliationWriter(csvProfile: .excel), invoiceProfile: .embedded,
             connectionsProfile: .embedded
         ).run {
-            let store = try SQLiteRosterStore.open(path: settings.databasePath, keys: nil, mode: .readOnly)
+            let store = try SQLiteStore.open(path: settings.databasePath, keys: nil, mode: .readOnly)
             let connections = try RosterConnection.all(in: store)
             return (connections, RosterSource(path: "the demo's roster", connections: connections.count))
         }

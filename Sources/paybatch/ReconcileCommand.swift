@@ -67,7 +67,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             let outcome = try job.run {
                 // Read-only and keyless: reconciliation never decrypts a token.
                 let path = context.settings.databasePath
-                let store = try SQLiteRosterStore.open(path: path, keys: nil, mode: .readOnly)
+                let store = try SQLiteStore.open(path: path, keys: nil, mode: .readOnly)
                 let roster = try RosterConnection.all(in: store)
                 return (roster, RosterSource(path: path, connections: roster.count))
             }

@@ -32,12 +32,12 @@ extension CommandContext {
     }
 
     /// Opens the store read-only for commands that decrypt nothing.
-    func openStoreForReading() throws -> SQLiteRosterStore {
-        try SQLiteRosterStore.open(path: settings.databasePath, keys: try optionalKeyRing(), mode: .readOnly)
+    func openStoreForReading() throws -> SQLiteStore {
+        try SQLiteStore.open(path: settings.databasePath, keys: try optionalKeyRing(), mode: .readOnly)
     }
 
     /// The client id and secret: the secret from FINCH_CLIENT_SECRET, else from the store.
-    func clientCredentials(store: SQLiteRosterStore?) throws -> ClientCredentials {
+    func clientCredentials(store: SQLiteStore?) throws -> ClientCredentials {
         try ClientCredentialsSource.resolve(
             clientID: settings.clientID, environment: environment, store: store)
     }
@@ -52,7 +52,7 @@ extension CommandContext {
     /// land in the store's request log afterwards (even when `body` throws). Only the commands
     /// that enroll connections pass `creatingStore` (SPEC §2); the others need an existing store.
     func withWritableStore(
-        creatingStore: Bool = false, _ body: (SQLiteRosterStore, FinchClient) async throws -> ExitStatus
+        creatingStore: Bool = false, _ body: (SQLiteStore, FinchClient) async throws -> ExitStatus
     ) async throws -> ExitStatus {
         try await withStoreLock(creatingStore: creatingStore) {
             let store = try openStore(creating: creatingStore)

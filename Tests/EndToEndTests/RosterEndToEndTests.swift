@@ -99,7 +99,7 @@ struct RosterEndToEndTests {
         #expect(imported.stdout.contains("Rejected by Finch: 1 token(s)"))
         #expect(imported.stderr.contains(#""message":"introspect refused the token""#))
         // Every introspect is in the request log with Finch's request id (the store opens keyless).
-        let store = try SQLiteRosterStore.open(path: work.path("paybatch.sqlite"), keys: nil, mode: .readOnly)
+        let store = try SQLiteStore.open(path: work.path("paybatch.sqlite"), keys: nil, mode: .readOnly)
         let logged = try store.requestLog()
         #expect(logged.count == 13)
         #expect(logged.allSatisfy { $0.endpoint == "/introspect" && $0.requestID != nil })

@@ -52,7 +52,7 @@ public struct Doctor: Sendable {
         _ ring: KeyRing, connections: inout [(ConnectionRecord, AccessToken)]
     ) -> [DoctorCheck] {
         do {
-            let store = try SQLiteRosterStore.open(path: settings.databasePath, keys: ring, mode: .readOnly)
+            let store = try SQLiteStore.open(path: settings.databasePath, keys: ring, mode: .readOnly)
             let version = try store.database.userVersion()
             guard try store.isIntact() else {
                 return [

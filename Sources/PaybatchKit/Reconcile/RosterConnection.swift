@@ -65,7 +65,7 @@ public struct RosterConnection: Sendable, Equatable {
     /// Every connection of the store, disconnected ones included, with its history. Reads only:
     /// no token is decrypted, so no key is needed. A stored `created_at` that cannot be read
     /// stops reconcile (65): read as "unknown" it would count as added before every period.
-    public static func all(in store: SQLiteRosterStore) throws -> [RosterConnection] {
+    public static func all(in store: SQLiteStore) throws -> [RosterConnection] {
         let history = Dictionary(grouping: try store.events(), by: \.connectionID)
         let names = Dictionary(
             try store.customers().map { ($0.customerID, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -20,7 +20,7 @@ public final class AtomicFile: ByteSink {
         finalPath = (folder as NSString).appendingPathComponent(name)
         // Same folder as the destination, so rename(2) is atomic; hidden, so globs skip it.
         temporaryPath = (folder as NSString).appendingPathComponent(
-            ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            ".\(name)\(Self.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             handle = try fileSystem.createFile(temporaryPath, mode: mode)
         } catch {
@@ -29,6 +29,18 @@ public final class AtomicFile: ByteSink {
     }
 
     deinit { if !finished { abandon() } }
+
+    /// What comes between a temporary file's hidden name and its writer's process id.
+    private static let temporaryMarker = ".tmp-"
+
+    /// Whether `name` is the temporary file of a writer whose process no longer runs: one an
+    /// interrupted export left behind (`.NAME.tmp-PID-RANDOM`).
+    static func isAbandonedTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: temporaryMarker, options: .backwards),
+            let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" })
+        else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
 
     /// Writes bytes; on failure the temporary file is removed and the failure names the final path.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {

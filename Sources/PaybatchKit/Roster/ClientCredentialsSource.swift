@@ -4,7 +4,7 @@
 /// argument. The environment wins, as it wins over the config file elsewhere.
 public enum ClientCredentialsSource {
     public static func resolve(
-        clientID: String?, environment: [String: String], store: SQLiteRosterStore?
+        clientID: String?, environment: [String: String], store: SQLiteStore?
     ) throws -> ClientCredentials {
         guard let clientID, !clientID.isEmpty else {
             throw RunStop(

@@ -19,11 +19,11 @@ public struct ConnectionEnrollment {
         public var tokenHint: String
     }
 
-    public let store: SQLiteRosterStore
+    public let store: SQLiteStore
     public let client: FinchClient
     public let now: () -> Date
 
-    public init(store: SQLiteRosterStore, client: FinchClient, now: @escaping () -> Date = Date.init) {
+    public init(store: SQLiteStore, client: FinchClient, now: @escaping () -> Date = Date.init) {
         self.store = store
         self.client = client
         self.now = now

@@ -18,7 +18,7 @@ public final class FinchCallLog: FinchCallObserver, @unchecked Sendable {
     }
 
     /// Writes the buffered calls to the request log and empties the buffer.
-    public func flush(to store: SQLiteRosterStore) throws {
+    public func flush(to store: SQLiteStore) throws {
         let pending = lock.withLock {
             defer { records.removeAll() }
             return records

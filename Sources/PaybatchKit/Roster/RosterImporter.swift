@@ -7,14 +7,14 @@ import Logging
 /// billing window: the time paybatch first found it rejected); without a connection id there is
 /// nothing to key it on, so it is only reported.
 public struct RosterImporter {
-    public let store: SQLiteRosterStore
+    public let store: SQLiteStore
     public let introspector: TokenIntrospector
     public let now: () -> Date
     /// Each token's outcome, with its line, connection, token hint and request id as metadata.
     public let logger: Logger
 
     public init(
-        store: SQLiteRosterStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init,
+        store: SQLiteStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init,
         logger: Logger = Logger(label: "paybatch.roster", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.store = store

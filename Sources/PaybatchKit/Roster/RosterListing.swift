@@ -35,7 +35,7 @@ public struct RosterListing: Sendable, Encodable {
 
     public var connections: [Row]
 
-    public init(store: SQLiteRosterStore) throws {
+    public init(store: SQLiteStore) throws {
         let names = Dictionary(uniqueKeysWithValues: try store.customers().map { ($0.customerID, $0.name) })
         connections = try store.connections().map { record in
             Row(

@@ -36,12 +36,12 @@ public struct RosterRefresher {
         }
     }
 
-    public let store: SQLiteRosterStore
+    public let store: SQLiteStore
     public let introspector: TokenIntrospector
     public let now: () -> Date
 
     public init(
-        store: SQLiteRosterStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init
+        store: SQLiteStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init
     ) {
         self.store = store
         self.introspector = introspector

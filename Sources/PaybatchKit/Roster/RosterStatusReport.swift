@@ -55,7 +55,7 @@ public struct RosterStatusReport: Sendable, Encodable {
     /// `lock` is the store lock as `StoreLockState.read` finds it: a run still `running` is
     /// shown `interrupted` unless a live process holds the lock, and then only the latest such
     /// run can be its (one writer at a time).
-    public init(store: SQLiteRosterStore, lock: StoreLockState = .free) throws {
+    public init(store: SQLiteStore, lock: StoreLockState = .free) throws {
         let records = try store.allRuns()
         let live = lock == .free ? nil : records.first { $0.status == .running }?.runID
         runs = records.map {

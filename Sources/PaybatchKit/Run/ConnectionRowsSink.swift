@@ -2,7 +2,7 @@
 /// keeping only running figures: counts, totals, null profiles, payment checks and data notes.
 /// A payment's statements are held by no one: each page is normalized and spooled as it comes.
 final class ConnectionRowsSink: ConnectionDataSink {
-    private let spool: RowSpool
+    private let spool: ReportSpool
     private let index: Int
     private let record: ConnectionRecord
     private let customerName: String?
@@ -19,7 +19,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
     private var checks: [PaymentID: PaymentCheck] = [:]
 
     init(
-        spool: RowSpool, index: Int, record: ConnectionRecord, customerName: String?,
+        spool: ReportSpool, index: Int, record: ConnectionRecord, customerName: String?,
         templates: ReportTemplates
     ) {
         self.spool = spool
@@ -78,8 +78,8 @@ final class ConnectionRowsSink: ConnectionDataSink {
                     statement, payment: payment, payDate: payDate, notes: &page.notes)
                 page.statements.append(
                     ReadyStatements.Statement(
-                        row: normalized.row, cells: RowSpool.encode(normalized.row),
-                        lines: normalized.lines.map(RowSpool.encode)))
+                        row: normalized.row, cells: ReportSpool.encode(normalized.row),
+                        lines: normalized.lines.map(ReportSpool.encode)))
             }
             return page
         }
@@ -145,9 +145,9 @@ final class ConnectionRowsSink: ConnectionDataSink {
             }
     }
 
-    private func key(group: Int, person: String) -> RowSpool.Key {
+    private func key(group: Int, person: String) -> ReportSpool.Key {
         sequence += 1
-        return RowSpool.Key(connection: index, group: group, person: person, sequence: sequence)
+        return ReportSpool.Key(connection: index, group: group, person: person, sequence: sequence)
     }
 
     /// By (pay_date, payment_id); a payment without a date sorts first.

@@ -4,12 +4,12 @@ import Foundation
 /// of the sealed spool.
 protocol SpoolRows {
     func forEach<Field: ReportField>(
-        _ report: RowSpool.Report, template: ReportTemplate<Field>, connections: Range<Int>,
+        _ report: ReportSpool.Report, template: ReportTemplate<Field>, connections: Range<Int>,
         _ body: ((Int) -> Cell) throws -> Void) throws
 }
 
-extension RowSpool: SpoolRows {}
-extension RowSpool.Reader: SpoolRows {}
+extension ReportSpool: SpoolRows {}
+extension ReportSpool.Reader: SpoolRows {}
 
 /// One connection's row in the connections report and its data quality rows: known once its
 /// fetch has ended, written with its other rows.
@@ -45,7 +45,7 @@ final class ExportFiles {
     }
 
     /// Writes the next connection (number `written`), whose fetch has ended.
-    func writeNext(_ connection: ConnectionReportRows, from spool: RowSpool) throws {
+    func writeNext(_ connection: ConnectionReportRows, from spool: ReportSpool) throws {
         try csv?.append(written..<written + 1, [connection], from: spool)
         try workbook?.append(written..<written + 1, [connection], from: spool)
         written += 1
@@ -103,7 +103,7 @@ private final class ExportCSVFiles: @unchecked Sendable {
     func finish(
         _ range: Range<Int>, _ rest: [ConnectionReportRows], from spoolPath: String
     ) throws -> [WrittenFile] {
-        try append(range, rest, from: RowSpool.Reader(path: spoolPath))
+        try append(range, rest, from: ReportSpool.Reader(path: spoolPath))
         return try opened().all.map { try $0.commit() }
     }
 
@@ -139,7 +139,7 @@ private final class OpenCSV<Field: ReportField>: CommittableCSV {
         writer = try CSVTableWriter(template: template, profile: profile, sink: file)
     }
 
-    func append(_ report: RowSpool.Report, _ range: Range<Int>, from rows: some SpoolRows) throws {
+    func append(_ report: ReportSpool.Report, _ range: Range<Int>, from rows: some SpoolRows) throws {
         try rows.forEach(report, template: template, connections: range) { try writer.appendColumns($0) }
     }
 

@@ -26,7 +26,7 @@ final class ExportRenderer {
     /// The previous month's totals (SPEC §8 "Period over period"); nil when none was kept.
     let baseline: [PeriodTotalsRecord]?
     /// Opened on the first row, so a run that stops before any data leaves no folder behind.
-    let spool: RowSpool
+    let spool: ReportSpool
     private let files: ExportFiles
     /// Each connection's outcome and quality rows so far, by its place in the report order.
     private var rendered: [Int: ConnectionReportRows] = [:]
@@ -41,7 +41,7 @@ final class ExportRenderer {
         self.replay = replay
         self.wallClock = wallClock
         self.baseline = baseline
-        spool = RowSpool(folder: options.periodFolder, mode: options.outputMode)
+        spool = ReportSpool(folder: options.periodFolder, mode: options.outputMode)
         files = ExportFiles(
             options: options, templates: templates, run: run, wallClock: wallClock,
             baselinePeriod: baseline == nil ? nil : options.period.previous)

@@ -42,11 +42,11 @@ struct ExportWorkbook {
         let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
         let written: Result<Void, any Error>
         do {
-            let spool = try RowSpool.Reader(path: spoolPath)
+            let spool = try ReportSpool.Reader(path: spoolPath)
             try workbook.addFreeSheet(summary(rendered))
             let connections = try workbook.addTable(templates.connections)
             for outcome in outcomes { try connections.append(outcome) }
-            let reports = RowSpool.Report.allCases
+            let reports = ReportSpool.Report.allCases
             if try reports.dropLast().allSatisfy({ try spool.count($0) < rowLimit - 1 }) {
                 try await writeConcurrently(
                     reports.map { try addTable($0, to: workbook) }, workbook, spoolPath)
@@ -76,7 +76,7 @@ struct ExportWorkbook {
         workbook.prepareForConcurrentTables()
         let others = OtherTables(tables: Array(tables.dropLast()))
         async let othersWritten: Void = others.write(from: spoolPath)
-        try last.append(0..<Int.max, from: try RowSpool.Reader(path: spoolPath))
+        try last.append(0..<Int.max, from: try ReportSpool.Reader(path: spoolPath))
         try await othersWritten
     }
 
@@ -86,13 +86,13 @@ struct ExportWorkbook {
         let tables: [any SpoolTableSheet]
 
         func write(from spoolPath: String) throws {
-            let spool = try RowSpool.Reader(path: spoolPath)
+            let spool = try ReportSpool.Reader(path: spoolPath)
             for table in tables { try table.append(0..<Int.max, from: spool) }
         }
     }
 
     /// The sheet of one of the row-heavy reports.
-    func addTable(_ report: RowSpool.Report, to workbook: XLSXWorkbook) throws -> any SpoolTableSheet {
+    func addTable(_ report: ReportSpool.Report, to workbook: XLSXWorkbook) throws -> any SpoolTableSheet {
         switch report {
         case .employees: SpoolTable(sheet: try workbook.addTable(templates.employees), report: report)
         case .payments: SpoolTable(sheet: try workbook.addTable(templates.payments), report: report)
@@ -205,7 +205,7 @@ protocol SpoolTableSheet {
 
 private struct SpoolTable<Field: ReportField>: SpoolTableSheet {
     let sheet: XLSXTableSheet<Field>
-    let report: RowSpool.Report
+    let report: ReportSpool.Report
 
     func append(_ connections: Range<Int>, from rows: some SpoolRows) throws {
         try rows.forEach(report, template: sheet.template, connections: connections) {
@@ -267,7 +267,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
     ) async throws -> WrittenFile {
         let outcomes = connections.map(\.outcome)
         // Open means written ahead and not dropped (a drop leaves it nil): go on where it stopped.
-        if open != nil { try append(range, rest, from: try RowSpool.Reader(path: spoolPath)) }
+        if open != nil { try append(range, rest, from: try ReportSpool.Reader(path: spoolPath)) }
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
         guard let open else {
             return try await book.write(
@@ -290,7 +290,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
                 file: file, workbook: workbook,
                 summary: try workbook.reserveFreeSheet(named: ExportWorkbook.summarySheet),
                 connections: try workbook.addTable(book.templates.connections),
-                tables: try RowSpool.Report.allCases.map { try book.addTable($0, to: workbook) },
+                tables: try ReportSpool.Report.allCases.map { try book.addTable($0, to: workbook) },
                 findings: try workbook.addTable(book.findingsTemplate),
                 nullProfile: try workbook.addTable(book.nullProfileTemplate),
                 runInfo: try workbook.reserveFreeSheet(named: ExportWorkbook.runInfoSheet))

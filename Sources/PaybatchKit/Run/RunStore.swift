@@ -3,13 +3,13 @@ import Foundation
 /// The store as an export sees it: one actor owns the SQLite connection, so concurrent fetches of
 /// many connections share it safely (an SQLite handle belongs to one thread at a time).
 public actor RunStore {
-    private let store: SQLiteRosterStore
+    private let store: SQLiteStore
     /// The store's file, as given.
     public let path: String
 
     /// Opens an existing store (a missing one is `MissingStore`, 78: an export never creates one).
     public init(path: String, keys: KeyRing) throws {
-        store = try SQLiteRosterStore.open(path: path, keys: keys)
+        store = try SQLiteStore.open(path: path, keys: keys)
         self.path = path
     }
 
@@ -201,29 +201,5 @@ public actor RunStore {
             counts[connection, default: [:]][CallCounter.name(of: endpoint), default: 0] += 1
         }
         return counts
-    }
-}
-
-/// The store-backed cache of one run: answers are kept under the run's id.
-public struct StoredResponseCache: ResponseCache {
-    public let store: RunStore
-    public let runID: String
-    public let mode: ResponseCacheMode
-    let wallClock: any WallClock
-
-    public init(store: RunStore, runID: String, mode: ResponseCacheMode, wallClock: any WallClock) {
-        self.store = store
-        self.runID = runID
-        self.mode = mode
-        self.wallClock = wallClock
-    }
-
-    public func cachedResponse(for key: RequestKey) async throws -> FinchResponse? {
-        try await store.response(runID: runID, key: key)
-    }
-
-    public func store(_ response: FinchResponse, for key: RequestKey) async throws {
-        guard mode == .live else { return }
-        try await store.store(response, runID: runID, key: key, at: wallClock.now())
     }
 }

@@ -23,7 +23,7 @@ public enum KeyRotation {
     /// Prepends a new key to PAYBATCH_KEY_FILE, then re-encrypts every secret under it in one
     /// transaction and stored responses in batches of `batchSize`. 78 without a key file.
     public static func rotate(
-        store: SQLiteRosterStore, environment: [String: String], batchSize: Int = 100,
+        store: SQLiteStore, environment: [String: String], batchSize: Int = 100,
         beforeCommit: (Stage) throws -> Void = { _ in }
     ) throws -> Outcome {
         let path = try keyFilePath(environment, command: "keys rotate")
@@ -66,7 +66,7 @@ public enum KeyRotation {
 
     /// One batch: up to `limit` responses not under `kid`, re-encrypted one body at a time.
     private static func reencryptResponses(
-        store: SQLiteRosterStore, kid: String, limit: Int, beforeCommit: (Int) throws -> Void
+        store: SQLiteStore, kid: String, limit: Int, beforeCommit: (Int) throws -> Void
     ) throws -> Int {
         try store.database.transaction {
             let keys = try store.database.query(
@@ -89,7 +89,7 @@ public enum KeyRotation {
 
     /// Removes `kid` from the key file, refusing (64, with counts) while any row still uses it,
     /// when it is the active key, or when the file does not hold it.
-    public static func retire(_ kid: String, store: SQLiteRosterStore, environment: [String: String]) throws {
+    public static func retire(_ kid: String, store: SQLiteStore, environment: [String: String]) throws {
         let path = try keyFilePath(environment, command: "keys rotate --retire")
         let ring = try KeyRing.load(environment: environment)
         guard ring.key(for: kid) != nil else {

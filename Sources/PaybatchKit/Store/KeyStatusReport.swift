@@ -15,7 +15,7 @@ public struct KeyStatusReport: Sendable, Equatable {
     public var entries: [Entry]
 
     /// Counts rows per kid; needs no decryption.
-    public static func make(store: SQLiteRosterStore, ring: KeyRing) throws -> KeyStatusReport {
+    public static func make(store: SQLiteStore, ring: KeyRing) throws -> KeyStatusReport {
         let usage = try store.keyUsage()
         var entries = ring.keys.map {
             Entry(

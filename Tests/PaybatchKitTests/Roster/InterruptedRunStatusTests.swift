@@ -6,7 +6,7 @@ import Testing
 /// Issue 19, item 5: a run still `running` whose process is gone shows as `interrupted`, and
 /// needs attention.
 @Suite struct InterruptedRunStatusTests {
-    static func store(running ids: [String]) throws -> (TempStore, SQLiteRosterStore) {
+    static func store(running ids: [String]) throws -> (TempStore, SQLiteStore) {
         let temp = try TempStore()
         let store = try temp.open()
         let period = try #require(Period("2026-10"))

@@ -13,7 +13,7 @@ final class RosterSandbox {
 
     let server: SandboxServer
     let temp: TempStore
-    let store: SQLiteRosterStore
+    let store: SQLiteStore
     let client: FinchClient
     let rosterFile: String
 

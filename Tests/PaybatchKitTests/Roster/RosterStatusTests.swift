@@ -29,7 +29,7 @@ struct RosterStatusTests {
         #expect(json.contains(#""action" : "paybatch reauth conn-2""#))
 
         // Without a key: the same facts, and still no token anywhere.
-        let keyless = try SQLiteRosterStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
+        let keyless = try SQLiteStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
         let listing = try RosterListing(store: keyless)
         #expect(listing.connections.map(\.connectionID) == ["conn-0", "conn-1", "conn-2"])
         #expect(listing.connections[0].token == tokens[0].redacted)

@@ -15,8 +15,8 @@ struct ExportFilesTests {
         startedAt: Date(timeIntervalSince1970: 1_793_491_200))
 
     /// A spool with payments and statements for each connection, and each one's report rows.
-    static func spool(in root: String) throws -> (RowSpool, [ConnectionReportRows]) {
-        let spool = RowSpool(folder: root + "/2026-10", mode: .owner)
+    static func spool(in root: String) throws -> (ReportSpool, [ConnectionReportRows]) {
+        let spool = ReportSpool(folder: root + "/2026-10", mode: .owner)
         var rows: [ConnectionReportRows] = []
         for connection in 0..<connections {
             for (n, row) in ReportFixtures.payments.enumerated() {
@@ -159,7 +159,7 @@ struct ExportFilesTests {
         for name in [dead, alive, ".paybatch-spool-old", "notes.txt"] {
             FileManager.default.createFile(atPath: folder + "/" + name, contents: Data())
         }
-        let spool = RowSpool(folder: folder, mode: .owner)
+        let spool = ReportSpool(folder: folder, mode: .owner)
         try spool.append(
             .payments, key: .init(connection: 0, group: 0, person: "", sequence: 0),
             row: ReportFixtures.payments[0])

@@ -11,7 +11,7 @@ import Testing
         let temp = try TempStore()
         let path = temp.path("typo/paybatch.sqlite")
         let failure = expectFailure(.configuration) {
-            _ = try SQLiteRosterStore.open(path: path, keys: try temp.keyRing(), mode: mode)
+            _ = try SQLiteStore.open(path: path, keys: try temp.keyRing(), mode: mode)
         }
         #expect(failure?.message == "no store at \(path).")
         #expect(failure?.remedy?.contains("paybatch roster import FILE") == true)
@@ -21,10 +21,10 @@ import Testing
     @Test func creatingMakesTheStoreAndItsFolder() throws {
         let temp = try TempStore()
         let path = temp.path("new/paybatch.sqlite")
-        _ = try SQLiteRosterStore.open(path: path, keys: try temp.keyRing(), creating: true)
+        _ = try SQLiteStore.open(path: path, keys: try temp.keyRing(), creating: true)
         #expect(FileManager.default.fileExists(atPath: path))
         expectFailure(.configuration) {
-            _ = try SQLiteRosterStore.open(
+            _ = try SQLiteStore.open(
                 path: temp.path("other.sqlite"), keys: nil, mode: .readOnly, creating: true)
         }
     }

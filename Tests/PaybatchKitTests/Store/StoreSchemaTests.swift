@@ -62,7 +62,7 @@ import Testing
 
     @Test func readOnlyOpeningOfAMissingStoreIsConfiguration() throws {
         expectFailure(.configuration) {
-            _ = try SQLiteRosterStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
+            _ = try SQLiteStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
         }
         #expect(!FileManager.default.fileExists(atPath: temp.databasePath))
     }

@@ -25,7 +25,7 @@ import Testing
         try "\(kid):\(Data(repeating: 9, count: 32).base64EncodedString())\n".write(
             toFile: wrong, atomically: true, encoding: .utf8)
         let failure = expectFailure(.noPermission) {
-            _ = try SQLiteRosterStore.open(
+            _ = try SQLiteStore.open(
                 path: temp.databasePath, keys: try KeyRing.load(environment: ["PAYBATCH_KEY_FILE": wrong]))
         }
         #expect(failure?.message.contains(kid) == true)
@@ -36,14 +36,14 @@ import Testing
         let before = try #require(FileManager.default.contents(atPath: temp.databasePath))
         let other = KeyRing(keys: [EncryptionKey.generate()], source: .environment)
         let failure = expectFailure(.noPermission) {
-            _ = try SQLiteRosterStore.open(path: temp.databasePath, keys: other)
+            _ = try SQLiteStore.open(path: temp.databasePath, keys: other)
         }
         #expect(failure?.message.contains(try temp.keyRing().active.kid) == true)
         #expect(FileManager.default.contents(atPath: temp.databasePath) == before)
     }
 
     @Test func withoutAKeySecretsAre78() throws {
-        let store = try SQLiteRosterStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
+        let store = try SQLiteStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
         #expect(try store.connections().count == tokens.count)
         expectFailure(.configuration) { _ = try store.decryptAccessToken(for: "conn-0") }
         expectFailure(.configuration) { _ = try store.clientSecret() }
@@ -82,7 +82,7 @@ import Testing
         #expect(temp.storeBytes().range(of: old) == nil)
     }
 
-    private func backupBytes(_ store: SQLiteRosterStore) throws -> Data {
+    private func backupBytes(_ store: SQLiteStore) throws -> Data {
         let path = temp.path("backup.sqlite")
         try store.backup(to: path)
         return FileManager.default.contents(atPath: path) ?? Data()

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct StoredResponsesTests {
     let temp: TempStore
-    let store: SQLiteRosterStore
+    let store: SQLiteStore
     let period = Period(year: 2026, month: 10)!
 
     init() throws {

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteRosterStore {
+extension SQLiteStore {
     private static let runColumns =
         "run_id, period, command, started_at, finished_at, status, exit_code, options"
 

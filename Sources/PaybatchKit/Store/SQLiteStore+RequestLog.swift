@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteRosterStore {
+extension SQLiteStore {
     /// Appends one request to the log.
     public func logRequest(_ entry: RequestLogEntry) throws {
         try database.run(

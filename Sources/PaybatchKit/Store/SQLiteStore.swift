@@ -4,7 +4,7 @@ import Foundation
 /// secrets, settings, runs, stored responses and the request log. Opening verifies the key
 /// before anything is written, so a wrong key leaves the file byte-for-byte unchanged.
 /// Not Sendable (one SQLite connection): open one per task.
-public final class SQLiteRosterStore {
+public final class SQLiteStore {
     /// The underlying connection, for callers that need a transaction across several calls.
     public let database: SQLiteDatabase
     /// The keys in use; nil when the command needs no secret (it then cannot read or write one).
@@ -24,10 +24,10 @@ public final class SQLiteRosterStore {
     public static func open(
         path: String, keys: KeyRing?, mode: SQLiteDatabase.Mode = .readWrite, creating: Bool = false,
         now: @escaping () -> Date = Date.init
-    ) throws -> SQLiteRosterStore {
+    ) throws -> SQLiteStore {
         if !creating || mode == .readOnly { try MissingStore.require(at: path) }
         let database = try SQLiteDatabase(path: path, mode: mode)
-        let store = SQLiteRosterStore(database: database, keys: keys, now: now)
+        let store = SQLiteStore(database: database, keys: keys, now: now)
         let version = try database.userVersion()
         if version >= 1, version <= StoreSchema.latestVersion, keys != nil {
             try store.verifyKeys()

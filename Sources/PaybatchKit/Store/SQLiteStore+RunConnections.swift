@@ -3,7 +3,7 @@ import Foundation
 /// Per-run connection outcomes, and the response copies that let a run render a connection whose
 /// data an earlier run fetched (each run renders only from its own stored responses, so pruning
 /// old runs never takes a reused connection's data away).
-extension SQLiteRosterStore {
+extension SQLiteStore {
     /// Records (or replaces) what `runID` made of `connection`.
     public func saveRunConnection(
         _ record: RunConnectionRecord, runID: String, connection: ConnectionID

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteRosterStore {
+extension SQLiteStore {
     /// Adds a customer, or renames it when the name changed.
     public func upsertCustomer(_ id: CustomerID, name: String) throws {
         let time = now()

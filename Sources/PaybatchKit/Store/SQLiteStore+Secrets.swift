@@ -2,7 +2,7 @@ import Foundation
 
 /// The secrets table: one row per (kind, owner); tokens are owned by their connection, the
 /// client secret by `application`. The associated data is `v1|kid|secrets|<kind>|<owner>`.
-extension SQLiteRosterStore {
+extension SQLiteStore {
     static let accessTokenKind = "access_token"
     static let clientSecretKind = "client_secret"
     static let applicationOwner = "application"

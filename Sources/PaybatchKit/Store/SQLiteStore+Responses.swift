@@ -3,7 +3,7 @@ import Foundation
 
 /// Stored Finch responses: one row per (run, connection, request key), the body encrypted with
 /// associated data `v1|kid|responses|body|<run>/<connection>/<request key>`.
-extension SQLiteRosterStore {
+extension SQLiteStore {
     private static let responseColumns =
         "run_id, connection_id, request_key, endpoint, http_status, request_id, data_retrieved, created_at"
 

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteRosterStore {
+extension SQLiteStore {
     /// What `addConnection` did.
     public enum AddOutcome: Sendable, Equatable {
         case added

@@ -4,9 +4,9 @@ import Foundation
 /// outputs. Rows go in as they are normalized, in whatever order the API gave them, and come out
 /// in SPEC §8's order one at a time, so neither the CSV files nor the workbook (whose sheets must
 /// be written one after another) need a report in memory. SQLite's sorter spills to disk. Once
-/// written, each output reads it through a `RowSpool.Reader` of its own, so the CSV files and the
+/// written, each output reads it through a `ReportSpool.Reader` of its own, so the CSV files and the
 /// workbook can be written at the same time on two threads.
-final class RowSpool: @unchecked Sendable {  // all state behind `lock`
+final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
     enum Report: Int64, CaseIterable { case employees = 1, payments, payStatements, payStatementLines }
 
     /// SPEC §8's sort key: connection, payment (0 for people), person, then arrival.
@@ -159,7 +159,7 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
             _ report: Report, template: ReportTemplate<Field>, connections: Range<Int> = 0..<Int.max,
             _ body: ((Int) -> Cell) throws -> Void
         ) throws {
-            try RowSpool.forEach(report, template: template, connections: connections, in: database, body)
+            try ReportSpool.forEach(report, template: template, connections: connections, in: database, body)
         }
     }
 
@@ -173,16 +173,8 @@ final class RowSpool: @unchecked Sendable {  // all state behind `lock`
     /// Spools, and the temporary files of writers (`AtomicFile`), that an interrupted export left.
     private static func removeLeftovers(in folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names where name.hasPrefix(".paybatch-spool-") || isDeadTemporary(name) {
+        for name in names where name.hasPrefix(".paybatch-spool-") || AtomicFile.isAbandonedTemporary(name) {
             try? FileManager.default.removeItem(atPath: folder + "/" + name)
         }
-    }
-
-    /// `.NAME.tmp-PID-RANDOM` of a process that no longer runs.
-    private static func isDeadTemporary(_ name: String) -> Bool {
-        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
-            let pid = Int32(name[marker.upperBound...].prefix { $0 != "-" })
-        else { return false }
-        return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

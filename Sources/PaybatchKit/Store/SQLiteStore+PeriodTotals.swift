@@ -1,7 +1,7 @@
 import Foundation
 
 /// The period totals that outlive `--keep-runs` (SPEC §8 "Period over period").
-extension SQLiteRosterStore {
+extension SQLiteStore {
     /// Records a finished, period-complete run's totals (replacing any the run recorded before).
     public func savePeriodTotals(
         _ records: [PeriodTotalsRecord], runID: String, period: Period, finishedAt: Date

@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLiteRosterStore {
+extension SQLiteStore {
     private static let connectionColumns = """
         connection_id, customer_id, company_id, provider_id, client_type, connection_type, assisted,
         products, status, status_message, last_successful_sync, created_at, added_at, updated_at,

@@ -3,9 +3,9 @@ import PaybatchKit
 import PaybatchTestSupport
 import Testing
 
-@Suite struct SQLiteRosterStoreTests {
+@Suite struct SQLiteStoreTests {
     let temp: TempStore
-    let store: SQLiteRosterStore
+    let store: SQLiteStore
     let clock = StepClock()
 
     init() throws {

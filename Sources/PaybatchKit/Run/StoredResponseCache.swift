@@ -1,0 +1,25 @@
+import Foundation
+
+/// The store-backed cache of one run: answers are kept under the run's id.
+public struct StoredResponseCache: ResponseCache {
+    public let store: RunStore
+    public let runID: String
+    public let mode: ResponseCacheMode
+    let wallClock: any WallClock
+
+    public init(store: RunStore, runID: String, mode: ResponseCacheMode, wallClock: any WallClock) {
+        self.store = store
+        self.runID = runID
+        self.mode = mode
+        self.wallClock = wallClock
+    }
+
+    public func cachedResponse(for key: RequestKey) async throws -> FinchResponse? {
+        try await store.response(runID: runID, key: key)
+    }
+
+    public func store(_ response: FinchResponse, for key: RequestKey) async throws {
+        guard mode == .live else { return }
+        try await store.store(response, runID: runID, key: key, at: wallClock.now())
+    }
+}
