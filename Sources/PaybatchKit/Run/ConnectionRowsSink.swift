@@ -48,7 +48,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
             directory: entries, individuals: individuals, employments: employments)
         notes.merge(people.notes)
         for row in people.rows {
-            try spool.append(.employees, key: key(group: 0, person: row.individualID.rawValue), row: row)
+            try spool.append(key: key(group: 0, person: row.individualID.rawValue), row: row)
             employeeProfile.add(row)
             summary.individuals += 1
         }
@@ -90,9 +90,11 @@ final class ConnectionRowsSink: ConnectionDataSink {
         notes.merge(page.notes)
         for statement in page.statements {
             let person = statement.row.individualID?.rawValue ?? ""
-            try spool.append(.payStatements, key: key(group: group, person: person), cells: statement.cells)
+            try spool.append(
+                PayStatementsField.self, key: key(group: group, person: person), cells: statement.cells)
             for line in statement.lines {
-                try spool.append(.payStatementLines, key: key(group: group, person: person), cells: line)
+                try spool.append(
+                    PayStatementLinesField.self, key: key(group: group, person: person), cells: line)
             }
             checks[page.payment]?.add(statement.row)
             statementProfiles[page.payment]?.add(statement.row)
@@ -113,10 +115,10 @@ final class ConnectionRowsSink: ConnectionDataSink {
                 notes.merge(check.notes)
             } else {
                 // Statements of a payment that did not complete are not reported (SPEC §8).
-                try spool.remove(.payStatements, connection: index, group: entry.group)
-                try spool.remove(.payStatementLines, connection: index, group: entry.group)
+                try spool.remove(PayStatementsField.self, connection: index, group: entry.group)
+                try spool.remove(PayStatementLinesField.self, connection: index, group: entry.group)
             }
-            try spool.append(.payments, key: key(group: entry.group, person: ""), row: row)
+            try spool.append(key: key(group: entry.group, person: ""), row: row)
             paymentProfile.add(row)
             summary.payments += 1
             summary.totals.add(currency: row.currency, gross: row.grossPay, net: row.netPay)

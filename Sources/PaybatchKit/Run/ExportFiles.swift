@@ -3,9 +3,10 @@ import Foundation
 /// Where report rows are read from: the spool while connections are still fetched, or a reader
 /// of the sealed spool.
 protocol SpoolRows {
+    /// The rows of the template's report of `connections`, in SPEC §8's order.
     func forEach<Field: ReportField>(
-        _ report: ReportSpool.Report, template: ReportTemplate<Field>, connections: Range<Int>,
-        _ body: ((Int) -> Cell) throws -> Void) throws
+        template: ReportTemplate<Field>, connections: Range<Int>, _ body: ((Int) -> Cell) throws -> Void)
+        throws
 }
 
 extension ReportSpool: SpoolRows {}
@@ -63,40 +64,22 @@ final class ExportFiles {
     }
 }
 
-/// The CSV files, each open from its first row to `finish`. Unchecked Sendable: used by one task
-/// at a time, the renderer's, then `finish`'s.
+/// The CSV files, one per report of the registry, each open from its first row to `finish`.
+/// Unchecked Sendable: used by one task at a time, the renderer's, then `finish`'s, which the
+/// renderer awaits before it goes on.
 private final class ExportCSVFiles: @unchecked Sendable {
     private let options: ExportOptions
-    private let templates: ReportTemplates
-    private var open: Files?
-
-    private struct Files {
-        var connections: OpenCSV<ConnectionsField>
-        var employees: OpenCSV<EmployeesField>
-        var payments: OpenCSV<PaymentsField>
-        var payStatements: OpenCSV<PayStatementsField>
-        var payStatementLines: OpenCSV<PayStatementLinesField>
-        var dataQuality: OpenCSV<DataQualityField>
-
-        var all: [any CommittableCSV] {
-            [connections, employees, payments, payStatements, payStatementLines, dataQuality]
-        }
-    }
+    private let reports: [any ExportReport]
+    private var open: [(file: AtomicFile, table: any CSVReportTable)]?
 
     init(options: ExportOptions, templates: ReportTemplates) {
         self.options = options
-        self.templates = templates
+        reports = ExportReports.all(templates)
     }
 
     /// Writes `range`'s connections: `rows` are theirs, from the first of the range.
     func append(_ range: Range<Int>, _ rows: [ConnectionReportRows], from spool: some SpoolRows) throws {
-        let files = try opened()
-        try files.connections.append(rows.map(\.outcome))
-        try files.employees.append(.employees, range, from: spool)
-        try files.payments.append(.payments, range, from: spool)
-        try files.payStatements.append(.payStatements, range, from: spool)
-        try files.payStatementLines.append(.payStatementLines, range, from: spool)
-        try files.dataQuality.append(rows.flatMap(\.quality))
+        for file in try opened() { try file.table.append(rows[...], at: range, from: spool) }
     }
 
     /// Writes `range`'s connections (`rest`, not yet written) and commits every file.
@@ -104,50 +87,18 @@ private final class ExportCSVFiles: @unchecked Sendable {
         _ range: Range<Int>, _ rest: [ConnectionReportRows], from spoolPath: String
     ) throws -> [WrittenFile] {
         try append(range, rest, from: ReportSpool.Reader(path: spoolPath))
-        return try opened().all.map { try $0.commit() }
+        return try opened().map { try $0.file.commit(rows: try $0.table.finish()) }
     }
 
-    private func opened() throws -> Files {
+    private func opened() throws -> [(file: AtomicFile, table: any CSVReportTable)] {
         if let open { return open }
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        let profile = options.csvProfile
-        let files = Files(
-            connections: try OpenCSV(templates.connections, in: folder, profile: profile),
-            employees: try OpenCSV(templates.employees, in: folder, profile: profile),
-            payments: try OpenCSV(templates.payments, in: folder, profile: profile),
-            payStatements: try OpenCSV(templates.payStatements, in: folder, profile: profile),
-            payStatementLines: try OpenCSV(templates.payStatementLines, in: folder, profile: profile),
-            dataQuality: try OpenCSV(templates.dataQuality, in: folder, profile: profile))
+        var files: [(file: AtomicFile, table: any CSVReportTable)] = []
+        for report in reports {
+            let file = try folder.create(report.fileName)
+            files.append((file, try report.csvTable(file, profile: options.csvProfile)))
+        }
         open = files
         return files
-    }
-}
-
-private protocol CommittableCSV {
-    func commit() throws -> WrittenFile
-}
-
-/// One report's CSV file under its temporary name.
-private final class OpenCSV<Field: ReportField>: CommittableCSV {
-    private let template: ReportTemplate<Field>
-    private let file: AtomicFile
-    private let writer: CSVTableWriter<Field>
-
-    init(_ template: ReportTemplate<Field>, in folder: OutputFolder, profile: CSVProfile) throws {
-        self.template = template
-        file = try folder.create(template.file ?? "\(Field.reportName).csv")
-        writer = try CSVTableWriter(template: template, profile: profile, sink: file)
-    }
-
-    func append(_ report: ReportSpool.Report, _ range: Range<Int>, from rows: some SpoolRows) throws {
-        try rows.forEach(report, template: template, connections: range) { try writer.appendColumns($0) }
-    }
-
-    func append<Row: ReportRow>(_ rows: [Row]) throws where Row.Field == Field {
-        for row in rows { try writer.append(row) }
-    }
-
-    func commit() throws -> WrittenFile {
-        try file.commit(rows: try writer.finish())
     }
 }

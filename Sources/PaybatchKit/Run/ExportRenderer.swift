@@ -69,7 +69,7 @@ final class ExportRenderer {
                 outcome.apply(data, rows: rows.summary)
                 quality = rows.summary.qualityRows
             } else {
-                try spool.remove(nil, connection: index)
+                try spool.remove(connection: index)
             }
         }
         // Its change from last month, known now that its totals are: the findings go to the end

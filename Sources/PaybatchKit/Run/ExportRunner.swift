@@ -263,7 +263,7 @@ public struct ExportRunner: Sendable {
                     // Rows serve only from a fetch that ran whole; otherwise the stored answers
                     // are replayed, as a later `--offline` would (a failed call is not stored).
                     guard !reused, !data.stoppedEarly else {
-                        try spool.remove(nil, connection: index)
+                        try spool.remove(connection: index)
                         return Fetched(index: index, data: data, recorded: recorded, rows: nil)
                     }
                     return Fetched(index: index, data: data, recorded: recorded, rows: rows.summary)

@@ -15,49 +15,43 @@ struct ExportWorkbook {
     var fileName: String { "paybatch-\(period).xlsx" }
     static let summarySheet = "Summary"
     static let runInfoSheet = "Run Info"
-    static let nullProfileSheet = "Null Profile"
 
-    /// data_quality.csv is one file; the workbook puts its findings (failed checks, data notes,
-    /// period changes) first, on the template's sheet (`Findings`), and the null profile — most
-    /// of its rows, rarely read — apart, on `Null Profile`, with the same columns (SPEC §8).
-    var findingsTemplate: ReportTemplate<DataQualityField> { templates.dataQuality }
-    var nullProfileTemplate: ReportTemplate<DataQualityField> {
-        var template = templates.dataQuality
-        template.sheet = Self.nullProfileSheet
-        return template
-    }
+    /// The report tables between the Summary and Run Info, from the registry.
+    var reports: [any ExportReport] { ExportReports.all(templates) }
 
     var properties: WorkbookProperties {
         .export(period: period, toolVersion: PaybatchVersion.current, created: run.startedAt)
     }
 
     /// Writes the whole workbook at once, sheet after sheet: a table past Excel's row limit goes
-    /// on in a sheet of its own right after it. The pay-statement lines, most of the rows, are
-    /// written at the same time as the other tables when none of those can reach the limit.
+    /// on in a sheet of its own right after it. The spooled tables are written at the same time,
+    /// two at once, when none but the last of them can reach the limit.
     func write(
         to folder: OutputFolder, connections rendered: [ConnectionReportRows], spoolPath: String
     ) async throws -> WrittenFile {
-        let outcomes = rendered.map(\.outcome)
-        let quality = rendered.flatMap(\.quality)
         let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
         let written: Result<Void, any Error>
         do {
             let spool = try ReportSpool.Reader(path: spoolPath)
             try workbook.addFreeSheet(summary(rendered))
-            let connections = try workbook.addTable(templates.connections)
-            for outcome in outcomes { try connections.append(outcome) }
-            let reports = ReportSpool.Report.allCases
-            if try reports.dropLast().allSatisfy({ try spool.count($0) < rowLimit - 1 }) {
-                try await writeConcurrently(
-                    reports.map { try addTable($0, to: workbook) }, workbook, spoolPath)
-            } else {
-                for report in reports { try addTable(report, to: workbook).append(0..<Int.max, from: spool) }
+            var pending = reports[...]
+            while let report = pending.first {
+                // A run of spooled reports (each with one sheet) is written together when it can be.
+                let spooled = pending.prefix { (try? $0.spooledRows(in: spool)) != nil }
+                if spooled.count > 1,
+                    try spooled.dropLast().allSatisfy({ try $0.spooledRows(in: spool)! < rowLimit - 1 })
+                {
+                    try await writeConcurrently(
+                        try spooled.flatMap { try $0.sheets(in: workbook) }, workbook, spoolPath)
+                    pending = pending.dropFirst(spooled.count)
+                    continue
+                }
+                for table in try report.sheets(in: workbook) {
+                    try table.append(rendered[...], at: 0..<Int.max, from: spool)
+                }
+                pending = pending.dropFirst()
             }
-            let findings = try workbook.addTable(findingsTemplate)
-            for row in quality where row.isFinding { try findings.append(row) }
-            let nullProfile = try workbook.addTable(nullProfileTemplate)
-            for row in quality where !row.isFinding { try nullProfile.append(row) }
-            try workbook.addFreeSheet(runInfo(outcomes))
+            try workbook.addFreeSheet(runInfo(rendered.map(\.outcome)))
             written = .success(())
         } catch {
             written = .failure(error)
@@ -70,35 +64,28 @@ struct ExportWorkbook {
     /// libxlsxwriter's sheets are independent (`XLSXWorkbook.prepareForConcurrentTables`). The
     /// child starts when a core is free (the CSV files have one), so the lines start first.
     private func writeConcurrently(
-        _ tables: [any SpoolTableSheet], _ workbook: XLSXWorkbook, _ spoolPath: String
+        _ tables: [any ReportTable], _ workbook: XLSXWorkbook, _ spoolPath: String
     ) async throws {
         guard let last = tables.last else { return }
         workbook.prepareForConcurrentTables()
         let others = OtherTables(tables: Array(tables.dropLast()))
         async let othersWritten: Void = others.write(from: spoolPath)
-        try last.append(0..<Int.max, from: try ReportSpool.Reader(path: spoolPath))
+        try last.append([], at: 0..<Int.max, from: try ReportSpool.Reader(path: spoolPath))
         try await othersWritten
     }
 
-    /// Tables written by one child task while the lines are written by another; unchecked
-    /// Sendable: nothing else touches them until the child ends.
+    /// Spooled tables written by one child task while the last is written by this one.
+    /// Unchecked Sendable, and safe: each table is a sheet of its own (libxlsxwriter keeps a
+    /// sheet's state in the sheet), the formats they share were numbered before
+    /// (`prepareForConcurrentTables`) and are only read, each task reads the spool through a
+    /// reader of its own, and this task touches none of these tables until the child has ended
+    /// (`writeConcurrently` awaits it before anything else is added to the workbook).
     private struct OtherTables: @unchecked Sendable {
-        let tables: [any SpoolTableSheet]
+        let tables: [any ReportTable]
 
         func write(from spoolPath: String) throws {
             let spool = try ReportSpool.Reader(path: spoolPath)
-            for table in tables { try table.append(0..<Int.max, from: spool) }
-        }
-    }
-
-    /// The sheet of one of the row-heavy reports.
-    func addTable(_ report: ReportSpool.Report, to workbook: XLSXWorkbook) throws -> any SpoolTableSheet {
-        switch report {
-        case .employees: SpoolTable(sheet: try workbook.addTable(templates.employees), report: report)
-        case .payments: SpoolTable(sheet: try workbook.addTable(templates.payments), report: report)
-        case .payStatements: SpoolTable(sheet: try workbook.addTable(templates.payStatements), report: report)
-        case .payStatementLines:
-            SpoolTable(sheet: try workbook.addTable(templates.payStatementLines), report: report)
+            for table in tables { try table.append([], at: 0..<Int.max, from: spool) }
         }
     }
 
@@ -198,22 +185,6 @@ struct ExportWorkbook {
     }
 }
 
-/// A row-heavy report's table sheet, fed from the spool.
-protocol SpoolTableSheet {
-    func append(_ connections: Range<Int>, from rows: some SpoolRows) throws
-}
-
-private struct SpoolTable<Field: ReportField>: SpoolTableSheet {
-    let sheet: XLSXTableSheet<Field>
-    let report: ReportSpool.Report
-
-    func append(_ connections: Range<Int>, from rows: some SpoolRows) throws {
-        try rows.forEach(report, template: sheet.template, connections: connections) {
-            try sheet.appendColumns($0)
-        }
-    }
-}
-
 /// The workbook of an export written while connections are still fetched: every sheet is added
 /// at once (Summary first, written last), and the data tables take each connection's rows as it
 /// is written. A table that would pass Excel's row limit cannot go on in a sheet of its own
@@ -230,10 +201,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
         var file: AtomicFile
         var workbook: XLSXWorkbook
         var summary: XLSXFreeSheet
-        var connections: XLSXTableSheet<ConnectionsField>
-        var tables: [any SpoolTableSheet]
-        var findings: XLSXTableSheet<DataQualityField>
-        var nullProfile: XLSXTableSheet<DataQualityField>
+        var tables: [any ReportTable]
         var runInfo: XLSXFreeSheet
     }
 
@@ -248,12 +216,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
     func append(_ range: Range<Int>, _ rows: [ConnectionReportRows], from spool: some SpoolRows) throws {
         guard !rewrite else { return }
         do {
-            let open = try opened()
-            for row in rows { try open.connections.append(row.outcome) }
-            for table in open.tables { try table.append(range, from: spool) }
-            for row in rows.flatMap(\.quality) {
-                try (row.isFinding ? open.findings : open.nullProfile).append(row)
-            }
+            for table in try opened().tables { try table.append(rows[...], at: range, from: spool) }
         } catch is XLSXTableFull {
             drop()
         }
@@ -289,10 +252,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
             let opened = Open(
                 file: file, workbook: workbook,
                 summary: try workbook.reserveFreeSheet(named: ExportWorkbook.summarySheet),
-                connections: try workbook.addTable(book.templates.connections),
-                tables: try ReportSpool.Report.allCases.map { try book.addTable($0, to: workbook) },
-                findings: try workbook.addTable(book.findingsTemplate),
-                nullProfile: try workbook.addTable(book.nullProfileTemplate),
+                tables: try book.reports.flatMap { try $0.sheets(in: workbook) },
                 runInfo: try workbook.reserveFreeSheet(named: ExportWorkbook.runInfoSheet))
             open = opened
             return opened

@@ -7,8 +7,6 @@ import Foundation
 /// written, each output reads it through a `ReportSpool.Reader` of its own, so the CSV files and the
 /// workbook can be written at the same time on two threads.
 final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
-    enum Report: Int64, CaseIterable { case employees = 1, payments, payStatements, payStatementLines }
-
     /// SPEC §8's sort key: connection, payment (0 for people), person, then arrival.
     struct Key {
         var connection: Int
@@ -17,9 +15,11 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
         var sequence: Int
     }
 
-    /// Guards `opened`: connections fetched at once append from their own tasks.
+    /// Guards `opened` and `reportIDs`: connections fetched at once append from their own tasks.
     private let lock = NSLock()
     private var opened: (database: SQLiteDatabase, insert: SQLiteStatement)?
+    /// Each report's rows are kept under a small number, given on its first row (table `reports`).
+    private var reportIDs: [String: Int64] = [:]
     private var sealed = false
     private let folder: String
     private let mode: OutputMode
@@ -36,16 +36,18 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
 
     deinit { remove() }
 
-    /// Adds one row; `row.cell` is asked for every field of the report, in catalogue order.
-    func append<Row: ReportRow>(_ report: Report, key: Key, row: Row) throws {
-        try append(report, key: key, cells: Self.encode(row))
+    /// Adds one row to its report's table; `row.cell` is asked for every field of the report, in
+    /// catalogue order.
+    func append<Row: ReportRow>(key: Key, row: Row) throws {
+        try append(Row.Field.self, key: key, cells: Self.encode(row))
     }
 
-    /// Adds one row already encoded (`encode`).
-    func append(_ report: Report, key: Key, cells: [UInt8]) throws {
+    /// Adds one row of `report` already encoded (`encode`).
+    func append<Field: ReportField>(_ report: Field.Type, key: Key, cells: [UInt8]) throws {
         try locked { insert in
             try insert.bind([
-                .integer(report.rawValue), .integer(Int64(key.connection)), .integer(Int64(key.group)),
+                .integer(try reportID(Field.reportName)), .integer(Int64(key.connection)),
+                .integer(Int64(key.group)),
                 .text(key.person), .integer(Int64(key.sequence)), .blob(Data(cells)),
             ]).run()
         }
@@ -59,17 +61,33 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
         return bytes
     }
 
-    /// Drops a connection's rows of `report` (every report when nil), or one payment's (`group`):
-    /// data that arrived before a failure that means it is not to be reported.
-    func remove(_ report: Report?, connection: Int, group: Int? = nil) throws {
+    /// Drops a connection's rows of every report: data that arrived before a failure that means
+    /// it is not to be reported.
+    func remove(connection: Int) throws {
+        try delete("conn = ?", [.integer(Int64(connection))])
+    }
+
+    /// Drops `report`'s rows of one payment (`group`) of a connection.
+    func remove<Field: ReportField>(_ report: Field.Type, connection: Int, group: Int) throws {
+        guard let id = lock.withLock({ reportIDs[Field.reportName] }) else { return }
+        try delete(
+            "conn = ? AND report = ? AND grp = ?",
+            [.integer(Int64(connection)), .integer(id), .integer(Int64(group))])
+    }
+
+    private func delete(_ condition: String, _ values: [SQLiteValue]) throws {
         guard lock.withLock({ opened != nil }) else { return }
-        try locked { _ in
-            _ = try opened?.database.run(
-                "DELETE FROM rows WHERE conn = ?" + (report == nil ? "" : " AND report = ?")
-                    + (group == nil ? "" : " AND grp = ?"),
-                [.integer(Int64(connection))] + (report.map { [.integer($0.rawValue)] } ?? [])
-                    + (group.map { [.integer(Int64($0))] } ?? []))
-        }
+        try locked { _ in _ = try opened?.database.run("DELETE FROM rows WHERE " + condition, values) }
+    }
+
+    /// `name`'s number, given on its first row; called under the lock with the spool open.
+    private func reportID(_ name: String) throws -> Int64 {
+        if let id = reportIDs[name] { return id }
+        guard let database = opened?.database else { throw CancellationError() }
+        try database.run("INSERT INTO reports (name) VALUES (?)", [.text(name)])
+        let id = Int64(try database.scalarInt("SELECT id FROM reports WHERE name = ?", [.text(name)]) ?? 0)
+        reportIDs[name] = id
+        return id
     }
 
     /// Runs `body` with the insert statement, under the lock, opening the spool first if need be.
@@ -85,7 +103,8 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
             )
             // The index finds one connection's rows, to write them while others are still fetched.
             try database.execute(
-                "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB); "
+                "CREATE TABLE reports (id INTEGER PRIMARY KEY, name TEXT UNIQUE); "
+                    + "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB); "
                     + "CREATE INDEX rows_by_connection ON rows (report, conn)"
             )
             let insert = try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
@@ -108,18 +127,17 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
     /// the spool is sealed: rows of connections whose fetch has ended, written while others are
     /// still fetched. Appends wait meanwhile.
     func forEach<Field: ReportField>(
-        _ report: Report, template: ReportTemplate<Field>, connections: Range<Int>,
-        _ body: ((Int) -> Cell) throws -> Void
+        template: ReportTemplate<Field>, connections: Range<Int>, _ body: ((Int) -> Cell) throws -> Void
     ) throws {
         try lock.withLock {
-            guard let database = opened?.database else { return }
-            try Self.forEach(report, template: template, connections: connections, in: database, body)
+            guard let database = opened?.database, let id = reportIDs[Field.reportName] else { return }
+            try Self.forEach(id, template: template, connections: connections, in: database, body)
         }
     }
 
     /// `report`'s rows of `connections` in SPEC §8's order; `body` reads a row's cells by template column.
     fileprivate static func forEach<Field: ReportField>(
-        _ report: Report, template: ReportTemplate<Field>, connections: Range<Int>,
+        _ report: Int64, template: ReportTemplate<Field>, connections: Range<Int>,
         in database: SQLiteDatabase, _ body: ((Int) -> Cell) throws -> Void
     ) throws {
         // Rows hold every field in catalogue order; a template shows some, in its own order.
@@ -127,7 +145,7 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
         let select = try database.prepare(
             "SELECT cells FROM rows WHERE report = ? AND conn >= ? AND conn < ? ORDER BY conn, grp, person, seq"
         ).bind([
-            .integer(report.rawValue), .integer(Int64(connections.lowerBound)),
+            .integer(report), .integer(Int64(connections.lowerBound)),
             .integer(Int64(connections.upperBound)),
         ])
         while try select.step() {
@@ -147,19 +165,24 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
         }
 
         /// How many rows `report` has.
-        func count(_ report: Report) throws -> Int {
-            let select = try database.prepare("SELECT count(*) FROM rows WHERE report = ?")
-                .bind([.integer(report.rawValue)])
-            guard try select.step() else { return 0 }
-            return select.int(0) ?? 0
+        func count<Field: ReportField>(_ report: Field.Type) throws -> Int {
+            guard let id = try id(of: report) else { return 0 }
+            return try database.scalarInt("SELECT count(*) FROM rows WHERE report = ?", [.integer(id)]) ?? 0
         }
 
-        /// Streams `report`'s rows of `connections` (every one by default) in SPEC §8's order.
+        /// Streams the report's rows of `connections` (every one by default) in SPEC §8's order.
         func forEach<Field: ReportField>(
-            _ report: Report, template: ReportTemplate<Field>, connections: Range<Int> = 0..<Int.max,
+            template: ReportTemplate<Field>, connections: Range<Int> = 0..<Int.max,
             _ body: ((Int) -> Cell) throws -> Void
         ) throws {
-            try ReportSpool.forEach(report, template: template, connections: connections, in: database, body)
+            guard let id = try id(of: Field.self) else { return }
+            try ReportSpool.forEach(id, template: template, connections: connections, in: database, body)
+        }
+
+        /// The report's number in this spool; nil when it has no row.
+        private func id<Field: ReportField>(of report: Field.Type) throws -> Int64? {
+            try database.scalarInt("SELECT id FROM reports WHERE name = ?", [.text(Field.reportName)]).map(
+                Int64.init)
         }
     }
 

@@ -21,12 +21,11 @@ struct ExportFilesTests {
         for connection in 0..<connections {
             for (n, row) in ReportFixtures.payments.enumerated() {
                 try spool.append(
-                    .payments, key: .init(connection: connection, group: n, person: "", sequence: n), row: row
+                    key: .init(connection: connection, group: n, person: "", sequence: n), row: row
                 )
             }
             for (n, row) in ReportFixtures.statements.enumerated() {
                 try spool.append(
-                    .payStatements,
                     key: .init(connection: connection, group: 1, person: "p\(n)", sequence: n),
                     row: row)
             }
@@ -124,7 +123,7 @@ struct ExportFilesTests {
         let names = (0..<25).map { "line \($0)" }
         for (n, name) in names.enumerated() {
             try spool.append(
-                .payStatementLines, key: .init(connection: 0, group: 1, person: "p", sequence: n),
+                key: .init(connection: 0, group: 1, person: "p", sequence: n),
                 row: DictionaryRow<PayStatementLinesField>(cells: [
                     .name: .text(name), .amount: .money(Cents(Int64(n))),
                 ]))
@@ -161,7 +160,7 @@ struct ExportFilesTests {
         }
         let spool = ReportSpool(folder: folder, mode: .owner)
         try spool.append(
-            .payments, key: .init(connection: 0, group: 0, person: "", sequence: 0),
+            key: .init(connection: 0, group: 0, person: "", sequence: 0),
             row: ReportFixtures.payments[0])
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         #expect(!left.contains(dead) && !left.contains(".paybatch-spool-old"))
