@@ -13,6 +13,8 @@ public final class AtomicFile: ByteSink {
     private var hasher = SHA256()
     public private(set) var bytesWritten = 0
     private var finished = false
+    /// What `seal` said was written; the file waits under its temporary name for `publish`.
+    public private(set) var sealed: WrittenFile?
 
     init(name: String, folder: String, fileSystem: any OutputFileSystem, mode: UInt32) throws(OutputFailure) {
         self.name = name
@@ -64,7 +66,18 @@ public final class AtomicFile: ByteSink {
 
     /// Closes the file, renames it into place and says what was written.
     public func commit(rows: Int) throws(OutputFailure) -> WrittenFile {
-        guard !finished else { throw OutputFailure(path: finalPath, reason: "already finished") }
+        let written = try seal(rows: rows)
+        try publish()
+        return written
+    }
+
+    /// Closes the file and says what was written, leaving it under its temporary name: an export
+    /// seals every file before it renames any (`publish`), so a failure while writing one leaves
+    /// every earlier file of the folder as it was.
+    public func seal(rows: Int) throws(OutputFailure) -> WrittenFile {
+        guard !finished, sealed == nil else {
+            throw OutputFailure(path: finalPath, reason: "already finished")
+        }
         do {
             if let handle {
                 try handle.close()
@@ -72,14 +85,26 @@ public final class AtomicFile: ByteSink {
             } else {
                 try hashWrittenFile()
             }
+        } catch {
+            abandon()
+            throw OutputFailure(error, path: finalPath)
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let written = WrittenFile(path: name, rows: rows, bytes: bytesWritten, sha256: digest)
+        sealed = written
+        return written
+    }
+
+    /// Renames a sealed file into place.
+    public func publish() throws(OutputFailure) {
+        guard !finished, sealed != nil else { throw OutputFailure(path: finalPath, reason: "not sealed") }
+        do {
             try fileSystem.rename(temporaryPath, to: finalPath)
         } catch {
             abandon()
             throw OutputFailure(error, path: finalPath)
         }
         finished = true
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return WrittenFile(path: name, rows: rows, bytes: bytesWritten, sha256: digest)
     }
 
     /// Hands the temporary path to a writer that opens files itself (libxlsxwriter). The file

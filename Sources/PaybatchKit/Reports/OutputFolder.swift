@@ -49,6 +49,15 @@ public struct OutputFolder: Sendable {
     func commitWorkbook(
         _ file: AtomicFile, _ workbook: XLSXWorkbook, written: Result<Void, any Error>
     ) throws -> WrittenFile {
+        let sealed = try sealWorkbook(file, workbook, written: written)
+        try file.publish()
+        return sealed
+    }
+
+    /// `commitWorkbook` without the rename: the file waits under its temporary name (`AtomicFile.seal`).
+    func sealWorkbook(
+        _ file: AtomicFile, _ workbook: XLSXWorkbook, written: Result<Void, any Error>
+    ) throws -> WrittenFile {
         do {
             try written.get()
             try workbook.close()
@@ -57,7 +66,7 @@ public struct OutputFolder: Sendable {
             file.abandon()
             throw error
         }
-        return try file.commit(rows: workbook.dataRows)
+        return try file.seal(rows: workbook.dataRows)
     }
 
     /// A workbook under a temporary name: close it, then commit the file (or discard it, then

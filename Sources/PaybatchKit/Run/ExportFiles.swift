@@ -53,8 +53,9 @@ final class ExportFiles {
     }
 
     /// Writes the rest of `connections` (every one, in the report order) from the sealed spool at
-    /// `spoolPath`, and every file into place.
-    func finish(spoolPath: String, connections: [ConnectionReportRows]) async throws -> [WrittenFile] {
+    /// `spoolPath`, and seals every file: they wait under their temporary names for the publish
+    /// stage (`ExportPublisher`) to rename them into place together.
+    func finish(spoolPath: String, connections: [ConnectionReportRows]) async throws -> [AtomicFile] {
         let (range, rest) = (written..<Int.max, Array(connections[min(written, connections.count)...]))
         let (csv, workbook) = (csv, workbook)
         // Two cores write the CSV files and the workbook in the time of the slower (BENCHMARKS.md).
@@ -82,12 +83,15 @@ private final class ExportCSVFiles: @unchecked Sendable {
         for file in try opened() { try file.table.append(rows[...], at: range, from: spool) }
     }
 
-    /// Writes `range`'s connections (`rest`, not yet written) and commits every file.
+    /// Writes `range`'s connections (`rest`, not yet written) and seals every file.
     func finish(
         _ range: Range<Int>, _ rest: [ConnectionReportRows], from spoolPath: String
-    ) throws -> [WrittenFile] {
+    ) throws -> [AtomicFile] {
         try append(range, rest, from: ReportSpool.Reader(path: spoolPath))
-        return try opened().map { try $0.file.commit(rows: try $0.table.finish()) }
+        return try opened().map {
+            _ = try $0.file.seal(rows: try $0.table.finish())
+            return $0.file
+        }
     }
 
     private func opened() throws -> [(file: AtomicFile, table: any CSVReportTable)] {

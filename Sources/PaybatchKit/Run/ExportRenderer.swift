@@ -98,17 +98,17 @@ final class ExportRenderer {
         let outcomes = connections.map(\.outcome)
         try spool.seal()
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        var files = try await self.files.finish(spoolPath: spool.path, connections: connections)
+        let sealed = try await self.files.finish(spoolPath: spool.path, connections: connections)
         let exitStatus = ConnectionOutcome.exitStatus(of: outcomes)
-        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let runJSON = RunJSON(
-            run: run, finishedAt: wallClock.now(), exitStatus: exitStatus, tally: tally, outcomes: outcomes,
-            files: files)
-        let written = try runJSON.write(to: folder)
-        try removeStaleFiles(in: folder, keeping: Set(files.map(\.path) + [written.path]))
+        let files = try ExportPublisher(folder: folder).publish(sealed) { files in
+            RunJSON(
+                run: run, finishedAt: wallClock.now(), exitStatus: exitStatus, tally: tally,
+                outcomes: outcomes,
+                files: files)
+        }
         return ExportResult(
-            runID: run.runID, exitStatus: exitStatus, folder: folder.path, files: files + [written],
-            outcomes: outcomes, tally: tally)
+            runID: run.runID, exitStatus: exitStatus, folder: folder.path, files: files, outcomes: outcomes,
+            tally: tally)
     }
 
     /// Replays the connection's stored answers into `rows`; nil when a call it needs was never
@@ -120,15 +120,6 @@ final class ExportRenderer {
             return try await fetcher.fetch(id, token: AccessToken("replay"), into: rows)
         } catch is NotStoredFailure {
             return nil
-        }
-    }
-
-    /// Files of earlier exports that this one did not write go; reconciliation files stay (SPEC §8).
-    private func removeStaleFiles(in folder: OutputFolder, keeping kept: Set<String>) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names
-        where !kept.contains(name) && !name.hasPrefix("reconciliation") && !name.hasPrefix(".") {
-            try? FileManager.default.removeItem(atPath: folder.path + "/" + name)
         }
     }
 }

@@ -28,7 +28,7 @@ struct ExportWorkbook {
     /// two at once, when none but the last of them can reach the limit.
     func write(
         to folder: OutputFolder, connections rendered: [ConnectionReportRows], spoolPath: String
-    ) async throws -> WrittenFile {
+    ) async throws -> AtomicFile {
         let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
         let written: Result<Void, any Error>
         do {
@@ -56,7 +56,8 @@ struct ExportWorkbook {
         } catch {
             written = .failure(error)
         }
-        return try folder.commitWorkbook(file, workbook, written: written)
+        _ = try folder.sealWorkbook(file, workbook, written: written)
+        return file
     }
 
     /// The last table (the lines) on this task, the others on a child task, each from its own
@@ -223,11 +224,11 @@ final class ExportWorkbookFile: @unchecked Sendable {
     }
 
     /// Writes `range`'s connections (`rest`, not yet written), then the Summary and Run Info of
-    /// every one of `connections`, and commits the file.
+    /// every one of `connections`, and seals the file.
     func finish(
         _ range: Range<Int>, _ rest: [ConnectionReportRows], of connections: [ConnectionReportRows],
         from spoolPath: String
-    ) async throws -> WrittenFile {
+    ) async throws -> AtomicFile {
         let outcomes = connections.map(\.outcome)
         // Open means written ahead and not dropped (a drop leaves it nil): go on where it stopped.
         if open != nil { try append(range, rest, from: try ReportSpool.Reader(path: spoolPath)) }
@@ -240,7 +241,8 @@ final class ExportWorkbookFile: @unchecked Sendable {
         try open.runInfo.write(book.runInfo(outcomes))
         try open.workbook.close()
         self.open = nil
-        return try open.file.commit(rows: open.workbook.dataRows)
+        _ = try open.file.seal(rows: open.workbook.dataRows)
+        return open.file
     }
 
     private func opened() throws -> Open {

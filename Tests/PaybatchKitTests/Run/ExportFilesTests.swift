@@ -67,8 +67,12 @@ struct ExportFilesTests {
         try early.writeNext(rows[0], from: spool)
         try early.writeNext(rows[1], from: spool)
         try spool.seal()
-        _ = try await early.finish(spoolPath: spool.path, connections: rows)
-        _ = try await files(whole, rowLimit: rowLimit).finish(spoolPath: spool.path, connections: rows)
+        for file in try await early.finish(spoolPath: spool.path, connections: rows) { try file.publish() }
+        for file in try await files(whole, rowLimit: rowLimit).finish(
+            spoolPath: spool.path, connections: rows)
+        {
+            try file.publish()
+        }
         return (ahead + "/2026-10", whole + "/2026-10")
     }
 
@@ -129,7 +133,10 @@ struct ExportFilesTests {
                 ]))
         }
         try spool.seal()
-        _ = try await Self.files(root, rowLimit: 11).finish(spoolPath: spool.path, connections: rows)
+        for file in try await Self.files(root, rowLimit: 11).finish(spoolPath: spool.path, connections: rows)
+        {
+            try file.publish()
+        }
         let cells = try XLSXCells(path: root + "/2026-10/paybatch-2026-10.xlsx")
         #expect(
             cells.sheetNames == [
