@@ -45,7 +45,10 @@ public struct ConnectionFetcher: Sendable {
                 data.message = introspection.connectionStatus?.message ?? "assisted connection not ready"
                 return data
             }
-            guard try await beforeData(introspection) else { return data }
+            guard try await beforeData(introspection) else {
+                data.reused = true
+                return data
+            }
             let products = Set(introspection.products?.present ?? [])
             try await fetchData(
                 id, token: token, products: products, organizationFirst: organizationFirst, into: &data,

@@ -115,8 +115,8 @@ final class ConnectionRowsSink: ConnectionDataSink {
                 notes.merge(check.notes)
             } else {
                 // Statements of a payment that did not complete are not reported (SPEC §8).
-                try spool.remove(PayStatementsField.self, connection: index, group: entry.group)
-                try spool.remove(PayStatementLinesField.self, connection: index, group: entry.group)
+                try spool.remove(PayStatementsField.self, connection: index, payment: entry.group)
+                try spool.remove(PayStatementLinesField.self, connection: index, payment: entry.group)
             }
             try spool.append(key: key(group: entry.group, person: ""), row: row)
             paymentProfile.add(row)
@@ -147,9 +147,12 @@ final class ConnectionRowsSink: ConnectionDataSink {
             }
     }
 
+    /// Drops every row spooled so far: the connection's stored answers are to be read instead.
+    func discard() throws { try spool.remove(connection: index) }
+
     private func key(group: Int, person: String) -> ReportSpool.Key {
         sequence += 1
-        return ReportSpool.Key(connection: index, group: group, person: person, sequence: sequence)
+        return ReportSpool.Key(connection: index, payment: group, person: person, sequence: sequence)
     }
 
     /// By (pay_date, payment_id); a payment without a date sorts first.

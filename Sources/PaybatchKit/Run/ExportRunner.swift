@@ -21,6 +21,9 @@ public struct ExportRunner: Sendable {
     /// Told the run's id once it is started or resumed, so every later line can carry it.
     public var runStarted: (@Sendable (String) -> Void)?
 
+    /// The render stage's threads (`RenderExecutor`): its CPU work never holds the fetch's calls back.
+    private let renderExecutor = RenderExecutor()
+
     public typealias ClientFactory = @Sendable ((any ResponseCache)?, any FinchCallObserver) -> FinchClient
 
     public init(
@@ -59,7 +62,7 @@ public struct ExportRunner: Sendable {
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
         let renderer = try await makeRenderer(run: run, templates: templates)
-        let fetched = try await fetchAll(
+        let fetched = try await fetchAndRender(
             connections, run: run, previous: try await previousRun(before: run), observer: calls,
             renderer: renderer, logger: logger)
         for (record, _) in connections where !isSelected((record, "")) {
@@ -88,7 +91,10 @@ public struct ExportRunner: Sendable {
             tally.calls[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
             tally.retries[name] = loggedRetries.reduce(0) { $0 + ($1[name] ?? 0) }
         }
-        let result = try await renderer.finish(try await items(connections, run: run), tally: tally)
+        let items = try await items(connections, run: run)
+        let result = try await withTaskExecutorPreference(renderExecutor) {
+            try await renderer.finish(items, tally: tally)
+        }
         logOutcomes(result, logger: logger)
         let finishedAt = wallClock.now()
         try await store.finishRun(
@@ -118,8 +124,12 @@ public struct ExportRunner: Sendable {
         logger.info(
             "rendering run \(run.runID) of \(options.period) from the store",
             metadata: ["run_id": "\(run.runID)"])
-        return try await makeRenderer(run: run, templates: templates)
-            .finish(try await items(connections, run: run), tally: .none)
+        let (renderer, items) = (
+            try await makeRenderer(run: run, templates: templates), try await items(connections, run: run)
+        )
+        return try await withTaskExecutorPreference(renderExecutor) {
+            try await renderer.finish(items, tally: .none)
+        }
     }
 
     /// One event per connection, in the reports' order: its outcome as fields (`export_status`,
@@ -222,128 +232,46 @@ public struct ExportRunner: Sendable {
         return run
     }
 
-    /// Fetches the selected connections a few at a time; the shared limiter paces every call
-    /// across them. Each connection's outcome is recorded in the store as it ends, and the
-    /// connection is replayed into the reports then, while the others still fetch.
-    private func fetchAll(
+    /// The fetch stage on Swift's pool and the render stage on its own threads, at once: each
+    /// connection is rendered as its fetch ends, while the others are still fetched (the cores
+    /// are idle then, waiting on the rate limits). Returns what each fetch learned.
+    private func fetchAndRender(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
         previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
     ) async throws -> [ConnectionData] {
         let cache = StoredResponseCache(store: store, runID: run.runID, mode: .live, wallClock: wallClock)
-        let fetcher = ConnectionFetcher(
-            client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
-        let reuse = RerunRule(store: store, run: run.runID, previous: previous?.runID)
-        let selected = connections.indices.filter { isSelected(connections[$0]) }
-        // As many connections as the payment bucket admits at once ask for payroll first; the
-        // others' payment calls wait a window or more, so they ask for the organization first.
-        let payrollFirst =
-            fetcher.client.limiter.map {
-                $0.configuration.isPaced ? $0.configuration.limit(for: .payment) : Int.max
-            } ?? Int.max
+        let stage = FetchStage(
+            store: store, run: run, period: options.period, includeSSN: options.includeSSN,
+            concurrency: options.concurrency, client: makeClient(cache, observer),
+            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), logger: logger,
+            progress: progress)
+        let selected = connections.indices.filter { isSelected(connections[$0]) }.map {
+            FetchStage.Connection(
+                index: $0, record: connections[$0].record, customerName: connections[$0].customerName)
+        }
         let (spool, templates) = (renderer.spool, renderer.templates)
-        var done: [ConnectionData] = []
-        try await withThrowingTaskGroup(of: Fetched.self) { group in
-            var pending = selected[...]
-            func startNext() {
-                guard let index = pending.popFirst() else { return }
-                let organizationFirst = selected.count - pending.count - 1 >= payrollFirst  // its place
-                let (record, customerName) = connections[index]
-                group.addTask {
-                    // Normalizes the connection's rows into the spool while it is fetched.
-                    let rows = ConnectionRowsSink(
-                        spool: spool, index: index, record: record, customerName: customerName,
-                        templates: templates)
-                    // Served in the reports' order where calls wait, so the first ones end first
-                    // and are written while the last are fetched (`ExportRenderer.writeReady`).
-                    let (data, recorded, reused) = try await CallPriority.$current.withValue(index) {
-                        try await fetchOne(
-                            record, fetcher: fetcher, reuse: reuse, organizationFirst: organizationFirst,
-                            into: rows, logger: logger)
-                    }
-                    // Rows serve only from a fetch that ran whole; otherwise the stored answers
-                    // are replayed, as a later `--offline` would (a failed call is not stored).
-                    guard !reused, !data.stoppedEarly else {
-                        try spool.remove(connection: index)
-                        return Fetched(index: index, data: data, recorded: recorded, rows: nil)
-                    }
-                    return Fetched(index: index, data: data, recorded: recorded, rows: rows.summary)
-                }
-            }
-            // Drawn before the first call, so a terminal shows the plan's estimate from the start.
-            if !selected.isEmpty { progress?(0, selected.count) }
-            for _ in 0..<max(1, options.concurrency) { startNext() }
-            while let fetched = try await group.next() {
-                done.append(fetched.data)
-                progress?(done.count, selected.count)
-                startNext()
+        let (events, eventInput) = AsyncStream.makeStream(of: FetchEvent.self)
+        async let fetched = stage.run(selected, events: eventInput) {
+            // Normalizes the connection's rows into the spool while it is fetched.
+            ConnectionRowsSink(
+                spool: spool, index: $0.index, record: $0.record, customerName: $0.customerName,
+                templates: templates)
+        }
+        try await withTaskExecutorPreference(renderExecutor) {
+            var finished = 0
+            for await event in events {
+                guard case .finished(let connection) = event else { continue }
+                finished += 1
                 // Failed connections wait for the end: if all failed alike, the run stops writing nothing.
-                guard fetched.data.status != .failed else { continue }
-                let (record, name) = connections[fetched.index]
+                guard connection.data.status != .failed else { continue }
+                let (record, name) = connections[connection.index]
                 try await renderer.add(
-                    try await item(record, customerName: name, run: run, recorded: fetched.recorded),
-                    at: fetched.index, live: fetched.rows.map { (fetched.data, $0) })
+                    try await item(record, customerName: name, run: run, recorded: connection.recorded),
+                    at: connection.index, live: connection.rows.map { (connection.data, $0) })
                 // The last to end are written by `finish`, CSV files and workbook at once.
-                if done.count < selected.count { try renderer.writeReady() }
+                if finished < selected.count { try renderer.writeReady() }
             }
         }
-        return done
+        return try await fetched
     }
-
-    /// What one connection's fetch task hands back: its rows' summary when they serve.
-    private struct Fetched: Sendable {
-        var index: Int
-        var data: ConnectionData
-        var recorded: RunConnectionRecord
-        var rows: ConnectionRows?
-    }
-
-    private func fetchOne(
-        _ record: ConnectionRecord, fetcher: ConnectionFetcher, reuse: RerunRule, organizationFirst: Bool,
-        into rows: ConnectionRowsSink, logger: Logger
-    ) async throws -> (data: ConnectionData, recorded: RunConnectionRecord, reused: Bool) {
-        let id = record.connectionID
-        let token = try await store.token(for: id)
-        let source = SourceBox()
-        let data = try await fetcher.fetch(
-            id, token: token, organizationFirst: organizationFirst, into: rows,
-            beforeData: { introspection in
-                let fetch = try await reuse.shouldFetch(id, introspection: introspection)
-                if !fetch { source.reused = true }
-                return fetch
-            })
-        for error in data.errors {
-            var metadata: Logger.Metadata = [
-                "connection_id": "\(id)",
-                "request_id": "\(error.requestID?.rawValue ?? "-")",
-                "endpoint": "\(error.endpoint?.path ?? "-")",
-                "code": "\(error.code)",
-            ]
-            if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
-            logger.warning("\(error.code): \(error.message)", metadata: metadata)
-        }
-        let recordValue = RunConnectionRecord(
-            status: data.status, source: source.reused ? "reused" : "fetched", errors: data.errors,
-            message: data.message)
-        try await store.saveRunConnection(recordValue, runID: reuse.run, connection: id)
-        logger.debug(
-            "connection \(id) fetched: \(data.status.rawValue)\(source.reused ? " (reused)" : "")",
-            metadata: ["connection_id": "\(id)"])
-        return (data, recordValue, source.reused)
-    }
-}
-
-/// Whether the rule let a connection's stored data serve; set once inside one task.
-private final class SourceBox: @unchecked Sendable {
-    var reused = false
-}
-
-/// What an export wrote, and how it ended.
-public struct ExportResult: Sendable {
-    public var runID: String
-    public var exitStatus: ExitStatus
-    public var folder: String
-    public var files: [WrittenFile]
-    public var outcomes: [ConnectionOutcome]
-    /// Calls, retries and limiter waits per bucket, as run.json has them.
-    public var tally: CallTally
 }

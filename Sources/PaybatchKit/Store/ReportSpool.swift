@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where normalized rows wait between normalizing and writing: a throwaway SQLite file beside the
 /// outputs. Rows go in as they are normalized, in whatever order the API gave them, and come out
@@ -6,24 +7,38 @@ import Foundation
 /// be written one after another) need a report in memory. SQLite's sorter spills to disk. Once
 /// written, each output reads it through a `ReportSpool.Reader` of its own, so the CSV files and the
 /// workbook can be written at the same time on two threads.
-final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
-    /// SPEC §8's sort key: connection, payment (0 for people), person, then arrival.
+final class ReportSpool: Sendable {
+    /// SPEC §8's sort key: connection, payment (its place among the connection's payments; 0 for
+    /// people), person, then arrival.
     struct Key {
         var connection: Int
-        var group: Int
+        var payment: Int
         var person: String
         var sequence: Int
     }
 
-    /// Guards `opened` and `reportIDs`: connections fetched at once append from their own tasks.
-    private let lock = NSLock()
-    private var opened: (database: SQLiteDatabase, insert: SQLiteStatement)?
-    /// Each report's rows are kept under a small number, given on its first row (table `reports`).
-    private var reportIDs: [String: Int64] = [:]
-    private var sealed = false
+    /// Everything that changes, behind one lock: connections rendered at once append from their
+    /// own tasks, and SQLite's handles are used by one thread at a time.
+    private let state = Mutex(State())
     private let folder: String
     private let mode: OutputMode
     let path: String
+
+    private struct State {
+        /// Made on the first row.
+        var open: Open?
+        /// Each report's rows are kept under a small number, given on its first row (table `reports`).
+        var reportIDs: [String: Int64] = [:]
+        var sealed = false
+    }
+
+    /// SQLite's handles. Unchecked Sendable, and safe: they live in `state` and are used only
+    /// inside `state.withLock`, so by one thread at a time, which is all SQLite's multi-thread
+    /// mode asks of a connection and its statements.
+    private struct Open: @unchecked Sendable {
+        var database: SQLiteDatabase
+        var insert: SQLiteStatement
+    }
 
     /// A spool in `folder`, made (with the folder, in `mode`) on the first row, so a run that
     /// stops before any data leaves nothing behind. Its file has mode 0600 and a dot-name that
@@ -44,11 +59,12 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
 
     /// Adds one row of `report` already encoded (`encode`).
     func append<Field: ReportField>(_ report: Field.Type, key: Key, cells: [UInt8]) throws {
-        try locked { insert in
-            try insert.bind([
-                .integer(try reportID(Field.reportName)), .integer(Int64(key.connection)),
-                .integer(Int64(key.group)),
-                .text(key.person), .integer(Int64(key.sequence)), .blob(Data(cells)),
+        try opened { state, open in
+            try open.insert.bind([
+                .integer(try Self.reportID(Field.reportName, in: &state, open)),
+                .integer(Int64(key.connection)),
+                .integer(Int64(key.payment)), .text(key.person), .integer(Int64(key.sequence)),
+                .blob(Data(cells)),
             ]).run()
         }
     }
@@ -64,36 +80,35 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
     /// Drops a connection's rows of every report: data that arrived before a failure that means
     /// it is not to be reported.
     func remove(connection: Int) throws {
-        try delete("conn = ?", [.integer(Int64(connection))])
+        try state.withLock { state in
+            _ = try state.open?.database.run("DELETE FROM rows WHERE conn = ?", [.integer(Int64(connection))])
+        }
     }
 
-    /// Drops `report`'s rows of one payment (`group`) of a connection.
-    func remove<Field: ReportField>(_ report: Field.Type, connection: Int, group: Int) throws {
-        guard let id = lock.withLock({ reportIDs[Field.reportName] }) else { return }
-        try delete(
-            "conn = ? AND report = ? AND grp = ?",
-            [.integer(Int64(connection)), .integer(id), .integer(Int64(group))])
+    /// Drops `report`'s rows of one payment of a connection.
+    func remove<Field: ReportField>(_ report: Field.Type, connection: Int, payment: Int) throws {
+        try state.withLock { state in
+            guard let id = state.reportIDs[Field.reportName] else { return }
+            _ = try state.open?.database.run(
+                "DELETE FROM rows WHERE conn = ? AND report = ? AND grp = ?",
+                [.integer(Int64(connection)), .integer(id), .integer(Int64(payment))])
+        }
     }
 
-    private func delete(_ condition: String, _ values: [SQLiteValue]) throws {
-        guard lock.withLock({ opened != nil }) else { return }
-        try locked { _ in _ = try opened?.database.run("DELETE FROM rows WHERE " + condition, values) }
-    }
-
-    /// `name`'s number, given on its first row; called under the lock with the spool open.
-    private func reportID(_ name: String) throws -> Int64 {
-        if let id = reportIDs[name] { return id }
-        guard let database = opened?.database else { throw CancellationError() }
-        try database.run("INSERT INTO reports (name) VALUES (?)", [.text(name)])
-        let id = Int64(try database.scalarInt("SELECT id FROM reports WHERE name = ?", [.text(name)]) ?? 0)
-        reportIDs[name] = id
+    /// `name`'s number, given on its first row.
+    private static func reportID(_ name: String, in state: inout State, _ open: Open) throws -> Int64 {
+        if let id = state.reportIDs[name] { return id }
+        try open.database.run("INSERT INTO reports (name) VALUES (?)", [.text(name)])
+        let id = Int64(
+            try open.database.scalarInt("SELECT id FROM reports WHERE name = ?", [.text(name)]) ?? 0)
+        state.reportIDs[name] = id
         return id
     }
 
-    /// Runs `body` with the insert statement, under the lock, opening the spool first if need be.
-    private func locked<T>(_ body: (SQLiteStatement) throws -> T) throws -> T {
-        try lock.withLock {
-            if let opened { return try body(opened.insert) }
+    /// Runs `body` under the lock with the spool open, opening it first if need be.
+    private func opened<T>(_ body: (inout State, Open) throws -> T) throws -> T {
+        try state.withLock { state in
+            if let open = state.open { return try body(&state, open) }
             _ = try OutputFolder(path: folder, mode: mode)
             Self.removeLeftovers(in: folder)
             let database = try SQLiteDatabase(path: path, mode: .readWrite)
@@ -107,19 +122,21 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
                     + "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB); "
                     + "CREATE INDEX rows_by_connection ON rows (report, conn)"
             )
-            let insert = try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
+            let open = Open(
+                database: database, insert: try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
+            )
             try database.execute("BEGIN")
-            opened = (database, insert)
-            return try body(insert)
+            state.open = open
+            return try body(&state, open)
         }
     }
 
     /// Ends writing: what was appended is committed and can be read by `Reader`s, at once.
     func seal() throws {
-        try locked { _ in
-            guard !sealed else { return }
-            try opened?.database.execute("COMMIT")
-            sealed = true
+        try opened { state, open in
+            guard !state.sealed else { return }
+            try open.database.execute("COMMIT")
+            state.sealed = true
         }
     }
 
@@ -129,8 +146,10 @@ final class ReportSpool: @unchecked Sendable {  // all state behind `lock`
     func forEach<Field: ReportField>(
         template: ReportTemplate<Field>, connections: Range<Int>, _ body: ((Int) -> Cell) throws -> Void
     ) throws {
-        try lock.withLock {
-            guard let database = opened?.database, let id = reportIDs[Field.reportName] else { return }
+        try state.withLock { state in
+            guard let database = state.open?.database, let id = state.reportIDs[Field.reportName] else {
+                return
+            }
             try Self.forEach(id, template: template, connections: connections, in: database, body)
         }
     }

@@ -21,12 +21,12 @@ struct ExportFilesTests {
         for connection in 0..<connections {
             for (n, row) in ReportFixtures.payments.enumerated() {
                 try spool.append(
-                    key: .init(connection: connection, group: n, person: "", sequence: n), row: row
+                    key: .init(connection: connection, payment: n, person: "", sequence: n), row: row
                 )
             }
             for (n, row) in ReportFixtures.statements.enumerated() {
                 try spool.append(
-                    key: .init(connection: connection, group: 1, person: "p\(n)", sequence: n),
+                    key: .init(connection: connection, payment: 1, person: "p\(n)", sequence: n),
                     row: row)
             }
             let record = ConnectionRecord(
@@ -127,7 +127,7 @@ struct ExportFilesTests {
         let names = (0..<25).map { "line \($0)" }
         for (n, name) in names.enumerated() {
             try spool.append(
-                key: .init(connection: 0, group: 1, person: "p", sequence: n),
+                key: .init(connection: 0, payment: 1, person: "p", sequence: n),
                 row: DictionaryRow<PayStatementLinesField>(cells: [
                     .name: .text(name), .amount: .money(Cents(Int64(n))),
                 ]))
@@ -167,7 +167,7 @@ struct ExportFilesTests {
         }
         let spool = ReportSpool(folder: folder, mode: .owner)
         try spool.append(
-            key: .init(connection: 0, group: 0, person: "", sequence: 0),
+            key: .init(connection: 0, payment: 0, person: "", sequence: 0),
             row: ReportFixtures.payments[0])
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         #expect(!left.contains(dead) && !left.contains(".paybatch-spool-old"))

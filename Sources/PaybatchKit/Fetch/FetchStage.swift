@@ -1,0 +1,107 @@
+import Logging
+
+/// The export's first stage: network → store. Fetches the selected connections a few at a time
+/// (the shared limiter paces every call across them), stores each answer as it arrives (the
+/// client's cache), records each connection's outcome in the store as it ends, and says so on
+/// its event stream. It renders nothing: the render stage reads what it stored.
+struct FetchStage: Sendable {
+    let store: RunStore
+    let run: RunRecord
+    let period: Period
+    let includeSSN: Bool
+    /// How many connections are fetched at once at most.
+    let concurrency: Int
+    let client: FinchClient
+    /// SPEC §8's re-run rule, asked after each connection's `/introspect`.
+    let reuse: RerunRule
+    let logger: Logger
+    /// Told (connections done, total) before the first fetch starts (0 done) and as each ends.
+    let progress: (@Sendable (Int, Int) -> Void)?
+
+    /// A connection to fetch: its place in the report order, and its row of the store.
+    struct Connection: Sendable {
+        var index: Int
+        var record: ConnectionRecord
+        var customerName: String
+    }
+
+    /// Fetches `connections`, in their order as far as the limits allow; returns what each fetch
+    /// learned, and ends `events`. `rows` makes, for a connection, the sink its fetch normalizes into.
+    func run(
+        _ connections: [Connection], events: AsyncStream<FetchEvent>.Continuation,
+        rows: @escaping @Sendable (Connection) -> ConnectionRowsSink
+    ) async throws -> [ConnectionData] {
+        defer { events.finish() }
+        let fetcher = ConnectionFetcher(client: client, period: period, includeSSN: includeSSN)
+        // As many connections as the payment bucket admits at once ask for payroll first; the
+        // others' payment calls wait a window or more, so they ask for the organization first.
+        let payrollFirst =
+            client.limiter.map {
+                $0.configuration.isPaced ? $0.configuration.limit(for: .payment) : Int.max
+            } ?? Int.max
+        var done: [ConnectionData] = []
+        try await withThrowingTaskGroup(of: FetchedConnection.self) { group in
+            var pending = connections[...]
+            func startNext() {
+                guard let connection = pending.popFirst() else { return }
+                let organizationFirst = connections.count - pending.count - 1 >= payrollFirst  // its place
+                group.addTask {
+                    events.yield(.started(index: connection.index))
+                    let sink = rows(connection)
+                    // Served in the reports' order where calls wait, so the first ones end first
+                    // and are rendered while the last are fetched.
+                    return try await CallPriority.$current.withValue(connection.index) {
+                        try await fetchOne(
+                            connection, fetcher: fetcher, organizationFirst: organizationFirst, into: sink)
+                    }
+                }
+            }
+            // Drawn before the first call, so a terminal shows the plan's estimate from the start.
+            if !connections.isEmpty { progress?(0, connections.count) }
+            for _ in 0..<max(1, concurrency) { startNext() }
+            while let fetched = try await group.next() {
+                done.append(fetched.data)
+                progress?(done.count, connections.count)
+                startNext()
+                events.yield(.finished(fetched))
+            }
+        }
+        return done
+    }
+
+    /// One connection's fetch, its errors logged and its outcome recorded in the store.
+    private func fetchOne(
+        _ connection: Connection, fetcher: ConnectionFetcher, organizationFirst: Bool,
+        into rows: ConnectionRowsSink
+    ) async throws -> FetchedConnection {
+        let id = connection.record.connectionID
+        let token = try await store.token(for: id)
+        let data = try await fetcher.fetch(
+            id, token: token, organizationFirst: organizationFirst, into: rows,
+            beforeData: { try await reuse.shouldFetch(id, introspection: $0) })
+        for error in data.errors {
+            var metadata: Logger.Metadata = [
+                "connection_id": "\(id)",
+                "request_id": "\(error.requestID?.rawValue ?? "-")",
+                "endpoint": "\(error.endpoint?.path ?? "-")",
+                "code": "\(error.code)",
+            ]
+            if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
+            logger.warning("\(error.code): \(error.message)", metadata: metadata)
+        }
+        let recorded = RunConnectionRecord(
+            status: data.status, source: data.reused ? "reused" : "fetched", errors: data.errors,
+            message: data.message)
+        try await store.saveRunConnection(recorded, runID: run.runID, connection: id)
+        logger.debug(
+            "connection \(id) fetched: \(data.status.rawValue)\(data.reused ? " (reused)" : "")",
+            metadata: ["connection_id": "\(id)"])
+        // Rows serve only from a fetch that ran whole; otherwise the stored answers are read, as
+        // a later `--offline` would (a failed call is not stored).
+        guard !data.reused, !data.stoppedEarly else {
+            try rows.discard()
+            return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: nil)
+        }
+        return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: rows.summary)
+    }
+}

@@ -1,0 +1,10 @@
+/// One connection whose fetch ended: what the fetch learned, and what the store now records.
+struct FetchedConnection: Sendable {
+    /// Its place in the report order.
+    var index: Int
+    var data: ConnectionData
+    var recorded: RunConnectionRecord
+    /// Its rows' summary when its fetch normalized them whole into the spool; nil when its stored
+    /// answers are to be read instead (reused, or stopped early).
+    var rows: ConnectionRows?
+}
