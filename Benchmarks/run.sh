@@ -41,6 +41,9 @@ ONLY=${BENCH_ONLY:-}
 [ -z "$ONLY" ] || MODE="$MODE, BENCH_ONLY=$ONLY"
 # part NAME: whether BENCH_ONLY (spaces or commas between names) leaves NAME in; everything without it.
 part() { [ -z "$ONLY" ] || [[ " ${ONLY//,/ } " == *" $1 "* ]]; }
+for name in ${ONLY//,/ }; do
+  case $name in 1 | 3 | 4 | latency) ;; *) echo "run.sh: BENCH_ONLY takes 1, 3, 4 and latency, not $name" >&2; exit 64 ;; esac
+done
 # The peer is needed only where it runs.
 if part 1 || part 3; then NEEDS_PEER=1; else NEEDS_PEER=0; fi
 NOW=2026-11-15T12:00:00Z
