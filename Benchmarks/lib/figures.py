@@ -293,6 +293,8 @@ def section5(work, latency):
         "| wall time (s) | %s | %s | | |" % (fmt(wall), fmt(no_latency_wall)),
         "| lower bound the limits imply (s) | %s (bucket `%s`) | %s | | |" % (fmt(bound), worst or "?", fmt(bound)),
         "| latency allowance (s) | %s = 2 × %s + %s | | | |" % (fmt(allowance), fmt(mean, 3), fmt(jitter, 3)),
+        "| wall time allowed (s) | 1.10 × (%s + %s) = %s | | | |"
+        % (fmt(bound), fmt(allowance), fmt(1.10 * target if target else None, 3)),
         "| wall ÷ (bound + allowance) | %s | %s (÷ bound alone) | ≤ 1.10 | %s |"
         % (fmt(ratio), fmt(no_latency_wall / bound if no_latency_wall and bound else None),
            met(ratio <= 1.10 if ratio else None)),
