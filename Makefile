@@ -82,7 +82,8 @@ bench-venv:
 	else python3 -m venv .venv-bench && .venv-bench/bin/pip install -q $(BENCH_PY_PACKAGES); fi
 
 ## bench: issue 8's benchmarks (release build, paybatch beside the SDK peer), written into BENCHMARKS.md.
-## Unattended, under 15 minutes; BENCH_QUICK=1 for small sizes.
+## Unattended, under 15 minutes; BENCH_QUICK=1 for small sizes; BENCH_ONLY=latency for issue 20's
+## latency run alone (printed, BENCHMARKS.md untouched; see Benchmarks/run.sh's header).
 bench: deps bench-deps bench-venv
 	$(SWIFT) build -c release --product paybatch --scratch-path .build-release
 	Benchmarks/run.sh .build-release/release/paybatch

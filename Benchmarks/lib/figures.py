@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Turns the files Benchmarks/run.sh leaves in its work folder into BENCHMARKS.md sections.
 
-Subcommands: section1 WORK | section3 WORK LINES... | section4 WORK COMPANIES | machine MODE ... |
-splice BENCHMARKS.md MACHINE.md ROWS.md. Only the standard library: it runs with the system python3.
+Subcommands: section1 WORK | section3 WORK LINES... | section4 WORK COMPANIES | section5 WORK LATENCY |
+machine MODE ... | splice BENCHMARKS.md MACHINE.md ROWS.md. Only the standard library: it runs with the system python3.
 """
 
 import json
@@ -94,6 +94,13 @@ def lower_bound(expected):
     return bounds[worst], worst
 
 
+def minimum_verdict(minimum, made):
+    """The line under a bucket table: every bucket's calls equal to SPEC §8's minimum."""
+    ok = bool(minimum) and all(made.get(b, 0) == minimum.get(b, 0) for b in BUCKETS)
+    verdict = met(ok) if minimum else "— (this sandbox has no /_sandbox/expected-calls)"
+    return ["", "Calls per bucket equal to the minimum: %s." % verdict, ""]
+
+
 def section1(work):
     expected = load(os.path.join(work, "expected40.json"))
     bound, worst = lower_bound(expected)
@@ -104,7 +111,6 @@ def section1(work):
     ratio = pb_wall / bound if pb_wall and bound else None
     minimum = expected.get("calls", {}).get("buckets", {})
     pb_calls, peer_calls = calls(pb), calls(peer)
-    calls_ok = bool(minimum) and all(pb_calls.get(b, 0) == minimum.get(b, 0) for b in BUCKETS)
     out = [
         "## 1. 40 connections at `--rate-scale 60` (issue 8 #1, #4)",
         "",
@@ -134,8 +140,7 @@ def section1(work):
         out.append("| `%s` | %s | %s | %s | %s |" % (
             b, fmt(minimum.get(b)), fmt(pb_calls.get(b, 0)), fmt(peer_calls.get(b, 0)),
             met(pb_calls.get(b, 0) == minimum.get(b)) if minimum else "—"))
-    out += ["", "Calls per bucket equal to the minimum: %s." % (met(calls_ok) if minimum else
-                                                        "— (this sandbox has no /_sandbox/expected-calls)"), ""]
+    out += minimum_verdict(minimum, pb_calls)
     out += section2(work)
     return "\n".join(out)
 
@@ -249,6 +254,63 @@ def section4(work, companies):
     ])
 
 
+def latency_allowance(latency):
+    """Seconds the answers' latency adds to the limits' bound, from `--latency MEAN_MS[:JITTER_MS]`.
+
+    After the last pay-statement window opens, two calls must still follow one another: the
+    payment and then its pay statements, two mean latencies. The run ends with the slowest answer
+    of that last window (up to 12 calls), which is near mean + jitter: one jitter more.
+    """
+    mean, _, jitter = latency.partition(":")
+    mean, jitter = float(mean) / 1000, float(jitter or 0) / 1000
+    return 2 * mean + jitter, mean, jitter
+
+
+def section5(work, latency):
+    expected = load(os.path.join(work, "expected40lat.json"))
+    bound, worst = lower_bound(expected)
+    allowance, mean, jitter = latency_allowance(latency)
+    wall, rss, rc = gnu_time(work, "pb5")
+    no_latency_wall, _, _ = gnu_time(work, "pb1")
+    counters = load(os.path.join(work, "pb5.counters.json"))
+    target = bound + allowance if bound is not None else None
+    ratio = wall / target if wall and target else None
+    minimum = expected.get("calls", {}).get("buckets", {})
+    made = calls(counters)
+    out = [
+        "## 5. 40 connections at `--rate-scale 60` against Finch-like latency (issue 20)",
+        "",
+        "Commands: `paybatch sandbox --now %s --companies 40 --rate-scale 60 --latency %s` (every API "
+        "answer leaves %s ms ± %s ms after its request arrived, uniform, drawn from the seed; 429s and "
+        "`/_sandbox/*` at once); `paybatch roster import roster.csv`; `/usr/bin/time -v paybatch export "
+        "--period %s --rate-scale 60`. The limits' lower bound is the same as run 1's; the latency adds "
+        "the calls that must follow one another after the last window — the payment, then its pay "
+        "statements: 2 × the mean — and one jitter for the slowest answer of that window."
+        % (NOW, latency, fmt(mean * 1000, 0), fmt(jitter * 1000, 0), PERIOD),
+        "",
+        "| figure | paybatch | run 1 (no latency) | target | |",
+        "|---|---|---|---|---|",
+        "| wall time (s) | %s | %s | | |" % (fmt(wall), fmt(no_latency_wall)),
+        "| lower bound the limits imply (s) | %s (bucket `%s`) | %s | | |" % (fmt(bound), worst or "?", fmt(bound)),
+        "| latency allowance (s) | %s = 2 × %s + %s | | | |" % (fmt(allowance), fmt(mean, 3), fmt(jitter, 3)),
+        "| wall time allowed (s) | 1.10 × (%s + %s) = %s | | | |"
+        % (fmt(bound), fmt(allowance), fmt(1.10 * target if target else None, 3)),
+        "| wall ÷ (bound + allowance) | %s | %s (÷ bound alone) | ≤ 1.10 | %s |"
+        % (fmt(ratio), fmt(no_latency_wall / bound if no_latency_wall and bound else None),
+           met(ratio <= 1.10 if ratio else None)),
+        "| 429s received | %s | | 0 | %s |" % (refused(counters), met(refused(counters) == 0)),
+        "| peak memory (MB) | %s | | | |" % fmt(rss, 1),
+        "| exit code | %s | | | |" % rc,
+        "",
+        "| bucket | SPEC §8 minimum | paybatch | |",
+        "|---|---|---|---|",
+    ]
+    for b in BUCKETS:
+        out.append("| `%s` | %s | %s | %s |" % (
+            b, fmt(minimum.get(b)), fmt(made.get(b, 0)), met(made.get(b, 0) == minimum.get(b)) if minimum else "—"))
+    return "\n".join(out + minimum_verdict(minimum, made))
+
+
 def machine(mode, version, swift, peer, sandbox=""):
     mem = "?"
     try:
@@ -293,6 +355,8 @@ if __name__ == "__main__":
         print(section3(args[0], args[1:]))
     elif command == "section4":
         print(section4(*args))
+    elif command == "section5":
+        print(section5(*args))
     elif command == "machine":
         print(machine(*args))
     elif command == "splice":

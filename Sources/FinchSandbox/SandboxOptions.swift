@@ -12,6 +12,8 @@ public struct SandboxOptions: Sendable {
     public var rateScale: Double
     /// Faults to inject.
     public var faults: FaultPlan
+    /// How long API answers wait before they leave (`--latency`, `--latency-per-mb`).
+    public var latency: LatencyPlan
     /// Whether 429 answers carry `Retry-After`.
     public var retryAfter: Bool
     /// Requests before a pending item becomes ready; 0 = never.
@@ -27,7 +29,7 @@ public struct SandboxOptions: Sendable {
     /// else derived from the seed.
     public init(
         seed: UInt64 = 1, companies: Int = 12, now: Date? = nil, rateScale: Double = 0,
-        faults: FaultPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1,
+        faults: FaultPlan = .none, latency: LatencyPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1,
         largeCompanyPeople: Int? = nil, clientID: String? = nil, clientSecret: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
@@ -37,6 +39,7 @@ public struct SandboxOptions: Sendable {
         self.now = now
         self.rateScale = rateScale
         self.faults = faults
+        self.latency = latency
         self.retryAfter = retryAfter
         self.syncAfter = syncAfter
         self.largeCompanyPeople = largeCompanyPeople

@@ -20,12 +20,18 @@ struct SandboxCommand: AsyncParsableCommand {
             given. The client id and secret come from FINCH_CLIENT_ID and FINCH_CLIENT_SECRET when \
             set, else from the seed.
 
-            Control routes (no limits, no faults): GET /_sandbox/counters, POST \
+            Control routes (no limits, no faults, no latency): GET /_sandbox/counters, POST \
             /_sandbox/counters/reset, POST /_sandbox/connections/advance-sync?connection_id=ID, POST \
             /_sandbox/connections/status?connection_id=ID&status=reauth.
 
+            --latency makes every other answer leave MEAN_MS ± JITTER_MS after its request arrived \
+            (uniform, drawn from --seed, the request and its occurrence: the same requests wait the \
+            same in every run), plus --latency-per-mb for each megabyte of body. The request takes \
+            its rate-limit slot on arrival, before the wait; a 429 is answered at once.
+
             Examples:
               paybatch sandbox --port 0 --companies 12 --seed 1 --rate-scale 60
+              paybatch sandbox --rate-scale 60 --latency 150:50 --latency-per-mb 20
               paybatch sandbox --faults 500=1 --faults-on /employer/payment
               paybatch sandbox --faults html=1 --faults-on /employer/directory --faults-for CONNECTION_ID
               paybatch sandbox --write-roster r.csv --write-invoice i.csv --period 2026-10
@@ -49,6 +55,16 @@ struct SandboxCommand: AsyncParsableCommand {
     var faultsFor: [String] = []
     @Option(help: "Rate-limit scale: 1 = Finch's per-minute numbers, 60 = per second, 0 = no limits.")
     var rateScale = 0.0
+    @Option(
+        help: ArgumentHelp(
+            "Delay every API answer by MEAN_MS ± JITTER_MS milliseconds (uniform, seeded), e.g. 150:50.",
+            valueName: "MEAN_MS[:JITTER_MS]"))
+    var latency: String?
+    @Option(
+        help: ArgumentHelp(
+            "Extra delay of an API answer per megabyte of its body, in milliseconds, e.g. 20.",
+            valueName: "MS"))
+    var latencyPerMb: String?
     @Option(help: "Whether 429 answers carry Retry-After (on|off).") var retryAfter = "on"
     @Option(help: "Fix the sandbox clock (ISO-8601, e.g. 2026-11-15T12:00:00Z); default the wall clock.")
     var now: String?
@@ -78,6 +94,12 @@ struct SandboxCommand: AsyncParsableCommand {
             throw ValidationError("--faults-on takes a request path, such as /employer/payment")
         }
         do { _ = try FaultPlan(parsing: faults) } catch { throw ValidationError("\(error)") }
+        do { _ = try latencyPlan() } catch { throw ValidationError("\(error)") }
+    }
+
+    /// `--latency` and `--latency-per-mb` together.
+    func latencyPlan() throws(LatencyPlanError) -> LatencyPlan {
+        try LatencyPlan(latency: latency, perMegabyte: latencyPerMb)
     }
 
     /// `--faults`, narrowed to the `--faults-on` paths and the `--faults-for` connections.
@@ -97,7 +119,8 @@ struct SandboxCommand: AsyncParsableCommand {
         let options = SandboxOptions(
             seed: seed, companies: companies, now: now.flatMap(SandboxCommand.parseDate),
             rateScale: rateScale,
-            faults: try faultPlan(), retryAfter: retryAfter == "on", syncAfter: syncAfter,
+            faults: try faultPlan(), latency: try latencyPlan(), retryAfter: retryAfter == "on",
+            syncAfter: syncAfter,
             largeCompanyPeople: largeCompany)
         let server = SandboxServer(options: options)
         let files: [(String?, () -> String?)] = [

@@ -18,14 +18,15 @@ struct TestSandbox {
 
     init(
         seed: UInt64 = 1, companies: Int = 12, rateScale: Double = 0, faults: FaultPlan = .none,
-        syncAfter: Int = 1, retryAfter: Bool = true, largeCompany: Int? = nil
+        latency: LatencyPlan = .none, syncAfter: Int = 1, retryAfter: Bool = true, largeCompany: Int? = nil
     ) {
         let clock = ManualClock(TestSandbox.now)
         self.clock = clock
         engine = SandboxEngine(
             options: SandboxOptions(
                 seed: seed, companies: companies, now: TestSandbox.now, rateScale: rateScale, faults: faults,
-                retryAfter: retryAfter, syncAfter: syncAfter, largeCompanyPeople: largeCompany,
+                latency: latency, retryAfter: retryAfter, syncAfter: syncAfter,
+                largeCompanyPeople: largeCompany,
                 clientID: "test-client", clientSecret: "test-secret"),
             clock: { clock.now })
     }

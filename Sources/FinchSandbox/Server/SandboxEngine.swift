@@ -96,6 +96,13 @@ public final class SandboxEngine: Sendable {
         }
         response.headers.append(("Finch-Request-Id", requestID))
         response.delivery = delivery
+        // Drawn like a fault, from the request and its occurrence, so the same requests wait the
+        // same whatever order concurrent clients send them in. A 429 leaves at once: the limiter
+        // refuses at the door, and the slot was taken (or refused) at arrival, before any wait.
+        if !options.latency.isNone, response.status != 429 {
+            response.latency = options.latency.delay(
+                forDraw: hash.unit(["latency", identity, String(occurrence)]), bodyBytes: response.body.count)
+        }
         state.with { s in
             s.counters.endpoints[endpoint, default: .init()].statuses[String(response.status), default: 0] +=
                 1

@@ -20,7 +20,12 @@ struct SandboxResponder: HTTPResponder {
         let sandboxRequest = SandboxRequest(
             method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query ?? "",
             headers: headers, body: body.getBytes(at: body.readerIndex, length: body.readableBytes) ?? [])
+        let arrival = ContinuousClock.now
         let answer = engine.handle(sandboxRequest)
+        if answer.latency > .zero {
+            // A suspension, not a blocked thread: other requests are served while this one waits.
+            try await Task.sleep(until: arrival.advanced(by: answer.latency), clock: .continuous)
+        }
         switch answer.delivery {
         case .hang:
             // Never answer; give up only when the server stops (or after Finch's own 6-minute timeout).

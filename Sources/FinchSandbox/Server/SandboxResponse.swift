@@ -15,6 +15,9 @@ public struct SandboxResponse: Sendable {
     public var headers: [(String, String)]
     public var body: [UInt8]
     public var delivery: Delivery = .normal
+    /// How long after the request's arrival the answer may leave (`--latency`); the time spent
+    /// building it counts towards this, so an answer is never later than its drawn latency says.
+    public var latency: Duration = .zero
 
     /// A response; JSON helpers build most of them.
     public init(
