@@ -37,6 +37,8 @@ struct CarriedReport<Row: ReportRow & Sendable>: ExportReport {
         }
     }
 
+    var isSpooled: Bool { false }
+
     func spooledRows(in spool: ReportSpool.Reader) throws -> Int? { nil }
 
     fileprivate struct Table<Sink: ColumnSink>: ReportTable {

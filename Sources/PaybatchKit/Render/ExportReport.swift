@@ -11,4 +11,6 @@ protocol ExportReport: Sendable {
     /// How many of its rows `spool` holds; nil when the rows are not spooled (they come with
     /// each rendered connection, a few per connection, never near a sheet's limit).
     func spooledRows(in spool: ReportSpool.Reader) throws -> Int?
+    /// Whether its rows are spooled (else each rendered connection carries them).
+    var isSpooled: Bool { get }
 }

@@ -13,6 +13,8 @@ struct SpooledReport<Field: ReportField>: ExportReport {
         [Table(template: template, sink: try workbook.addTable(template))]
     }
 
+    var isSpooled: Bool { true }
+
     func spooledRows(in spool: ReportSpool.Reader) throws -> Int? { try spool.count(Field.self) }
 
     fileprivate struct Table<Sink: ColumnSink>: ReportTable {

@@ -19,6 +19,12 @@ struct ExportWorkbook {
     /// The report tables between the Summary and Run Info, from the registry.
     var reports: [any ExportReport] { ExportReports.all(templates) }
 
+    /// How many of `reports` a workbook written ahead adds at once: those up to the last spooled one.
+    var reportsWrittenAhead: Int {
+        let reports = reports
+        return (reports.lastIndex { $0.isSpooled } ?? -1) + 1
+    }
+
     var properties: WorkbookProperties {
         .export(period: period, toolVersion: PaybatchVersion.current, created: run.startedAt)
     }
@@ -202,8 +208,11 @@ final class ExportWorkbookFile: @unchecked Sendable {
         var file: AtomicFile
         var workbook: XLSXWorkbook
         var summary: XLSXFreeSheet
+        /// The tables written ahead: every one up to the last spooled report's, which is then
+        /// the last sheet, so it goes on in `Name (2)` right after itself when it passes the
+        /// limit (the lines, most of the rows). Carried reports after it (data quality) and Run
+        /// Info are added at `finish`, their rows known then.
         var tables: [any ReportTable]
-        var runInfo: XLSXFreeSheet
     }
 
     init(options: ExportOptions, book: ExportWorkbook) {
@@ -238,7 +247,13 @@ final class ExportWorkbookFile: @unchecked Sendable {
                 to: folder, connections: connections, spoolPath: spoolPath)
         }
         try open.summary.write(book.summary(connections))
-        try open.runInfo.write(book.runInfo(outcomes))
+        for report in book.reports.dropFirst(book.reportsWrittenAhead) {
+            for table in try report.sheets(in: open.workbook) {
+                try table.append(
+                    connections[...], at: 0..<Int.max, from: try ReportSpool.Reader(path: spoolPath))
+            }
+        }
+        try open.workbook.addFreeSheet(book.runInfo(outcomes))
         try open.workbook.close()
         self.open = nil
         _ = try open.file.seal(rows: open.workbook.dataRows)
@@ -254,8 +269,9 @@ final class ExportWorkbookFile: @unchecked Sendable {
             let opened = Open(
                 file: file, workbook: workbook,
                 summary: try workbook.reserveFreeSheet(named: ExportWorkbook.summarySheet),
-                tables: try book.reports.flatMap { try $0.sheets(in: workbook) },
-                runInfo: try workbook.reserveFreeSheet(named: ExportWorkbook.runInfoSheet))
+                tables: try book.reports.prefix(book.reportsWrittenAhead).flatMap {
+                    try $0.sheets(in: workbook)
+                })
             open = opened
             return opened
         } catch {
