@@ -1,11 +1,19 @@
 import Logging
 
-/// Logs every attempt of every call at debug level (`--verbose`) and every retry at info, with
-/// the facts as metadata (`connection_id`, `bucket`, `request_id`, `attempt`, `waited_ms`…), then
-/// hands both on. Tokens never reach it: a record holds ids, statuses and times only.
+/// Logs every attempt of every call at debug level (`--verbose`), every retry and every limiter
+/// wait of a second or more at info, with the facts as metadata (`connection_id`, `bucket`,
+/// `request_id`, `attempt`, `waited_ms`…), then hands them on. Tokens never reach it: a record
+/// holds ids, statuses and times only.
 public struct LoggingCallObserver: FinchCallObserver {
     let logger: Logger
     let forward: (any FinchCallObserver)?
+
+    /// The shortest limiter wait logged at info (every wait is on its attempt's debug line).
+    /// Below a second a wait is the limiter's turn-taking or the last moments of a window: noise
+    /// in a run of thousands of calls. From a second up a bucket's minute (or the IP's five
+    /// minutes) is being waited out, and an operator watching a run that seems to stall needs
+    /// to see which bucket and which connection.
+    public static let noticeableLimiterWait: Duration = .seconds(1)
 
     public init(logger: Logger, forwardingTo forward: (any FinchCallObserver)? = nil) {
         self.logger = logger
@@ -16,6 +24,15 @@ public struct LoggingCallObserver: FinchCallObserver {
         logger.debug(
             "\(call.method.rawValue) \(call.endpoint?.path ?? "-"): \(Self.outcome(call))",
             metadata: Self.attemptMetadata(call))
+        if call.limiterWait >= Self.noticeableLimiterWait {
+            var metadata = Self.common(
+                endpoint: call.endpoint, connectionID: call.connectionID, requestID: call.requestID)
+            metadata["attempt"] = .stringConvertible(call.attempt + 1)
+            metadata["waited_ms"] = .stringConvertible(Self.milliseconds(call.limiterWait))
+            logger.info(
+                "waited \(Self.milliseconds(call.limiterWait)) ms for the \(CallCounter.name(of: call.endpoint)) rate limit before \(call.endpoint?.path ?? "a call")",
+                metadata: metadata)
+        }
         await forward?.record(call)
     }
 
