@@ -23,19 +23,13 @@ let package = Package(
         .systemLibrary(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CMalloc"),
-        .target(
-            name: "CXLSXZipLevel",
-            // The executable (and the test runner) must export the interposed minizip call for
-            // libxlsxwriter's call to bind to it (Sources/CXLSXZipLevel/zip_level.c).
-            linkerSettings: [
-                .linkedLibrary("dl"),
-                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=zipOpenNewFileInZip4_64"]),
-            ]
-        ),
+        // The executable's own speed trick (Sources/CXLSXZipLevel/zip_level.c); only `paybatch`
+        // links it. The library and every test runner keep libxlsxwriter's default zip level.
+        .target(name: "CXLSXZipLevel", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "PaybatchKit",
             dependencies: [
-                "CSQLite", "CCurl", "CXLSXWriter", "CXLSXZipLevel",
+                "CSQLite", "CCurl", "CXLSXWriter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -50,11 +44,15 @@ let package = Package(
         .executableTarget(
             name: "paybatch",
             dependencies: [
-                "PaybatchKit", "FinchSandbox", "CMalloc",
+                "PaybatchKit", "FinchSandbox", "CMalloc", "CXLSXZipLevel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+            ],
+            // libxlsxwriter's call binds to the interposed minizip entry point only if the
+            // executable exports it. The linkers here already export a definition that a linked
+            // library imports; the flag makes it explicit for one that would not.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=zipOpenNewFileInZip4_64"])]
         ),
         .target(
             name: "PaybatchTestSupport",

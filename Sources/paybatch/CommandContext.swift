@@ -33,6 +33,7 @@ struct CommandContext {
                 console.error($0)
             }
         }
+        WorkbookZipLevel.log(to: logger)
         let settings = try SettingsResolver(
             flags: global.settingFlags, environment: environment, configFlag: global.config
         ).resolve()

@@ -23,6 +23,8 @@ struct Paybatch: AsyncParsableCommand {
 
     static func main() async {
         AllocatorTuning.apply()
+        // Before any command can write a workbook: decides the zip level its parts get.
+        _ = WorkbookZipLevel.check
         let arguments = GlobalOptionHoisting.hoist(Array(CommandLine.arguments.dropFirst()))
         // The sandbox is meant to be stopped by a signal, and handles its own.
         guard arguments.first != SandboxCommand.configuration.commandName else {

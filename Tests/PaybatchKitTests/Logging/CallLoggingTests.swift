@@ -14,14 +14,19 @@ struct CallLoggingTests {
     let wall = FixedWallClock(iso8601: "2026-11-01T00:00:00Z")
 
     /// The live stack (limiter, retry, observer) over a script, paced at Finch's numbers (12
-    /// payment calls a minute), without the safety margin, so waits are round.
-    func stack(_ script: ScriptedTransport, observer: any FinchCallObserver) -> any HTTPTransport {
+    /// payment calls a minute; `scale` as `--rate-scale`), without the safety margin, so waits
+    /// are round.
+    func stack(
+        _ script: ScriptedTransport, observer: any FinchCallObserver, scale: Double = 1,
+        budget: RetryBudget = RetryBudget()
+    ) -> any HTTPTransport {
         FinchTransportStack.compose(
             wire: script,
             limiter: RateLimiter(
-                configuration: RateLimitConfiguration(perMinuteOverrides: [.payment: 12], safetyMargin: 0),
+                configuration: RateLimitConfiguration(
+                    scale: scale, perMinuteOverrides: [.payment: 12], safetyMargin: 0),
                 clock: clock),
-            retryPolicy: RetryPolicy(), budget: RetryBudget(), observer: observer, clock: clock,
+            retryPolicy: RetryPolicy(), budget: budget, observer: observer, clock: clock,
             wallClock: wall, randomUnit: { 0 })
     }
 
@@ -83,7 +88,10 @@ struct CallLoggingTests {
         let tally = await counter.tally
         #expect(tally.calls["payment"] == 13)
         #expect(tally.limiterWaitSeconds["payment"] == 60, "\(tally.limiterWaitSeconds)")
-        let waited = log.objects.compactMap { $0?["waited_ms"] as? Int }
+        // The attempts' lines (the long wait has an info line of its own too).
+        let waited = log.objects.filter { $0?["level"] as? String == "debug" }.compactMap {
+            $0?["waited_ms"] as? Int
+        }
         #expect(waited.last == 60_000 && waited.dropLast().allSatisfy { $0 == 0 }, "\(waited)")
     }
 

@@ -17,23 +17,6 @@ struct XLSXArchive {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Each part's deflate option as `zipinfo` names it (from the zip's general-purpose flags):
-    /// `normal` for zlib's default level, `superfast` for its fastest.
-    func deflateOptions() throws -> [String] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        process.arguments = ["-Z", "-v", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).matches(
-            of: /compression sub-type \(deflation\):\s+(\w+)/
-        )
-        .map { String($0.1) }
-    }
-
     /// Sheet names in workbook order.
     func sheetNames() throws -> [String] {
         try part("xl/workbook.xml").matches(of: /<sheet name="([^"]*)"/).map { String($0.1) }

@@ -40,16 +40,18 @@ public struct FinchRetry: Sendable {
     public var serverDelay: Duration?
 }
 
-/// Receives every attempt's record as it completes (the store persists them) and every retry as
-/// the retry layer decides it.
+/// Receives every attempt's record as it completes (the store persists them), and every retry and
+/// every call given up on as the retry layer decides them.
 public protocol FinchCallObserver: Sendable {
     func record(_ call: FinchCallRecord) async
     func retrying(_ retry: FinchRetry) async
+    func givingUp(_ giveUp: FinchGiveUp) async
 }
 
 extension FinchCallObserver {
     /// Most observers need only the attempts.
     public func retrying(_ retry: FinchRetry) async {}
+    public func givingUp(_ giveUp: FinchGiveUp) async {}
 }
 
 /// An observer made of a closure, for the live wiring and for tests.

@@ -11,7 +11,7 @@ public struct RetryingTransport: HTTPTransport {
     let limiter: RateLimiter?
     let clock: any PaybatchClock
     let wallClock: any WallClock
-    /// Told of every retry before its wait.
+    /// Told of every retry before its wait, and of every call given up on.
     let observer: (any FinchCallObserver)?
     let randomUnit: @Sendable () -> Double
 
@@ -32,6 +32,7 @@ public struct RetryingTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var attempt = 0
+        var waited = Duration.zero
         while true {
             var current = request
             current.context.attempt = attempt
@@ -40,20 +41,34 @@ public struct RetryingTransport: HTTPTransport {
             if case .failure(let error) = answer.result, !(error is TransportError) { throw error }
             guard let failure = answer.failure(attempts: attempt + 1) else { return try answer.result.get() }
             if failure.failureClass.scope == .run { throw FinchRunStop(failure) }
-            let isLast = attempt + 1 >= policy.maxAttempts
-            guard failure.failureClass.retryable, !isLast else { return try answer.result.get() }
+            guard failure.failureClass.retryable else { return try answer.result.get() }
 
             let isRateLimit = failure.httpStatus == 429
             let serverDelay = answer.response.flatMap {
                 RetryPolicy.serverDelay(in: $0, now: wallClock.now())
             }
+            // Each way of ending a retryable call is reported to the observer once, first.
+            func givingUp(_ reason: FinchGiveUp.Reason) async {
+                await observer?.givingUp(
+                    FinchGiveUp(
+                        reason: reason, endpoint: request.context.endpoint,
+                        connectionID: request.context.connectionID, lastAttempt: attempt,
+                        httpStatus: failure.httpStatus, requestID: failure.requestID,
+                        transportError: answer.transportErrorKind, waited: waited, serverDelay: serverDelay))
+            }
+            if attempt + 1 >= policy.maxAttempts {
+                await givingUp(.attemptsExhausted)
+                return try answer.result.get()
+            }
             if isRateLimit, let serverDelay, serverDelay > policy.maxServerDelay {
+                await givingUp(.retryAfterTooLong)
                 throw FinchRunStop(failure, retryAfter: serverDelay, now: wallClock.now())
             }
             let delay =
                 serverDelay.map { min($0, policy.maxServerDelay) }
                 ?? policy.backoff(retriesSoFar: attempt, randomUnit: randomUnit())
             guard await budget.spend(onRateLimit: isRateLimit) else {
+                await givingUp(.retryBudgetSpent)
                 if isRateLimit {
                     throw FinchRunStop(
                         rateLimitedOut: failure, reason: "the run's retry budget is spent on 429 answers",
@@ -70,6 +85,7 @@ public struct RetryingTransport: HTTPTransport {
                 await limiter?.hold(request.context.endpoint?.bucket, until: clock.now() + delay)
             }
             try await clock.sleep(for: delay)
+            waited += delay
             attempt += 1
         }
     }
