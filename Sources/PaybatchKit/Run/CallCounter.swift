@@ -1,12 +1,14 @@
-/// Counts calls per bucket as SPEC §8 does: first attempts in `calls`, retries apart, and the
-/// time waited for the shared limiter, per bucket. It is the request log's observer too, so the
-/// store records every attempt's request id.
+/// What this invocation's calls tell that the store's request log does not: the time each call
+/// waited for the shared limiter, whether any answer was usable, and this invocation's own
+/// `/introspect` calls. Every data call is counted once, in the request log, which spans a resumed
+/// run's invocations (`RunStore.loggedTally`); `tally(logged:)` puts the two together.
 public actor CallCounter: FinchCallObserver {
-    public private(set) var firstAttempts: [String: Int] = [:]
-    /// Attempts after the first, per call name.
-    public private(set) var retriesByName: [String: Int] = [:]
+    /// This invocation's introspect calls: first attempts and the attempts after them. Every
+    /// invocation introspects its connections again, and run.json counts the last one's.
+    private var introspects = 0
+    private var introspectRetries = 0
     /// Time waited for the limiter before each attempt, per call name.
-    public private(set) var limiterWaitByName: [String: Duration] = [:]
+    private var limiterWaitByName: [String: Duration] = [:]
     /// Whether any attempt got an HTTP answer other than a 5xx: without one, SPEC §2 calls Finch
     /// unreachable (69) rather than the connections failed.
     public private(set) var sawUsableAnswer = false
@@ -14,14 +16,10 @@ public actor CallCounter: FinchCallObserver {
 
     public init(forwardingTo forward: (any FinchCallObserver)? = nil) { self.forward = forward }
 
-    public var retries: Int { retriesByName.values.reduce(0, +) }
-
     public func record(_ call: FinchCallRecord) async {
         let name = Self.name(of: call.endpoint)
-        if call.attempt == 0 {
-            firstAttempts[name, default: 0] += 1
-        } else {
-            retriesByName[name, default: 0] += 1
+        if call.endpoint == .introspect {
+            if call.attempt == 0 { introspects += 1 } else { introspectRetries += 1 }
         }
         if call.limiterWait > .zero { limiterWaitByName[name, default: .zero] += call.limiterWait }
         if let status = call.httpStatus, status < 500 { sawUsableAnswer = true }
@@ -29,6 +27,8 @@ public actor CallCounter: FinchCallObserver {
     }
 
     public func retrying(_ retry: FinchRetry) async { await forward?.retrying(retry) }
+
+    public func givingUp(_ giveUp: FinchGiveUp) async { await forward?.givingUp(giveUp) }
 
     /// run.json's names: `introspect` and the six buckets.
     static func name(of endpoint: FinchEndpoint?) -> String {
@@ -45,14 +45,16 @@ public actor CallCounter: FinchCallObserver {
         return result
     }
 
-    /// The counts run.json shows, every bucket present.
-    public var calls: [String: Int] { Self.everyName(firstAttempts, zero: 0) }
-
-    /// What run.json and the summary event show of this invocation's calls.
-    public var tally: CallTally {
-        CallTally(
-            calls: calls, retries: Self.everyName(retriesByName, zero: 0),
-            limiterWaitSeconds: Self.everyName(
-                limiterWaitByName.mapValues { CallTally.seconds($0) }, zero: 0))
+    /// What run.json and the summary event show: the run's data calls and retries as the request
+    /// log has them (`logged`), this invocation's introspect calls, and its limiter waits.
+    public func tally(logged: CallTally) -> CallTally {
+        var tally = logged
+        tally.calls = Self.everyName(tally.calls, zero: 0)
+        tally.retries = Self.everyName(tally.retries, zero: 0)
+        tally.calls["introspect"] = introspects
+        tally.retries["introspect"] = introspectRetries
+        tally.limiterWaitSeconds = Self.everyName(
+            limiterWaitByName.mapValues { CallTally.seconds($0) }, zero: 0)
+        return tally
     }
 }

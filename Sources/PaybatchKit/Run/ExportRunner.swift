@@ -80,17 +80,10 @@ public struct ExportRunner: Sendable {
         }
         // Left `running`, like a run the retry budget stopped: the next invocation resumes it.
         if let stop = FinchRunStop.rateLimitedOut(fetched, now: wallClock.now()) { throw stop }
-        // A resumed run's data calls include those its interrupted invocations made (from the request
+        // A resumed run's data calls include those its interrupted invocations made (the request
         // log), so its run.json counts what a run without the interruption would; introspect is
-        // called again by every invocation and counted for this one.
-        // Retries likewise; the limiter's waits are this invocation's (they are not stored).
-        var tally = await calls.tally
-        let logged = try await store.callCounts(runID: run.runID).values
-        let loggedRetries = try await store.callCounts(runID: run.runID, retries: true).values
-        for name in tally.calls.keys where name != "introspect" {
-            tally.calls[name] = logged.reduce(0) { $0 + ($1[name] ?? 0) }
-            tally.retries[name] = loggedRetries.reduce(0) { $0 + ($1[name] ?? 0) }
-        }
+        // called again by every invocation and counted for this one, as are the limiter's waits.
+        let tally = await calls.tally(logged: try await store.loggedTally(runID: run.runID))
         let items = try await items(connections, run: run)
         let result = try await withTaskExecutorPreference(renderExecutor) {
             try await renderer.finish(items, tally: tally)
