@@ -115,7 +115,7 @@ final class ExportRenderer {
     /// stored (the connection failed there), so it has no rows.
     private func replayed(_ id: ConnectionID, into rows: ConnectionRowsSink) async throws -> ConnectionData? {
         let fetcher = ConnectionFetcher(
-            client: replay, period: options.period, includeSSN: options.includeSSN, overlapsPeopleCalls: true)
+            client: replay, period: options.period, includeSSN: options.includeSSN)
         do {
             return try await fetcher.fetch(id, token: AccessToken("replay"), into: rows)
         } catch is NotStoredFailure {
