@@ -129,7 +129,9 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
         // Without a sink nobody takes the rows: each page is read only for its size (and stored).
         let read = try await answers.payStatementPages(paymentIDs) { try await statements?.hand($0) }
         guard case .ok(let results) = read else { return false }
-        for (payment, result) in results {
+        // By payment, not in the dictionary's order (which differs per process, and per
+        // dictionary): the errors run.json lists, and a rendering's data, are the same every time.
+        for (payment, result) in results.sorted(by: { $0.key < $1.key }) {
             switch result {
             case .ok: data.statementResults[payment] = .complete
             case .pending: data.statementResults[payment] = .pending
