@@ -171,9 +171,8 @@ public struct ExportRunner: Sendable {
     private func makeRenderer(run: RunRecord, templates: ReportTemplates) async throws -> ExportRenderer {
         ExportRenderer(
             options: options, templates: templates, run: run,
-            replay: makeClient(
-                StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
-                ClosureCallObserver { _ in }),
+            reader: StoredRunReader(
+                store: store, runID: run.runID, period: options.period, limits: options.limits),
             wallClock: wallClock,
             baseline: try await store.latestPeriodTotals(period: options.period.previous))
     }
@@ -224,14 +223,17 @@ public struct ExportRunner: Sendable {
 
     /// Fetches the selected connections a few at a time; the shared limiter paces every call
     /// across them. Each connection's outcome is recorded in the store as it ends, and the
-    /// connection is replayed into the reports then, while the others still fetch.
+    /// connection is added to the reports then, while the others still fetch.
     private func fetchAll(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
         previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
     ) async throws -> [ConnectionData] {
-        let cache = StoredResponseCache(store: store, runID: run.runID, mode: .live, wallClock: wallClock)
+        let cache = StoredResponseCache(store: store, runID: run.runID, wallClock: wallClock)
+        var client = makeClient(cache, observer)
+        // The sizes the run's answers are stored by are those its render reads them by.
+        client.limits = options.limits
         let fetcher = ConnectionFetcher(
-            client: makeClient(cache, observer), period: options.period, includeSSN: options.includeSSN)
+            client: client, period: options.period, includeSSN: options.includeSSN)
         let reuse = RerunRule(store: store, run: run.runID, previous: previous?.runID)
         let selected = connections.indices.filter { isSelected(connections[$0]) }
         // As many connections as the payment bucket admits at once ask for payroll first; the
@@ -260,8 +262,9 @@ public struct ExportRunner: Sendable {
                             record, fetcher: fetcher, reuse: reuse, organizationFirst: organizationFirst,
                             into: rows, logger: logger)
                     }
-                    // Rows serve only from a fetch that ran whole; otherwise the stored answers
-                    // are replayed, as a later `--offline` would (a failed call is not stored).
+                    // Rows serve only from a fetch that ran whole; otherwise the stored answers are
+                    // read (`StoredRunReader`), as a later `--offline` would (a failed call is not
+                    // stored).
                     guard !reused, !data.stoppedEarly else {
                         try spool.remove(nil, connection: index)
                         return Fetched(index: index, data: data, recorded: recorded, rows: nil)

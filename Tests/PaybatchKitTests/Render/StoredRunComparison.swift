@@ -33,9 +33,9 @@ struct ConnectionFacts: Equatable {
 }
 
 extension StoredRunWorld.Outcome {
-    /// Every way the renderings of a connection disagree, a line each (empty when they agree):
-    /// the reader against the replay, the reader against the connection's fetch where that ended
-    /// on a stored answer (else the reader has nothing), a reused run's reading against the reader.
+    /// Every way the renderings of a connection disagree, a line each (empty when they agree): the
+    /// reader against the connection's fetch where that ended on a stored answer (else the reader
+    /// has nothing), a reused run's reading against the reader.
     func mismatches() -> [String] {
         var found: [String] = []
         for connection in connections {
@@ -64,7 +64,6 @@ extension StoredRunWorld.Outcome {
                     found.append("\(name): spooled rows read and \(label) differ: \(difference)")
                 }
             }
-            compare("replayed", connection.replayed, rows: replayedRows[connection.index] ?? [])
             if connection.endedOnStoredAnswer {
                 compare("fetched", connection.live, rows: liveRows[connection.index] ?? [])
             } else if connection.read != nil {

@@ -1,7 +1,6 @@
 import FinchSandbox
 import Foundation
 import PaybatchTestSupport
-import Testing
 
 @testable import PaybatchKit
 
@@ -51,8 +50,6 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         /// Whether a second, resumed invocation fetched it again.
         var resumed: Bool
         var read: Rendered?
-        /// Replayed through a client whose cache replays the run (the path the reader replaces).
-        var replayed: Rendered?
         /// Read from a second run its answers were copied into; nil when not copied.
         var reused: Rendered??
     }
@@ -62,7 +59,6 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         var connections: [Connection]
         var liveRows: [Int: [SpooledRow]]
         var readRows: [Int: [SpooledRow]]
-        var replayedRows: [Int: [SpooledRow]]
         var reusedRows: [Int: [SpooledRow]]
     }
 
@@ -73,7 +69,6 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         var clean: SandboxEngineTransport
         var live: ReportSpool
         var read: ReportSpool
-        var replayed: ReportSpool
         var reused: ReportSpool
     }
 
@@ -97,7 +92,6 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
             store: store, faulty: faulty, clean: SandboxEngineTransport(engine: engine, oddities: oddities),
             live: ReportSpool(folder: temp.path("live"), mode: .owner),
             read: ReportSpool(folder: temp.path("read"), mode: .owner),
-            replayed: ReportSpool(folder: temp.path("replayed"), mode: .owner),
             reused: ReportSpool(folder: temp.path("reused"), mode: .owner))
         let sandboxConnections = engine.world.connections
         var connections: [Connection] = []
@@ -116,11 +110,10 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 startNext()
             }
         }
-        for spool in [setup.live, setup.read, setup.replayed, setup.reused] { try spool.seal() }
+        for spool in [setup.live, setup.read, setup.reused] { try spool.seal() }
         return Outcome(
             connections: connections.sorted { $0.index < $1.index },
             liveRows: try setup.live.rowsByConnection(), readRows: try setup.read.rowsByConnection(),
-            replayedRows: try setup.replayed.rowsByConnection(),
             reusedRows: try setup.reused.rowsByConnection())
     }
 
@@ -142,8 +135,7 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
             let client = FinchClient(
                 requests: FinchRequestFactory(baseURL: URL(string: "http://sandbox.test")!),
                 transport: transport, limits: limits,
-                cache: StoredResponseCache(
-                    store: setup.store, runID: "first", mode: .live, wallClock: SystemWallClock()))
+                cache: StoredResponseCache(store: setup.store, runID: "first", wallClock: SystemWallClock()))
             let rows = sink(setup.live)
             let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
                 id, token: AccessToken(connection.accessToken), into: rows)
@@ -158,22 +150,6 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 return nil
             }
             return Rendered(data: data, rows: rows.summary)
-        }
-        func replay() async throws -> Rendered? {
-            let client = FinchClient(
-                requests: FinchRequestFactory(baseURL: URL(string: "http://sandbox.test")!),
-                transport: NoNetwork(), limits: limits,
-                cache: StoredResponseCache(
-                    store: setup.store, runID: "first", mode: .replay, wallClock: SystemWallClock()))
-            let rows = sink(setup.replayed)
-            do {
-                let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
-                    id, token: AccessToken("replay"), into: rows)
-                return Rendered(data: data, rows: rows.summary)
-            } catch is NotStoredFailure {
-                try setup.replayed.remove(nil, connection: index)
-                return nil
-            }
         }
         var draws = SeededRandom(seed: AnswerOddities.hash(["\(seed)", "invocations", id.rawValue]))
         var live = try await fetch(through: setup.faulty)
@@ -194,16 +170,6 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         }
         return Connection(
             index: index, id: id, live: live, endedOnStoredAnswer: lastStatus == 200, resumed: resumed,
-            read: try await read("first", into: setup.read), replayed: try await replay(), reused: reused)
-    }
-}
-
-/// The replay's client never calls Finch: a call is a failure of the test.
-private struct NoNetwork: HTTPTransport {
-    struct Called: Error {}
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        Issue.record("the replay called \(request.url)")
-        throw Called()
+            read: try await read("first", into: setup.read), reused: reused)
     }
 }
