@@ -100,7 +100,7 @@ struct ExportCommand: AsyncParsableCommand {
             // A percentage with two decimals is a whole number of basis points, as Cents are of a unit.
             options.changeThresholdBasisPoints = Cents(decimal: changeThreshold)!.value
             try options.requireEndedPeriod(now: context.wallClock.now())
-            let limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
+            options.limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
             if dryRun {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
                 context.console.out(try await plan(store, period: options.period, context: context).text)
@@ -114,8 +114,7 @@ struct ExportCommand: AsyncParsableCommand {
                 var runner = ExportRunner(
                     options: options, store: store,
                     makeClient: { cache, observer in
-                        context.finchClient(
-                            observer: observer, plannedCalls: planned, limits: limits, cache: cache)
+                        context.finchClient(observer: observer, plannedCalls: planned, cache: cache)
                     },
                     wallClock: context.wallClock, logger: context.logger)
                 runner.progress = context.console.progress(

@@ -30,16 +30,11 @@ extension FinchClient {
         _ endpoint: FinchEndpoint, _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?,
         onResponse: ResponseSink?, body: ([IndividualID]) -> IndividualBatchRequest
     ) async throws -> DataFetch<PersonAnswers<Body>> {
-        var answers = PersonAnswers<Body>()
-        for chunk in ids.chunked(limits.individualsPerCall) {
-            let response = try await send(
+        try await PersonAnswers.batches(ids, perCall: limits.individualsPerCall) { chunk in
+            try await send(
                 endpoint, .bearer(token), body: Self.encode(body(chunk)), connectionID: connectionID,
                 onResponse: onResponse)
-            if response.isPending { return .pending(response.requestID) }
-            let batch = try response.decode { body throws(JSONSlices.SyntaxError) in try SlicedBatch(body) }
-            answers.append(batch, response: response, asked: chunk)
         }
-        return .ok(answers)
     }
 
     /// Statements decoded and handed on together; small enough that memory does not grow with a
@@ -93,36 +88,14 @@ extension FinchClient {
         _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, onResponse: ResponseSink?,
         read: (PayStatementAnswer) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
-        var rounds = PayStatementRounds(
-            payments: payments, perCall: limits.paymentsPerPayStatementCall,
-            pageSize: limits.payStatementPageSize)
-        var results: [PaymentID: ItemResult<Void>] = [:]
-        while let call = rounds.nextCall() {
-            let body = Self.encode(PayStatementBatchRequest(requests: call))
-            let response = try await send(
-                .payStatement, .bearer(token), body: body, connectionID: connectionID, onResponse: onResponse)
-            if response.isPending { return .pending(response.requestID) }
-            let batch = try response.decode { body throws(JSONSlices.SyntaxError) in
-                try PayStatementBatch(body)
-            }
-            let asked = call.map { PaymentID($0.paymentID) }
-            let matched = BatchMatching.match(batch.items, asked: asked, response: response)
-            // In the order asked, not the dictionary's (which differs per process): the next round's
-            // request body must be the same bytes in every run, or a resumed run misses its answers.
-            var pages: PayStatementAnswer = []
-            for payment in asked {
-                guard let result = matched[payment] else { continue }
-                guard case .ok(let page) = result else {
-                    results[payment] = result.map { _ in () }
-                    continue
-                }
-                pages.append((payment, page))
-                rounds.record(payment, received: page.count, count: page.paging?.count)
-            }
-            if !pages.isEmpty { try await read(pages) }
-        }
-        for payment in payments where results[payment] == nil { results[payment] = .ok(()) }
-        return .ok(results)
+        try await PayStatementRounds.read(
+            payments, perCall: limits.paymentsPerPayStatementCall, pageSize: limits.payStatementPageSize,
+            call: { call in
+                try await send(
+                    .payStatement, .bearer(token),
+                    body: Self.encode(PayStatementBatchRequest(requests: call)),
+                    connectionID: connectionID, onResponse: onResponse)
+            }, read: read)
     }
 }
 

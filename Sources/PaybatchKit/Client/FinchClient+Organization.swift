@@ -7,8 +7,12 @@ extension FinchClient {
     )
         async throws -> DataFetch<WireCompany>
     {
-        let response = try await send(
-            .company, .bearer(token), connectionID: connectionID, onResponse: onResponse)
+        try Self.company(
+            in: try await send(.company, .bearer(token), connectionID: connectionID, onResponse: onResponse))
+    }
+
+    /// What a company answer says, from Finch or from a stored run.
+    static func company(in response: FinchResponse) throws(FinchFailure) -> DataFetch<WireCompany> {
         if response.isPending { return .pending(response.requestID) }
         return .ok(try response.decode(WireCompany.self))
     }
@@ -20,25 +24,14 @@ extension FinchClient {
     )
         async throws -> DataFetch<[DirectoryEntry]>
     {
-        var entries: [DirectoryEntry] = []
-        var offset = 0
-        while true {
+        let pageSize = limits.directoryPageSize
+        return try await DirectoryPaging.entries(pageSize: pageSize) { offset in
             let query = [
-                URLQueryItem(name: "limit", value: String(limits.directoryPageSize)),
+                URLQueryItem(name: "limit", value: String(pageSize)),
                 URLQueryItem(name: "offset", value: String(offset)),
             ]
-            let response = try await send(
+            return try await send(
                 .directory, .bearer(token), query: query, connectionID: connectionID, onResponse: onResponse)
-            if response.isPending { return .pending(response.requestID) }
-            let page = try response.decode(DirectoryPage.self)
-            let received = page.individuals?.elements.count ?? 0
-            entries.append(contentsOf: page.individuals?.present ?? [])
-            guard
-                let next = DirectoryPaging.nextOffset(
-                    after: offset, received: received, count: page.paging?.count,
-                    pageSize: limits.directoryPageSize)
-            else { return .ok(entries) }
-            offset = next
         }
     }
 
@@ -50,14 +43,19 @@ extension FinchClient {
             URLQueryItem(name: "start_date", value: period.firstDay.description),
             URLQueryItem(name: "end_date", value: period.lastDay.description),
         ]
-        let response = try await send(
-            .payment, .bearer(token), query: query, connectionID: connectionID, onResponse: onResponse)
+        return try Self.payments(
+            in: try await send(
+                .payment, .bearer(token), query: query, connectionID: connectionID, onResponse: onResponse))
+    }
+
+    /// What a payments answer lists (a bare array), from Finch or from a stored run.
+    static func payments(in response: FinchResponse) throws(FinchFailure) -> DataFetch<[WirePayment]> {
         if response.isPending { return .pending(response.requestID) }
         return .ok(try response.decode(WireList<WirePayment>.self).present)
     }
 }
 
-/// The directory's paging rule as a pure function.
+/// The directory's paging rule as a pure function, and the pages read by it.
 public enum DirectoryPaging {
     /// The next offset to ask for, or nil when the directory is complete.
     public static func nextOffset(after offset: Int, received: Int, count: Int?, pageSize: Int) -> Int? {
@@ -65,5 +63,26 @@ public enum DirectoryPaging {
         let next = offset + received
         if let count, count > 0 { return next < count ? next : nil }
         return received < pageSize ? nil : next
+    }
+
+    /// The whole directory: `page` answers the page at each offset in turn — from Finch, or from
+    /// a stored run — until `nextOffset` says it is complete; a 202 stops at that page.
+    static func entries(
+        pageSize: Int, page: (_ offset: Int) async throws -> FinchResponse
+    ) async throws -> DataFetch<[DirectoryEntry]> {
+        var entries: [DirectoryEntry] = []
+        var offset = 0
+        while true {
+            let response = try await page(offset)
+            if response.isPending { return .pending(response.requestID) }
+            let decoded = try response.decode(DirectoryPage.self)
+            let received = decoded.individuals?.elements.count ?? 0
+            entries.append(contentsOf: decoded.individuals?.present ?? [])
+            guard
+                let next = nextOffset(
+                    after: offset, received: received, count: decoded.paging?.count, pageSize: pageSize)
+            else { return .ok(entries) }
+            offset = next
+        }
     }
 }

@@ -39,9 +39,10 @@ public struct FinchClient: Sendable {
         let key = connectionID.map {
             RequestKey(connectionID: $0, endpoint: endpoint, query: request.url.query, body: body)
         }
-        if let cache, let key, cache.mode == .replay || endpoint != .introspect {
-            if let stored = try await cache.cachedResponse(for: key) { return stored }
-            if cache.mode == .replay { throw NotStoredFailure(key: key) }
+        if let cache, let key, endpoint != .introspect,
+            let stored = try await cache.cachedResponse(for: key)
+        {
+            return stored
         }
         let answer = FinchAnswer(await Result { try await transport.send(request) }, endpoint: endpoint)
         if case .failure(let error) = answer.result, !(error is TransportError) { throw error }

@@ -39,3 +39,41 @@ public struct PayStatementRounds: Sendable {
         following.append(PayStatementBatchRequest.Item(paymentID: payment, limit: pageSize, offset: next))
     }
 }
+
+extension PayStatementRounds {
+    /// Every round of `payments`' statements: `call` answers each call's items in turn — from
+    /// Finch, or from a stored run — and `read` takes each answer's pages as they come; a 202 stops
+    /// at that call. Every asked payment ends `.ok(())` unless its item failed or is pending.
+    static func read(
+        _ payments: [PaymentID], perCall: Int, pageSize: Int,
+        call: ([PayStatementBatchRequest.Item]) async throws -> FinchResponse,
+        read: (FinchClient.PayStatementAnswer) async throws -> Void
+    ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
+        var rounds = PayStatementRounds(payments: payments, perCall: perCall, pageSize: pageSize)
+        var results: [PaymentID: ItemResult<Void>] = [:]
+        while let items = rounds.nextCall() {
+            let response = try await call(items)
+            if response.isPending { return .pending(response.requestID) }
+            let batch = try response.decode { body throws(JSONSlices.SyntaxError) in
+                try PayStatementBatch(body)
+            }
+            let asked = items.map { PaymentID($0.paymentID) }
+            let matched = BatchMatching.match(batch.items, asked: asked, response: response)
+            // In the order asked, not the dictionary's (which differs per process): the next round's
+            // request body must be the same bytes in every run, or a resumed run misses its answers.
+            var pages: FinchClient.PayStatementAnswer = []
+            for payment in asked {
+                guard let result = matched[payment] else { continue }
+                guard case .ok(let page) = result else {
+                    results[payment] = result.map { _ in () }
+                    continue
+                }
+                pages.append((payment, page))
+                rounds.record(payment, received: page.count, count: page.paging?.count)
+            }
+            if !pages.isEmpty { try await read(pages) }
+        }
+        for payment in payments where results[payment] == nil { results[payment] = .ok(()) }
+        return .ok(results)
+    }
+}

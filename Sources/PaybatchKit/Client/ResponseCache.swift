@@ -2,18 +2,11 @@ import Crypto
 import Foundation
 
 /// Where a run keeps Finch's answers (the store, encrypted), so that an interrupted run resumes
-/// without calling again for what it has, and reports render again without calling Finch.
+/// without calling again for what it has. The client looks data calls up before it calls, and
+/// always calls `/introspect`. (Reports are rendered from the stored run directly: `StoredRunReader`.)
 public protocol ResponseCache: Sendable {
-    /// How the client uses the cache.
-    var mode: ResponseCacheMode { get }
     func cachedResponse(for key: RequestKey) async throws -> FinchResponse?
     func store(_ response: FinchResponse, for key: RequestKey) async throws
-}
-
-/// Live runs look up data calls (resume) but always call `/introspect`; replay never calls Finch.
-public enum ResponseCacheMode: Sendable {
-    case live
-    case replay
 }
 
 /// A request's stable name within a connection: its endpoint and a digest of its query and body,
@@ -35,14 +28,4 @@ public struct RequestKey: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { text }
-}
-
-/// A replayed run asked for an answer the store does not hold.
-public struct NotStoredFailure: PaybatchFailure {
-    public var key: RequestKey
-    public var exitStatus: ExitStatus { .dataError }
-    public var message: String {
-        "The stored run has no answer for \(key.endpoint.path) of connection \(key.connectionID)."
-    }
-    public var remedy: String? { "Run the export without --offline to fetch it." }
 }

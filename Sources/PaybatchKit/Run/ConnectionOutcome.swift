@@ -37,8 +37,8 @@ public struct ConnectionOutcome: Sendable {
         lastSuccessfulSync = record.details.lastSuccessfulSync
     }
 
-    /// Adds what replaying the stored responses gave: the connection as introspect saw it, its
-    /// pending payments, and the counts and totals of the rows written.
+    /// Adds what reading its answers gave (in its fetch, or from the store): the connection as
+    /// introspect saw it, its pending payments, and the counts and totals of the rows written.
     mutating func apply(_ data: ConnectionData, rows: ConnectionRows) {
         identity = rows.identity
         pendingPayments = data.pendingPayments

@@ -165,7 +165,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
 }
 
 /// The running figures of one connection's rows, once they are all spooled.
-struct ConnectionRows: Sendable {
+struct ConnectionRows: Sendable, Equatable {
     var identity: ConnectionIdentity
     var individuals = 0
     var payments = 0

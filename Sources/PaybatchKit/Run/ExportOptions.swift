@@ -16,6 +16,9 @@ public struct ExportOptions: Sendable {
     public var csvProfile: CSVProfile = .excel
     public var templatesFolder: String?
     public var includeSSN = false
+    /// The batch and page sizes the run's calls are made with (`--directory-page-size`); its
+    /// stored answers are read back by the same (`StoredAnswers`).
+    public var limits = FinchBatchLimits()
     public var keepRuns = 2
     /// Export a month that has not ended yet (`--allow-open-period`); such a run is marked and
     /// never reused (SPEC §2).

@@ -4,8 +4,8 @@ import Foundation
 /// and the workbook out of it, then run.json, renamed last. A connection fetched whole by this
 /// invocation brings its rows along (a `ConnectionRowsSink` normalized them into the spool while
 /// it was fetched); any other — reused, resumed past, `--only`, `--offline`, or stopped by a
-/// failure — is replayed from the run's stored answers, never from the network. Both give the
-/// same rows: the same code reads the same answers.
+/// failure — is read from the run's stored answers (`StoredRunReader`), never from the network.
+/// Both give the same rows: the same code reads the same answers (`ConnectionReader`).
 final class ExportRenderer {
     /// One connection to render, with what the run recorded for it (nil: nothing, `not_fetched`).
     struct Item {
@@ -20,8 +20,8 @@ final class ExportRenderer {
     let options: ExportOptions
     let templates: ReportTemplates
     let run: RunRecord
-    /// A client whose cache replays the run; it never calls Finch.
-    let replay: FinchClient
+    /// Reads a connection's stored answers of the run.
+    let reader: StoredRunReader
     let wallClock: any WallClock
     /// The previous month's totals (SPEC §8 "Period over period"); nil when none was kept.
     let baseline: [PeriodTotalsRecord]?
@@ -32,13 +32,13 @@ final class ExportRenderer {
     private var rendered: [Int: ConnectionReportRows] = [:]
 
     init(
-        options: ExportOptions, templates: ReportTemplates, run: RunRecord, replay: FinchClient,
+        options: ExportOptions, templates: ReportTemplates, run: RunRecord, reader: StoredRunReader,
         wallClock: any WallClock, baseline: [PeriodTotalsRecord]? = nil
     ) {
         self.options = options
         self.templates = templates
         self.run = run
-        self.replay = replay
+        self.reader = reader
         self.wallClock = wallClock
         self.baseline = baseline
         spool = ReportSpool(folder: options.periodFolder, mode: options.outputMode)
@@ -49,7 +49,7 @@ final class ExportRenderer {
 
     /// Records connection `index` (its place among every connection the files list, SPEC §8's
     /// order, whatever order the connections end in): from `live` rows when its fetch brought them
-    /// (with the fetch's `data`), else by replaying its stored answers into the spool.
+    /// (with the fetch's `data`), else by reading its stored answers into the spool.
     func add(
         _ item: Item, at index: Int, live: (data: ConnectionData, rows: ConnectionRows)? = nil
     ) async throws {
@@ -65,7 +65,8 @@ final class ExportRenderer {
             let rows = ConnectionRowsSink(
                 spool: spool, index: index, record: item.record, customerName: item.customerName,
                 templates: templates)
-            if let data = try await replayed(item.record.connectionID, into: rows) {
+            // Nil: an answer it needs was never stored (its fetch failed there), so it has no rows.
+            if let data = try await reader.read(item.record.connectionID, into: rows) {
                 outcome.apply(data, rows: rows.summary)
                 quality = rows.summary.qualityRows
             } else {
@@ -89,7 +90,7 @@ final class ExportRenderer {
         while let next = rendered[files.written] { try files.writeNext(next, from: spool) }
     }
 
-    /// Replays the items `add` has not seen, then writes every file and run.json.
+    /// Reads the items `add` has not seen, then writes every file and run.json.
     func finish(_ items: [Item], tally: CallTally) async throws -> ExportResult {
         for (index, item) in items.enumerated() where rendered[index] == nil {
             try await add(item, at: index)
@@ -109,17 +110,5 @@ final class ExportRenderer {
         return ExportResult(
             runID: run.runID, exitStatus: exitStatus, folder: folder.path, files: files, outcomes: outcomes,
             tally: tally)
-    }
-
-    /// Replays the connection's stored answers into `rows`; nil when a call it needs was never
-    /// stored (the connection failed there), so it has no rows.
-    private func replayed(_ id: ConnectionID, into rows: ConnectionRowsSink) async throws -> ConnectionData? {
-        let fetcher = ConnectionFetcher(
-            client: replay, period: options.period, includeSSN: options.includeSSN, overlapsPeopleCalls: true)
-        do {
-            return try await fetcher.fetch(id, token: AccessToken("replay"), into: rows)
-        } catch is NotStoredFailure {
-            return nil
-        }
     }
 }

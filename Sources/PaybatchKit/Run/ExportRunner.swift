@@ -174,9 +174,8 @@ public struct ExportRunner: Sendable {
     private func makeRenderer(run: RunRecord, templates: ReportTemplates) async throws -> ExportRenderer {
         ExportRenderer(
             options: options, templates: templates, run: run,
-            replay: makeClient(
-                StoredResponseCache(store: store, runID: run.runID, mode: .replay, wallClock: wallClock),
-                ClosureCallObserver { _ in }),
+            reader: StoredRunReader(
+                store: store, runID: run.runID, period: options.period, limits: options.limits),
             wallClock: wallClock,
             baseline: try await store.latestPeriodTotals(period: options.period.previous))
     }
@@ -232,10 +231,13 @@ public struct ExportRunner: Sendable {
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
         previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
     ) async throws -> [ConnectionData] {
-        let cache = StoredResponseCache(store: store, runID: run.runID, mode: .live, wallClock: wallClock)
+        let cache = StoredResponseCache(store: store, runID: run.runID, wallClock: wallClock)
+        var client = makeClient(cache, observer)
+        // The sizes the run's answers are stored by are those its render reads them by.
+        client.limits = options.limits
         let stage = FetchStage(
             store: store, run: run, period: options.period, includeSSN: options.includeSSN,
-            concurrency: options.concurrency, client: makeClient(cache, observer),
+            concurrency: options.concurrency, client: client,
             reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), logger: logger,
             progress: progress)
         let selected = connections.indices.filter { isSelected(connections[$0]) }.map {

@@ -73,6 +73,24 @@ public actor RunStore {
             dataRetrieved: info.dataRetrieved, body: body)
     }
 
+    /// A connection's stored answers of one endpoint in a run, in the order they were stored
+    /// (bodies not read): the order its fetch asked for them.
+    func storedAnswers(
+        runID: String, connection: ConnectionID, endpoint: FinchEndpoint
+    ) throws -> [StoredResponse] {
+        try store.responses(runID: runID, connection: connection, endpoint: endpoint.rawValue)
+    }
+
+    /// One stored answer with its body decrypted; nil when it is no longer stored.
+    func answer(_ info: StoredResponse, endpoint: FinchEndpoint) throws -> FinchResponse? {
+        try store.responseBody(runID: info.runID, connection: info.connectionID, requestKey: info.requestKey)
+            .map {
+                FinchResponse(
+                    endpoint: endpoint, status: info.httpStatus, requestID: info.requestID,
+                    dataRetrieved: info.dataRetrieved, body: $0)
+            }
+    }
+
     /// Keeps one answer. Without an fsync of its own (see `unsynced`): an answer the size of a
     /// large pay-statement page waited for the disk between one call and the next.
     func store(_ response: FinchResponse, runID: String, key: RequestKey, at time: Date) throws {

@@ -20,6 +20,25 @@ enum StatementReading {
         )
     }
 
+    /// Runs `body` with a handoff whose answers a reader reads into `sink` on a task of its own
+    /// meanwhile; returns once every answer handed over is read. When both fail, the reader's own
+    /// failure (the store) is the one thrown.
+    static func reading(
+        into sink: any ConnectionDataSink, _ body: (StatementHandoff) async throws -> Void
+    ) async throws {
+        let (reader, handoff) = make(sink)
+        async let reading: Void = reader.run()
+        do {
+            try await body(handoff)
+        } catch {
+            handoff.close()
+            try await reading
+            throw error
+        }
+        handoff.close()
+        try await reading
+    }
+
     /// The reader ended before reading what it was handed: its own failure says why.
     struct ReaderStopped: Error {}
 

@@ -4,13 +4,11 @@ import Foundation
 public struct StoredResponseCache: ResponseCache {
     public let store: RunStore
     public let runID: String
-    public let mode: ResponseCacheMode
     let wallClock: any WallClock
 
-    public init(store: RunStore, runID: String, mode: ResponseCacheMode, wallClock: any WallClock) {
+    public init(store: RunStore, runID: String, wallClock: any WallClock) {
         self.store = store
         self.runID = runID
-        self.mode = mode
         self.wallClock = wallClock
     }
 
@@ -19,7 +17,6 @@ public struct StoredResponseCache: ResponseCache {
     }
 
     public func store(_ response: FinchResponse, for key: RequestKey) async throws {
-        guard mode == .live else { return }
         try await store.store(response, runID: runID, key: key, at: wallClock.now())
     }
 }

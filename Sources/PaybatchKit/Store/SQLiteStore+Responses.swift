@@ -65,10 +65,12 @@ extension SQLiteStore {
         return try cipher.open(stored, at: Self.responseLocation(info))
     }
 
-    /// The descriptions of a run's stored responses (of one connection when given), in the
-    /// order they were stored.
-    public func responses(runID: String, connection: ConnectionID? = nil) throws -> [StoredResponse] {
-        let (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: nil)
+    /// The descriptions of a run's stored responses (of one connection, of one endpoint, when
+    /// given), in the order they were stored; a response stored again keeps its place.
+    public func responses(
+        runID: String, connection: ConnectionID? = nil, endpoint: String? = nil
+    ) throws -> [StoredResponse] {
+        let (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: endpoint)
         return try database.query(
             "SELECT \(Self.responseColumns) FROM responses \(filter) ORDER BY rowid", values,
             row: Self.responseInfo)

@@ -53,6 +53,7 @@ final class ExportFixture: @unchecked Sendable {
         _ configure: (inout ExportOptions) -> Void = { _ in }, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> ExportResult {
         var options = ExportOptions(period: period, outputRoot: out)
+        options.limits = limits
         configure(&options)
         let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
         var runner = ExportRunner(

@@ -7,7 +7,7 @@ import Testing
 /// One connection exported end to end from scripted Finch answers: the fetch (introspect, the
 /// period's payments, their statements, company, an empty directory) normalizes into the spool,
 /// and the renderer writes every file of the period into a temporary folder. The same path a live
-/// export takes, and a resumed one (which replays the stored answers through the same fetch).
+/// export takes.
 struct ScriptedExport {
     static let period = Period("2026-10")!
     static let products = #"["company","directory","individual","employment","payment","pay_statement"]"#
@@ -80,8 +80,14 @@ struct ScriptedExport {
         let record = ConnectionRecord(
             connectionID: "conn-1", customerID: "cust-1", details: ConnectionDetails(status: .connected),
             addedAt: run.startedAt)
+        // An empty store: the connection's rows come from its fetch, nothing is read from there.
+        let temp = try TempStore()
+        _ = try temp.open()
+        let reader = StoredRunReader(
+            store: try RunStore(path: temp.databasePath, keys: try temp.keyRing()), runID: run.runID,
+            period: Self.period, limits: client.limits)
         let renderer = ExportRenderer(
-            options: options, templates: .defaults, run: run, replay: client,
+            options: options, templates: .defaults, run: run, reader: reader,
             wallClock: FixedWallClock(iso8601: "2026-11-15T12:00:00Z"))
         let rows = ConnectionRowsSink(
             spool: renderer.spool, index: 0, record: record, customerName: "Acme", templates: .defaults)

@@ -71,6 +71,24 @@ import Testing
         #expect(try store.responses(runID: "run-1", connection: "conn-2").map(\.requestKey) == ["other"])
     }
 
+    /// What a reader of a stored run relies on: an endpoint's answers in the order they were stored
+    /// (the order they were asked for), one stored again in its place, a later one after them all.
+    @Test func listsAnEndpointsResponsesInStoredOrder() throws {
+        for key in ["page-0", "page-1", "page-2"] {
+            try store.storeResponse(info(key), body: Data(key.utf8))
+            try store.storeResponse(info("company-" + key, endpoint: "company"), body: Data())
+        }
+        try store.storeResponse(info("page-1"), body: Data("again".utf8))
+        try store.database.run("DELETE FROM responses WHERE request_key = 'page-2'")
+        try store.storeResponse(info("page-3"), body: Data("page-3".utf8))
+        let listed = try store.responses(runID: "run-1", connection: "conn-1", endpoint: "directory")
+        #expect(listed.map(\.requestKey) == ["page-0", "page-1", "page-3"])
+        #expect(try store.responses(runID: "run-1", connection: "conn-2", endpoint: "directory").isEmpty)
+        #expect(
+            try store.responseBody(runID: "run-1", connection: "conn-1", requestKey: "page-1")
+                == Data("again".utf8))
+    }
+
     @Test func aBodyMovedToAnotherRowDoesNotDecrypt() throws {
         try store.storeResponse(info("a"), body: Data("A".utf8))
         try store.storeResponse(info("b"), body: Data("B".utf8))

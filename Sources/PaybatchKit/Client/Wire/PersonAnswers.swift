@@ -25,6 +25,21 @@ public struct PersonAnswers<Body: Decodable & Sendable>: Sendable {
         calls.append(Call(batch: batch, response: response, asked: Set(asked), positions: positions))
     }
 
+    /// The answers of `ids`, asked `perCall` at a time: `call` answers each chunk in turn — from
+    /// Finch, or from a stored run; a 202 stops at that chunk.
+    static func batches(
+        _ ids: [IndividualID], perCall: Int, call: ([IndividualID]) async throws -> FinchResponse
+    ) async throws -> DataFetch<PersonAnswers> {
+        var answers = PersonAnswers()
+        for chunk in ids.chunked(perCall) {
+            let response = try await call(chunk)
+            if response.isPending { return .pending(response.requestID) }
+            let batch = try response.decode { body throws(JSONSlices.SyntaxError) in try SlicedBatch(body) }
+            answers.append(batch, response: response, asked: chunk)
+        }
+        return .ok(answers)
+    }
+
     /// The answers for `ids`, decoded now; an id its call asked for and Finch left out is a
     /// failure; a later call's answer for an id wins over an earlier one's.
     public func results(for ids: [IndividualID]) -> [IndividualID: ItemResult<Body>] {

@@ -1,0 +1,40 @@
+/// One connection's answers from Finch, through the client (and its cache: a resumed run's stored
+/// answers serve without a call).
+struct FinchAnswers: ConnectionAnswers {
+    let client: FinchClient
+    let token: AccessToken
+    let connectionID: ConnectionID
+    let includeSSN: Bool
+
+    var limits: FinchBatchLimits { client.limits }
+
+    func introspection() async throws -> Introspection {
+        try await client.introspect(token, connectionID: connectionID)
+    }
+
+    func company() async throws -> DataFetch<WireCompany> {
+        try await client.company(token, connectionID: connectionID)
+    }
+
+    func directory() async throws -> DataFetch<[DirectoryEntry]> {
+        try await client.directory(token, connectionID: connectionID)
+    }
+
+    func payments(in period: Period) async throws -> DataFetch<[WirePayment]> {
+        try await client.payments(token, period: period, connectionID: connectionID)
+    }
+
+    func individuals(_ ids: [IndividualID]) async throws -> DataFetch<PersonAnswers<WireIndividual>> {
+        try await client.individuals(token, ids: ids, includeSSN: includeSSN, connectionID: connectionID)
+    }
+
+    func employments(_ ids: [IndividualID]) async throws -> DataFetch<PersonAnswers<WireEmployment>> {
+        try await client.employments(token, ids: ids, connectionID: connectionID)
+    }
+
+    func payStatementPages(
+        _ payments: [PaymentID], read: (FinchClient.PayStatementAnswer) async throws -> Void
+    ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
+        try await client.payStatementPages(token, payments: payments, connectionID: connectionID, read: read)
+    }
+}

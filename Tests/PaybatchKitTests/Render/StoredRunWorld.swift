@@ -1,0 +1,175 @@
+import FinchSandbox
+import Foundation
+import PaybatchTestSupport
+
+@testable import PaybatchKit
+
+/// One sandbox world exported into a store's run connection by connection, the way an export
+/// fetches each — a first invocation under the sandbox's fault plan, then a resumed one for every
+/// connection it left unfinished and a few it did not (whose answers are all found stored; some,
+/// whose sync moved on, fetched again whole) — then rendered from the store by `StoredRunReader`,
+/// and from a second run that reuses some connections' answers, as `--only` and the re-run rule do.
+struct StoredRunWorld: Sendable, CustomStringConvertible {
+    var seed: UInt64
+    var companies: Int
+    var limits: FinchBatchLimits
+    /// The sandbox's faults in the first invocation; the resumed one has none.
+    var faults: FaultPlan
+    /// How often the test's own oddities come (`AnswerOddities`).
+    var oddities: Double
+    /// The chance that a data call answers 202.
+    var pending: Double
+    /// Requests before a payment's pending statements are ready (0: never).
+    var syncAfter: Int
+
+    var description: String {
+        "seed \(seed) (\(companies) companies, \(limits), faults \(faults.probabilities), "
+            + "oddities \(oddities), pending \(pending), syncAfter \(syncAfter))"
+    }
+
+    static let period = Period("2026-10")!
+    static let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
+    /// Parsed once: every sink takes them.
+    static let templates = ReportTemplates.defaults
+
+    /// A connection rendered: what its data came to, and the summary of its rows.
+    struct Rendered: Sendable {
+        var data: ConnectionData
+        var rows: ConnectionRows
+    }
+
+    /// What one connection came to, each way.
+    struct Connection: Sendable {
+        var index: Int
+        var id: ConnectionID
+        /// Its last fetch, rows normalized while it ran.
+        var live: Rendered
+        /// Whether the last answer its fetch got was stored (HTTP 200). Otherwise the fetch stopped
+        /// at a call whose answer the store lacks, and the connection has nothing to render.
+        var endedOnStoredAnswer: Bool
+        /// Whether a second, resumed invocation fetched it again.
+        var resumed: Bool
+        var read: Rendered?
+        /// Read from a second run its answers were copied into; nil when not copied.
+        var reused: Rendered??
+    }
+
+    /// Every connection, and each spool's rows by connection.
+    struct Outcome {
+        var connections: [Connection]
+        var liveRows: [Int: [SpooledRow]]
+        var readRows: [Int: [SpooledRow]]
+        var reusedRows: [Int: [SpooledRow]]
+    }
+
+    /// What the connections' fetches share.
+    private struct Setup: Sendable {
+        var store: RunStore
+        var faulty: SandboxEngineTransport
+        var clean: SandboxEngineTransport
+        var live: ReportSpool
+        var read: ReportSpool
+        var reused: ReportSpool
+    }
+
+    func export() async throws -> Outcome {
+        let temp = try TempStore()
+        _ = try temp.open()
+        let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
+        for runID in ["first", "reusing"] {
+            try await store.createRun(
+                RunRecord(
+                    runID: runID, period: Self.period, command: ExportRunner.command, startedAt: Self.now))
+        }
+        var options = SandboxOptions(
+            seed: seed, companies: companies, now: Self.now, faults: faults, syncAfter: syncAfter,
+            clientID: "reader-test", clientSecret: "reader-test-secret")
+        let oddities = AnswerOddities(seed: seed, rate: self.oddities, pending: pending)
+        let faulty = SandboxEngineTransport(engine: SandboxEngine(options: options), oddities: oddities)
+        options.faults = .none
+        let engine = SandboxEngine(options: options)
+        let setup = Setup(
+            store: store, faulty: faulty, clean: SandboxEngineTransport(engine: engine, oddities: oddities),
+            live: ReportSpool(folder: temp.path("live"), mode: .owner),
+            read: ReportSpool(folder: temp.path("read"), mode: .owner),
+            reused: ReportSpool(folder: temp.path("reused"), mode: .owner))
+        let sandboxConnections = engine.world.connections
+        var connections: [Connection] = []
+        // A few at a time, as an export fetches them: both cores busy.
+        try await withThrowingTaskGroup(of: Connection.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < sandboxConnections.count else { return }
+                let (index, connection) = (next, sandboxConnections[next])
+                next += 1
+                group.addTask { try await exportOne(connection, at: index, setup) }
+            }
+            for _ in 0..<4 { startNext() }
+            while let done = try await group.next() {
+                connections.append(done)
+                startNext()
+            }
+        }
+        for spool in [setup.live, setup.read, setup.reused] { try spool.seal() }
+        return Outcome(
+            connections: connections.sorted { $0.index < $1.index },
+            liveRows: try setup.live.rowsByConnection(), readRows: try setup.read.rowsByConnection(),
+            reusedRows: try setup.reused.rowsByConnection())
+    }
+
+    private func exportOne(
+        _ connection: SandboxConnection, at index: Int, _ setup: Setup
+    ) async throws
+        -> Connection
+    {
+        let id = ConnectionID(connection.connectionID)
+        let record = ConnectionRecord(
+            connectionID: id, customerID: CustomerID(connection.customerID),
+            details: ConnectionDetails(status: .connected), addedAt: Self.now)
+        func sink(_ spool: ReportSpool) -> ConnectionRowsSink {
+            ConnectionRowsSink(
+                spool: spool, index: index, record: record, customerName: connection.customerName,
+                templates: Self.templates)
+        }
+        func fetch(through transport: SandboxEngineTransport) async throws -> Rendered {
+            let client = FinchClient(
+                requests: FinchRequestFactory(baseURL: URL(string: "http://sandbox.test")!),
+                transport: transport, limits: limits,
+                cache: StoredResponseCache(store: setup.store, runID: "first", wallClock: SystemWallClock()))
+            let rows = sink(setup.live)
+            let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
+                id, token: AccessToken(connection.accessToken), into: rows)
+            return Rendered(data: data, rows: rows.summary)
+        }
+        func read(_ runID: String, into spool: ReportSpool) async throws -> Rendered? {
+            let rows = sink(spool)
+            let reader = StoredRunReader(
+                store: setup.store, runID: runID, period: Self.period, limits: limits)
+            guard let data = try await reader.read(id, into: rows) else {
+                try spool.remove(connection: index)
+                return nil
+            }
+            return Rendered(data: data, rows: rows.summary)
+        }
+        var draws = SeededRandom(seed: AnswerOddities.hash(["\(seed)", "invocations", id.rawValue]))
+        var live = try await fetch(through: setup.faulty)
+        var lastStatus = setup.faulty.lastStatus(of: id)
+        // The resumed invocation: what the first left unfinished, and some it finished.
+        let resumed = lastStatus != 200 || draws.chance(0.3)
+        if resumed {
+            // The connection synced since: its data answers go, it is fetched again whole.
+            if draws.chance(0.3) { try await setup.store.deleteDataResponses(runID: "first", connection: id) }
+            try setup.live.remove(connection: index)
+            live = try await fetch(through: setup.clean)
+            lastStatus = setup.clean.lastStatus(of: id)
+        }
+        var reused: Rendered?? = nil
+        if draws.chance(0.3) {
+            try await setup.store.copyResponses(from: "first", to: "reusing", connection: id)
+            reused = .some(try await read("reusing", into: setup.reused))
+        }
+        return Connection(
+            index: index, id: id, live: live, endedOnStoredAnswer: lastStatus == 200, resumed: resumed,
+            read: try await read("first", into: setup.read), reused: reused)
+    }
+}
