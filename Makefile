@@ -46,11 +46,12 @@ sdk-venv:
 	then echo "make sdk-venv: .venv-sdk present"; \
 	else python3 -m venv .venv-sdk && .venv-sdk/bin/pip install -q $(SDK_PACKAGES); fi
 
-## test: deps + build + lint + the SDK venv + every test.
-## Tests run one at a time: in parallel, the CPU-heavy in-process exports starved the in-process
-## sandboxes of other tests on 2 cores into timeouts (flaky); serial, the suite takes about 3 minutes.
+## test: deps + build + lint + the SDK venv + every test, in parallel. They once ran one at a time:
+## the in-process exports' normalizing and writing ran on Swift's two-thread pool and starved the
+## in-process sandboxes of other tests into timeouts. The render stage has threads of its own now
+## (RenderExecutor), and the suite takes about half the serial time.
 test: build lint sdk-venv
-	$(SWIFT) test --skip-build --no-parallel
+	$(SWIFT) test --skip-build --parallel
 
 clean:
 	rm -rf .build
