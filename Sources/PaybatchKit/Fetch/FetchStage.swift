@@ -26,9 +26,10 @@ struct FetchStage: Sendable {
     }
 
     /// Fetches `connections`, in their order as far as the limits allow; returns what each fetch
-    /// learned, and ends `events`.
+    /// learned, and ends `events`. `rows` makes, for a connection, the sink its fetch normalizes into.
     func run(
-        _ connections: [Connection], events: AsyncStream<FetchEvent>.Continuation
+        _ connections: [Connection], events: AsyncStream<FetchEvent>.Continuation,
+        rows: @escaping @Sendable (Connection) -> ConnectionRowsSink
     ) async throws -> [ConnectionData] {
         defer { events.finish() }
         let fetcher = ConnectionFetcher(client: client, period: period, includeSSN: includeSSN)
@@ -46,10 +47,12 @@ struct FetchStage: Sendable {
                 let organizationFirst = connections.count - pending.count - 1 >= payrollFirst  // its place
                 group.addTask {
                     events.yield(.started(index: connection.index))
+                    let sink = rows(connection)
                     // Served in the reports' order where calls wait, so the first ones end first
                     // and are rendered while the last are fetched.
                     return try await CallPriority.$current.withValue(connection.index) {
-                        try await fetchOne(connection, fetcher: fetcher, organizationFirst: organizationFirst)
+                        try await fetchOne(
+                            connection, fetcher: fetcher, organizationFirst: organizationFirst, into: sink)
                     }
                 }
             }
@@ -68,12 +71,13 @@ struct FetchStage: Sendable {
 
     /// One connection's fetch, its errors logged and its outcome recorded in the store.
     private func fetchOne(
-        _ connection: Connection, fetcher: ConnectionFetcher, organizationFirst: Bool
+        _ connection: Connection, fetcher: ConnectionFetcher, organizationFirst: Bool,
+        into rows: ConnectionRowsSink
     ) async throws -> FetchedConnection {
         let id = connection.record.connectionID
         let token = try await store.token(for: id)
         let data = try await fetcher.fetch(
-            id, token: token, organizationFirst: organizationFirst,
+            id, token: token, organizationFirst: organizationFirst, into: rows,
             beforeData: { try await reuse.shouldFetch(id, introspection: $0) })
         for error in data.errors {
             var metadata: Logger.Metadata = [
@@ -92,6 +96,12 @@ struct FetchStage: Sendable {
         logger.debug(
             "connection \(id) fetched: \(data.status.rawValue)\(data.reused ? " (reused)" : "")",
             metadata: ["connection_id": "\(id)"])
-        return FetchedConnection(index: connection.index, data: data, recorded: recorded)
+        // Rows serve only from a fetch that ran whole; otherwise the stored answers are read, as
+        // a later `--offline` would (a failed call is not stored).
+        guard !data.reused, !data.stoppedEarly else {
+            try rows.discard()
+            return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: nil)
+        }
+        return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: rows.summary)
     }
 }

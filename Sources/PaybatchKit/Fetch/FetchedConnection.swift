@@ -4,4 +4,7 @@ struct FetchedConnection: Sendable {
     var index: Int
     var data: ConnectionData
     var recorded: RunConnectionRecord
+    /// Its rows' summary when its fetch normalized them whole into the spool; nil when its stored
+    /// answers are to be read instead (reused, or stopped early).
+    var rows: ConnectionRows?
 }

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The render stage: a run's connections read from its stored answers (`StoredRunReader`), never
-/// from the network — fetched by this invocation, reused, resumed past, left out by `--only` or
-/// rendered `--offline` alike — normalized into the spool connection by connection as their
-/// fetches end, the reports written from it (those at the head of the report order while the
-/// others are still fetched), every file sealed for the publish stage.
+/// Renders a run's reports into the spool, connection by connection, then streams the CSV files
+/// and the workbook out of it, then run.json, renamed last. A connection fetched whole by this
+/// invocation brings its rows along (a `ConnectionRowsSink` normalized them into the spool while
+/// it was fetched); any other — reused, resumed past, `--only`, `--offline`, or stopped by a
+/// failure — is read from the run's stored answers (`StoredRunReader`), never from the network.
+/// Both give the same rows: the same code reads the same answers (`ConnectionReader`).
 final class ExportRenderer {
     /// One connection to render, with what the run recorded for it (nil: nothing, `not_fetched`).
     struct Item {
@@ -47,14 +48,20 @@ final class ExportRenderer {
     }
 
     /// Records connection `index` (its place among every connection the files list, SPEC §8's
-    /// order, whatever order the connections end in), its stored answers read into the spool.
-    func add(_ item: Item, at index: Int) async throws {
+    /// order, whatever order the connections end in): from `live` rows when its fetch brought them
+    /// (with the fetch's `data`), else by reading its stored answers into the spool.
+    func add(
+        _ item: Item, at index: Int, live: (data: ConnectionData, rows: ConnectionRows)? = nil
+    ) async throws {
         var outcome = ConnectionOutcome(
             record: item.record, customerName: item.customerName, recorded: item.recorded)
         outcome.dataRetrieved = item.dataRetrieved
         outcome.lastRequestID = item.lastRequestID ?? outcome.lastRequestID
         var quality: [DataQualityRow] = []
-        if outcome.status != .notFetched {
+        if let live {
+            outcome.apply(live.data, rows: live.rows)
+            quality = live.rows.qualityRows
+        } else if outcome.status != .notFetched {
             let rows = ConnectionRowsSink(
                 spool: spool, index: index, record: item.record, customerName: item.customerName,
                 templates: templates)

@@ -244,8 +244,14 @@ public struct ExportRunner: Sendable {
             FetchStage.Connection(
                 index: $0, record: connections[$0].record, customerName: connections[$0].customerName)
         }
+        let (spool, templates) = (renderer.spool, renderer.templates)
         let (events, eventInput) = AsyncStream.makeStream(of: FetchEvent.self)
-        async let fetched = stage.run(selected, events: eventInput)
+        async let fetched = stage.run(selected, events: eventInput) {
+            // Normalizes the connection's rows into the spool while it is fetched.
+            ConnectionRowsSink(
+                spool: spool, index: $0.index, record: $0.record, customerName: $0.customerName,
+                templates: templates)
+        }
         try await withTaskExecutorPreference(renderExecutor) {
             var finished = 0
             for await event in events {
@@ -256,7 +262,7 @@ public struct ExportRunner: Sendable {
                 let (record, name) = connections[connection.index]
                 try await renderer.add(
                     try await item(record, customerName: name, run: run, recorded: connection.recorded),
-                    at: connection.index)
+                    at: connection.index, live: connection.rows.map { (connection.data, $0) })
                 // The last to end are written by `finish`, CSV files and workbook at once.
                 if finished < selected.count { try renderer.writeReady() }
             }

@@ -70,6 +70,8 @@ struct ScriptedExport {
             .json(200, #"{"individuals":[],"paging":{"count":0,"offset":0}}"#),
         ]
         let transport = ScriptedTransport(replies)
+        let client = FinchClient(
+            requests: FinchRequestFactory(baseURL: URL(string: "http://finch.test/")!), transport: transport)
         let root = ReportFixtures.temporaryFolder()
         let options = ExportOptions(period: Self.period, outputRoot: root)
         let run = RunRecord(
@@ -78,25 +80,23 @@ struct ScriptedExport {
         let record = ConnectionRecord(
             connectionID: "conn-1", customerID: "cust-1", details: ConnectionDetails(status: .connected),
             addedAt: run.startedAt)
-        // The fetch stores its answers in a store of its own; the render reads them from there.
+        // An empty store: the connection's rows come from its fetch, nothing is read from there.
         let temp = try TempStore()
         _ = try temp.open()
-        let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
-        try await store.createRun(run)
-        let wallClock = FixedWallClock(iso8601: "2026-11-15T12:00:00Z")
-        let client = FinchClient(
-            requests: FinchRequestFactory(baseURL: URL(string: "http://finch.test/")!), transport: transport,
-            cache: StoredResponseCache(store: store, runID: run.runID, wallClock: wallClock))
         let reader = StoredRunReader(
-            store: store, runID: run.runID, period: Self.period, limits: client.limits)
+            store: try RunStore(path: temp.databasePath, keys: try temp.keyRing()), runID: run.runID,
+            period: Self.period, limits: client.limits)
         let renderer = ExportRenderer(
-            options: options, templates: .defaults, run: run, reader: reader, wallClock: wallClock)
+            options: options, templates: .defaults, run: run, reader: reader,
+            wallClock: FixedWallClock(iso8601: "2026-11-15T12:00:00Z"))
+        let rows = ConnectionRowsSink(
+            spool: renderer.spool, index: 0, record: record, customerName: "Acme", templates: .defaults)
         let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
-            "conn-1", token: AccessToken("tok-scripted-0001"))
+            "conn-1", token: AccessToken("tok-scripted-0001"), into: rows)
         let item = ExportRenderer.Item(
             record: record, customerName: "Acme",
             recorded: RunConnectionRecord(status: data.status, source: "fetched", errors: data.errors))
-        try await renderer.add(item, at: 0)
+        try await renderer.add(item, at: 0, live: (data, rows.summary))
         let result = try await renderer.finish([item], tally: .none)
         return Result(
             folder: result.folder, data: data, outcome: try #require(result.outcomes.first),
