@@ -29,8 +29,8 @@ struct FetchStage: Sendable {
     /// learned, and ends `events`. `rows` makes, for a connection, the sink its fetch normalizes into.
     func run(
         _ connections: [Connection], events: AsyncStream<FetchEvent>.Continuation,
-        rows: @escaping @Sendable (Connection) -> ConnectionRowsSink
-    ) async throws -> [ConnectionData] {
+        rows: @escaping @Sendable (Connection) -> ConnectionNormalizer
+    ) async throws -> [ConnectionFacts] {
         defer { events.finish() }
         let fetcher = ConnectionFetcher(client: client, period: period, includeSSN: includeSSN)
         // As many connections as the payment bucket admits at once ask for payroll first; the
@@ -39,7 +39,7 @@ struct FetchStage: Sendable {
             client.limiter.map {
                 $0.configuration.isPaced ? $0.configuration.limit(for: .payment) : Int.max
             } ?? Int.max
-        var done: [ConnectionData] = []
+        var done: [ConnectionFacts] = []
         try await withThrowingTaskGroup(of: FetchedConnection.self) { group in
             var pending = connections[...]
             func startNext() {
@@ -72,7 +72,7 @@ struct FetchStage: Sendable {
     /// One connection's fetch, its errors logged and its outcome recorded in the store.
     private func fetchOne(
         _ connection: Connection, fetcher: ConnectionFetcher, organizationFirst: Bool,
-        into rows: ConnectionRowsSink
+        into rows: ConnectionNormalizer
     ) async throws -> FetchedConnection {
         let id = connection.record.connectionID
         let token = try await store.token(for: id)

@@ -2,9 +2,9 @@
 struct FetchedConnection: Sendable {
     /// Its place in the report order.
     var index: Int
-    var data: ConnectionData
+    var data: ConnectionFacts
     var recorded: RunConnectionRecord
     /// Its rows' summary when its fetch normalized them whole into the spool; nil when its stored
     /// answers are to be read instead (reused, or stopped early).
-    var rows: ConnectionRows?
+    var rows: RowSummary?
 }

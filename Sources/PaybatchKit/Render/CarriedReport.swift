@@ -1,11 +1,11 @@
-/// A report whose rows each rendered connection carries (`ConnectionReportRows`): a few per
+/// A report whose rows each rendered connection carries (`RenderedConnection`): a few per
 /// connection, so they are never spooled. One report may fill several sheets, each with the
 /// rows it keeps: data quality puts its findings on one sheet and its null profile on another.
 struct CarriedReport<Row: ReportRow & Sendable>: ExportReport {
     /// The report's template: its CSV file's, and its first sheet's.
     let template: ReportTemplate<Row.Field>
     /// A connection's rows of this report.
-    let rows: @Sendable (ConnectionReportRows) -> [Row]
+    let rows: @Sendable (RenderedConnection) -> [Row]
     /// The workbook's sheets, in order.
     var sheets: [Sheet]
 
@@ -15,7 +15,7 @@ struct CarriedReport<Row: ReportRow & Sendable>: ExportReport {
         var keeps: @Sendable (Row) -> Bool = { _ in true }
     }
 
-    init(_ template: ReportTemplate<Row.Field>, rows: @escaping @Sendable (ConnectionReportRows) -> [Row]) {
+    init(_ template: ReportTemplate<Row.Field>, rows: @escaping @Sendable (RenderedConnection) -> [Row]) {
         self.template = template
         self.rows = rows
         sheets = [Sheet(template: template)]
@@ -43,12 +43,12 @@ struct CarriedReport<Row: ReportRow & Sendable>: ExportReport {
 
     fileprivate struct Table<Sink: ColumnSink>: ReportTable {
         let template: ReportTemplate<Row.Field>
-        let rows: (ConnectionReportRows) -> [Row]
+        let rows: (RenderedConnection) -> [Row]
         let keeps: (Row) -> Bool
         let sink: Sink
 
         func append(
-            _ connections: ArraySlice<ConnectionReportRows>, at range: Range<Int>, from spool: some SpoolRows
+            _ connections: ArraySlice<RenderedConnection>, at range: Range<Int>, from spool: some SpoolRows
         ) throws {
             let fields = template.columns.map(\.field)
             for connection in connections {

@@ -4,7 +4,7 @@ protocol ReportTable {
     /// Writes the rows of `connections`, the rendered connections at `range`'s places in the
     /// report order; spooled reports read theirs from `spool`.
     func append(
-        _ connections: ArraySlice<ConnectionReportRows>, at range: Range<Int>, from spool: some SpoolRows
+        _ connections: ArraySlice<RenderedConnection>, at range: Range<Int>, from spool: some SpoolRows
     ) throws
 }
 

@@ -22,7 +22,7 @@ struct SpooledReport<Field: ReportField>: ExportReport {
         let sink: Sink
 
         func append(
-            _ connections: ArraySlice<ConnectionReportRows>, at range: Range<Int>, from spool: some SpoolRows
+            _ connections: ArraySlice<RenderedConnection>, at range: Range<Int>, from spool: some SpoolRows
         ) throws {
             try spool.forEach(template: template, connections: range) { try sink.appendColumns($0) }
         }

@@ -12,7 +12,7 @@ struct StoredRunReader: Sendable {
     /// What the connection's stored answers make of it, its rows handed to `sink` as they are read;
     /// nil when an answer it needs was never stored (a call failed or answered 202 there): it has
     /// no rows then, and whatever reached the sink is to be dropped.
-    func read(_ id: ConnectionID, into sink: any ConnectionDataSink) async throws -> ConnectionData? {
+    func read(_ id: ConnectionID, into sink: any ConnectionRowSink) async throws -> ConnectionFacts? {
         let answers = StoredAnswers(store: store, runID: runID, connection: id, limits: limits)
         do {
             return try await ConnectionReader(answers: answers, period: period).read(into: sink)

@@ -39,7 +39,7 @@ public struct ConnectionOutcome: Sendable {
 
     /// Adds what reading its answers gave (in its fetch, or from the store): the connection as
     /// introspect saw it, its pending payments, and the counts and totals of the rows written.
-    mutating func apply(_ data: ConnectionData, rows: ConnectionRows) {
+    mutating func apply(_ data: ConnectionFacts, rows: RowSummary) {
         identity = rows.identity
         pendingPayments = data.pendingPayments
         if let status = data.introspection?.connectionStatus {

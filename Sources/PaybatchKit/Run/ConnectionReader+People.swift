@@ -9,7 +9,7 @@ extension ConnectionReader {
     /// each batch handed to the sink with its directory entries; false when Finch answered 202.
     func readPeople(
         _ entries: [DirectoryEntry], wanted: (individuals: Bool, employments: Bool),
-        into data: inout ConnectionData, sink: (any ConnectionDataSink)?, statements: StatementHandoff?
+        into data: inout ConnectionFacts, sink: (any ConnectionRowSink)?, statements: StatementHandoff?
     ) async throws -> Bool {
         func hasID(_ entry: DirectoryEntry) -> Bool { !(entry.id ?? "").isEmpty }
         // Entries without an id still reach the sink (it notes them); they belong to no batch.
@@ -66,8 +66,9 @@ extension ConnectionReader {
         return (first, wanted.employments ? try await answers.employments(ids) : .ok(PersonAnswers()))
     }
 
-    private func recordItemFailures<T>(_ items: some Sequence<ItemResult<T>>, into data: inout ConnectionData)
-    {
+    private func recordItemFailures<T>(
+        _ items: some Sequence<ItemResult<T>>, into data: inout ConnectionFacts
+    ) {
         for case .failed(let failure) in items {
             data.errors.append(failure)
             data.degrade(to: .partial)

@@ -1,5 +1,5 @@
 /// One connection's answers read in SPEC §8's order — introspect, the payroll, the organization —
-/// into what the connection came to (`ConnectionData`) and, when there is one, a sink's rows. The
+/// into what the connection came to (`ConnectionFacts`) and, when there is one, a sink's rows. The
 /// fetch reads Finch's answers (`ConnectionFetcher`), the render a run's stored answers
 /// (`StoredRunReader`): one reading of both, so a connection rendered from the store gives the
 /// rows and the data its fetch gave.
@@ -13,10 +13,10 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
     /// `beforeData` sees the introspection of a connection that has data to read and says
     /// whether to read it (false: an earlier run's stored data serves, SPEC §8's re-run rule).
     func read(
-        organizationFirst: Bool = false, into sink: (any ConnectionDataSink)? = nil,
+        organizationFirst: Bool = false, into sink: (any ConnectionRowSink)? = nil,
         beforeData: (Introspection) async throws -> Bool = { _ in true }
-    ) async throws -> ConnectionData {
-        var data = ConnectionData()
+    ) async throws -> ConnectionFacts {
+        var data = ConnectionFacts()
         do {
             let introspection = try await answers.introspection()
             data.introspection = introspection
@@ -58,18 +58,18 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
 
     /// `statements` takes the pay-statement answers when there is a sink (see `StatementReading`).
     private func readParts(
-        products: Set<String>, organizationFirst: Bool, into data: inout ConnectionData,
-        sink: (any ConnectionDataSink)?, statements: StatementHandoff?
+        products: Set<String>, organizationFirst: Bool, into data: inout ConnectionFacts,
+        sink: (any ConnectionRowSink)?, statements: StatementHandoff?
     ) async throws {
         // Payroll first: its buckets are the narrowest (12 calls a minute against 20), so across
         // many connections they start at once and the run takes little more than their bound.
         // A connection whose payment call waits a window or more behind others' asks for the
         // organization first, meanwhile: when its payroll turn comes, only its pay statements
         // remain, so the run does not end with a connection's organization calls.
-        let payroll = { (data: inout ConnectionData) in
+        let payroll = { (data: inout ConnectionFacts) in
             try await readPayroll(products: products, into: &data, sink: sink, statements: statements)
         }
-        let organization = { (data: inout ConnectionData) in
+        let organization = { (data: inout ConnectionFacts) in
             try await readOrganization(products: products, into: &data, sink: sink, statements: statements)
         }
         for part in organizationFirst ? [organization, payroll] : [payroll, organization]
@@ -80,7 +80,7 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
 
     /// Whether `product` was granted; if not, a data note and the connection is partial.
     private func granted(
-        _ product: String, report: String, in products: Set<String>, _ data: inout ConnectionData
+        _ product: String, report: String, in products: Set<String>, _ data: inout ConnectionFacts
     ) -> Bool {
         guard products.contains(product) else {
             data.notes.add("product_not_granted", report: report, column: product)
@@ -92,7 +92,7 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
 
     /// The company, the directory and its people; false when Finch answered 202.
     private func readOrganization(
-        products: Set<String>, into data: inout ConnectionData, sink: (any ConnectionDataSink)?,
+        products: Set<String>, into data: inout ConnectionFacts, sink: (any ConnectionRowSink)?,
         statements: StatementHandoff?
     ) async throws -> Bool {
         if granted("company", report: "connections", in: products, &data) {
@@ -111,7 +111,7 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
 
     /// The period's payments and their statements; false when Finch answered 202.
     private func readPayroll(
-        products: Set<String>, into data: inout ConnectionData, sink: (any ConnectionDataSink)?,
+        products: Set<String>, into data: inout ConnectionFacts, sink: (any ConnectionRowSink)?,
         statements: StatementHandoff?
     ) async throws -> Bool {
         guard granted("payment", report: "payments", in: products, &data) else { return true }
@@ -148,13 +148,13 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
         return true
     }
 
-    private func pending(_ data: inout ConnectionData) {
+    private func pending(_ data: inout ConnectionFacts) {
         data.degrade(to: .pending)
         data.message = data.message ?? "Finch answered 202: the connection's data is not ready yet."
     }
 
     /// A call that failed for the whole connection (SPEC §8): reauth, or failed.
-    private func record(_ failure: FinchFailure, into data: inout ConnectionData) {
+    private func record(_ failure: FinchFailure, into data: inout ConnectionFacts) {
         data.errors.append(failure)
         switch failure.code {
         case "reauth_required": data.degrade(to: .reauthRequired)

@@ -230,7 +230,7 @@ public struct ExportRunner: Sendable {
     private func fetchAndRender(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
         previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
-    ) async throws -> [ConnectionData] {
+    ) async throws -> [ConnectionFacts] {
         let cache = StoredResponseCache(store: store, runID: run.runID, wallClock: wallClock)
         var client = makeClient(cache, observer)
         // The sizes the run's answers are stored by are those its render reads them by.
@@ -248,7 +248,7 @@ public struct ExportRunner: Sendable {
         let (events, eventInput) = AsyncStream.makeStream(of: FetchEvent.self)
         async let fetched = stage.run(selected, events: eventInput) {
             // Normalizes the connection's rows into the spool while it is fetched.
-            ConnectionRowsSink(
+            ConnectionNormalizer(
                 spool: spool, index: $0.index, record: $0.record, customerName: $0.customerName,
                 templates: templates)
         }

@@ -2,8 +2,8 @@ import Foundation
 
 @testable import PaybatchKit
 
-/// What a connection's data came to, as far as rendering tells: every field of `ConnectionData`.
-struct ConnectionFacts: Equatable {
+/// What a connection's data came to, as far as rendering tells: every field of `ConnectionFacts`.
+struct ComparableFacts: Equatable {
     var introspection: String
     var directoryCount: Int
     var payments: [String]
@@ -14,7 +14,7 @@ struct ConnectionFacts: Equatable {
     var message: String?
     var stoppedEarly: Bool
 
-    init(_ data: ConnectionData) {
+    init(_ data: ConnectionFacts) {
         let introspection = data.introspection
         self.introspection = [
             introspection?.connectionID, introspection?.companyID, introspection?.providerID,
@@ -47,9 +47,9 @@ extension StoredRunWorld.Outcome {
                 switch (connection.read, other) {
                 case (nil, nil): break
                 case (let mine?, let theirs?):
-                    if ConnectionFacts(mine.data) != ConnectionFacts(theirs.data) {
+                    if ComparableFacts(mine.data) != ComparableFacts(theirs.data) {
                         found.append(
-                            "\(name): data read \(ConnectionFacts(mine.data)), \(label) \(ConnectionFacts(theirs.data))"
+                            "\(name): data read \(ComparableFacts(mine.data)), \(label) \(ComparableFacts(theirs.data))"
                         )
                     }
                     if mine.rows != theirs.rows {

@@ -34,8 +34,8 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
 
     /// A connection rendered: what its data came to, and the summary of its rows.
     struct Rendered: Sendable {
-        var data: ConnectionData
-        var rows: ConnectionRows
+        var data: ConnectionFacts
+        var rows: RowSummary
     }
 
     /// What one connection came to, each way.
@@ -126,8 +126,8 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         let record = ConnectionRecord(
             connectionID: id, customerID: CustomerID(connection.customerID),
             details: ConnectionDetails(status: .connected), addedAt: Self.now)
-        func sink(_ spool: ReportSpool) -> ConnectionRowsSink {
-            ConnectionRowsSink(
+        func sink(_ spool: ReportSpool) -> ConnectionNormalizer {
+            ConnectionNormalizer(
                 spool: spool, index: index, record: record, customerName: connection.customerName,
                 templates: Self.templates)
         }

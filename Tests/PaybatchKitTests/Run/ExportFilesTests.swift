@@ -15,9 +15,9 @@ struct ExportFilesTests {
         startedAt: Date(timeIntervalSince1970: 1_793_491_200))
 
     /// A spool with payments and statements for each connection, and each one's report rows.
-    static func spool(in root: String) throws -> (ReportSpool, [ConnectionReportRows]) {
+    static func spool(in root: String) throws -> (ReportSpool, [RenderedConnection]) {
         let spool = ReportSpool(folder: root + "/2026-10", mode: .owner)
-        var rows: [ConnectionReportRows] = []
+        var rows: [RenderedConnection] = []
         for connection in 0..<connections {
             for (n, row) in ReportFixtures.payments.enumerated() {
                 try spool.append(
@@ -34,7 +34,7 @@ struct ExportFilesTests {
                 customerID: CustomerID("cust-\(connection)"),
                 details: ConnectionDetails(status: .connected), addedAt: run.startedAt)
             rows.append(
-                ConnectionReportRows(
+                RenderedConnection(
                     outcome: ConnectionOutcome(
                         record: record, customerName: "Customer \(connection)", recorded: nil),
                     quality: [
@@ -194,7 +194,7 @@ struct FetchOrderTests {
         let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
         let live = try await store.liveConnections().map(\.record.connectionID)
         var seen: [[String]] = []
-        var data: [ConnectionData] = []
+        var data: [ConnectionFacts] = []
         for organizationFirst in [false, true] {
             for id in live {
                 let calls = Calls()

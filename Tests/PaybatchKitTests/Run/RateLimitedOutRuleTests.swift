@@ -8,8 +8,8 @@ import Testing
 @Suite struct RateLimitedOutRuleTests {
     static let now = Date(timeIntervalSince1970: 1_794_744_000)
 
-    static func failed(status: Int, requestID: String) -> ConnectionData {
-        var data = ConnectionData()
+    static func failed(status: Int, requestID: String) -> ConnectionFacts {
+        var data = ConnectionFacts()
         data.status = .failed
         data.errors = [
             FinchFailure(
@@ -33,7 +33,7 @@ import Testing
 
     @Test func aConnectionWithSomethingToShowOrAnotherFailureKeepsTheRunGoing() {
         let refused = Self.failed(status: 429, requestID: "req-1")
-        #expect(FinchRunStop.rateLimitedOut([refused, ConnectionData()], now: Self.now) == nil)
+        #expect(FinchRunStop.rateLimitedOut([refused, ConnectionFacts()], now: Self.now) == nil)
         #expect(
             FinchRunStop.rateLimitedOut(
                 [refused, Self.failed(status: 500, requestID: "req-3")], now: Self.now)

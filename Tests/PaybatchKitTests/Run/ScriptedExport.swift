@@ -30,7 +30,7 @@ struct ScriptedExport {
     /// What the export made: the files' folder, the fetch's data and the connection's outcome.
     struct Result {
         var folder: String
-        var data: ConnectionData
+        var data: ConnectionFacts
         var outcome: ConnectionOutcome
         var transport: ScriptedTransport
 
@@ -89,7 +89,7 @@ struct ScriptedExport {
         let renderer = ExportRenderer(
             options: options, templates: .defaults, run: run, reader: reader,
             wallClock: FixedWallClock(iso8601: "2026-11-15T12:00:00Z"))
-        let rows = ConnectionRowsSink(
+        let rows = ConnectionNormalizer(
             spool: renderer.spool, index: 0, record: record, customerName: "Acme", templates: .defaults)
         let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
             "conn-1", token: AccessToken("tok-scripted-0001"), into: rows)

@@ -6,7 +6,7 @@ import Testing
 @Suite("Pay statements read behind the calls")
 struct StatementReadingTests {
     /// A sink that records the statements it is given; `gate` holds the first page until opened.
-    final class GatedSink: ConnectionDataSink, @unchecked Sendable {
+    final class GatedSink: ConnectionRowSink, @unchecked Sendable {
         private let lock = NSLock()
         private var seen: [String] = []
         let gate = DispatchSemaphore(value: 0)
@@ -15,11 +15,11 @@ struct StatementReadingTests {
 
         var individuals: [String] { lock.withLock { seen } }
 
-        func readier(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> ReadyStatements {
-            { ReadyStatements(payment: payment, wire: $0) }
+        func pageNormalizer(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> NormalizedPage {
+            { NormalizedPage(payment: payment, wire: $0) }
         }
 
-        func statements(_ page: ReadyStatements) throws {
+        func statements(_ page: NormalizedPage) throws {
             let statements = page.wire
             if let failure { throw failure }
             // Blocks a thread of the cooperative pool, briefly and with a bound: the test opens
@@ -36,7 +36,7 @@ struct StatementReadingTests {
             employments: [IndividualID: ItemResult<WireEmployment>]
         ) throws {}
         func payments(_ payments: [WirePayment]) throws {}
-        func finish(_ data: ConnectionData) throws {}
+        func finish(_ data: ConnectionFacts) throws {}
     }
 
     struct SinkFailed: Error {}

@@ -6,7 +6,7 @@ extension FinchRunStop {
     /// reports would only list refusals. Nil otherwise (a run with something to show goes on to
     /// render, exit 3). A run this small never spends the budget: eight connections whose
     /// introspect is refused six times each use 40 retries of at least 50.
-    static func rateLimitedOut(_ fetched: [ConnectionData], now: Date) -> FinchRunStop? {
+    static func rateLimitedOut(_ fetched: [ConnectionFacts], now: Date) -> FinchRunStop? {
         guard !fetched.isEmpty,
             fetched.allSatisfy({ data in
                 data.status == .failed && data.errors.contains { $0.httpStatus == 429 }

@@ -1,6 +1,6 @@
 /// What one fetch made of one connection: the small facts (status, errors, notes, what became of
-/// each payment's statements). The rows themselves go to a `ConnectionDataSink` as they come.
-public struct ConnectionData: Sendable {
+/// each payment's statements). The rows themselves go to a `ConnectionRowSink` as they come.
+public struct ConnectionFacts: Sendable {
     public var introspection: Introspection?
     public var directoryCount = 0
     public var payments: [WirePayment] = []

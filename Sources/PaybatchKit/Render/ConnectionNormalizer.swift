@@ -1,13 +1,13 @@
 /// Normalizes one connection's data into the spool as the fetcher replays it from the store,
 /// keeping only running figures: counts, totals, null profiles, payment checks and data notes.
 /// A payment's statements are held by no one: each page is normalized and spooled as it comes.
-final class ConnectionRowsSink: ConnectionDataSink {
+final class ConnectionNormalizer: ConnectionRowSink {
     private let spool: ReportSpool
     private let index: Int
     private let record: ConnectionRecord
     private let customerName: String?
     /// What the connection's outcome and the data quality report take from its rows so far.
-    private(set) var summary: ConnectionRows
+    private(set) var summary: RowSummary
     private var notes = DataNotes()
     private var sequence = 0
     private var employeeProfile: NullProfile<EmployeesField>
@@ -26,7 +26,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
         self.index = index
         self.record = record
         self.customerName = customerName
-        summary = ConnectionRows(
+        summary = RowSummary(
             identity: ConnectionIdentity(record: record, customerName: customerName, introspection: nil))
         employeeProfile = NullProfile(templates.employees)
         paymentProfile = NullProfile(templates.payments)
@@ -64,20 +64,20 @@ final class ConnectionRowsSink: ConnectionDataSink {
         }
     }
 
-    /// Normalizing and encoding, the larger half of a statement's work, done by the readier.
-    func readier(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> ReadyStatements {
+    /// Normalizing and encoding, the larger half of a statement's work, done by the pageNormalizer.
+    func pageNormalizer(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> NormalizedPage {
         let (payroll, known, payDate) = (
             PayrollNormalizer(identity: identity), paymentRows[payment] != nil,
             paymentRows[payment]?.row.payDate
         )
         return { statements in
-            var page = ReadyStatements(payment: payment)
+            var page = NormalizedPage(payment: payment)
             guard known else { return page }
             for statement in statements {
                 let normalized = payroll.statement(
                     statement, payment: payment, payDate: payDate, notes: &page.notes)
                 page.statements.append(
-                    ReadyStatements.Statement(
+                    NormalizedPage.Statement(
                         row: normalized.row, cells: ReportSpool.encode(normalized.row),
                         lines: normalized.lines.map(ReportSpool.encode)))
             }
@@ -85,7 +85,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
         }
     }
 
-    func statements(_ page: ReadyStatements) throws {
+    func statements(_ page: NormalizedPage) throws {
         guard let group = paymentRows[page.payment]?.group else { return }
         notes.merge(page.notes)
         for statement in page.statements {
@@ -101,7 +101,7 @@ final class ConnectionRowsSink: ConnectionDataSink {
         }
     }
 
-    func finish(_ data: ConnectionData) throws {
+    func finish(_ data: ConnectionFacts) throws {
         var statementProfile = NullProfile(statementTemplate)
         var findings: [PaymentCheck.Finding] = []
         for (id, entry) in paymentRows.sorted(by: { $0.value.group < $1.value.group }) {
@@ -162,15 +162,4 @@ final class ConnectionRowsSink: ConnectionDataSink {
         if left != right { return left < right }
         return a.paymentID < b.paymentID
     }
-}
-
-/// The running figures of one connection's rows, once they are all spooled.
-struct ConnectionRows: Sendable, Equatable {
-    var identity: ConnectionIdentity
-    var individuals = 0
-    var payments = 0
-    var payStatements = 0
-    /// Gross and net pay of the payments, per currency (the Summary's totals).
-    var totals = CurrencyTotals()
-    var qualityRows: [DataQualityRow] = []
 }

@@ -1,7 +1,7 @@
 /// The Summary's last block: each connection's change from the previous month's latest completed
 /// run (SPEC §8 "Period over period"), findings called out.
 extension ExportWorkbook {
-    func periodChangeRows(_ connections: [ConnectionReportRows]) -> [FreeSheet.Row] {
+    func periodChangeRows(_ connections: [RenderedConnection]) -> [FreeSheet.Row] {
         guard let baselinePeriod else {
             return [
                 .blank,

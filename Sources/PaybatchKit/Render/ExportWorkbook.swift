@@ -33,7 +33,7 @@ struct ExportWorkbook {
     /// on in a sheet of its own right after it. The spooled tables are written at the same time,
     /// two at once, when none but the last of them can reach the limit.
     func write(
-        to folder: OutputFolder, connections rendered: [ConnectionReportRows], spoolPath: String
+        to folder: OutputFolder, connections rendered: [RenderedConnection], spoolPath: String
     ) async throws -> AtomicFile {
         let (file, workbook) = try folder.openWorkbook(fileName, properties: properties, rowLimit: rowLimit)
         let written: Result<Void, any Error>
@@ -75,7 +75,7 @@ struct ExportWorkbook {
     ) async throws {
         guard let last = tables.last else { return }
         workbook.prepareForConcurrentTables()
-        let others = OtherTables(tables: Array(tables.dropLast()))
+        let others = SideTables(tables: Array(tables.dropLast()))
         async let othersWritten: Void = others.write(from: spoolPath)
         try last.append([], at: 0..<Int.max, from: try ReportSpool.Reader(path: spoolPath))
         try await othersWritten
@@ -87,7 +87,7 @@ struct ExportWorkbook {
     /// (`prepareForConcurrentTables`) and are only read, each task reads the spool through a
     /// reader of its own, and this task touches none of these tables until the child has ended
     /// (`writeConcurrently` awaits it before anything else is added to the workbook).
-    private struct OtherTables: @unchecked Sendable {
+    private struct SideTables: @unchecked Sendable {
         let tables: [any ReportTable]
 
         func write(from spoolPath: String) throws {
@@ -98,7 +98,7 @@ struct ExportWorkbook {
 
     /// Connections that need attention first, with what to do; then totals per connection and
     /// currency, and a grand total per currency.
-    func summary(_ connections: [ConnectionReportRows]) -> FreeSheet {
+    func summary(_ connections: [RenderedConnection]) -> FreeSheet {
         let outcomes = connections.map(\.outcome)
         var rows: [FreeSheet.Row] = [.title("paybatch export \(period)")]
         if !run.periodComplete {
@@ -223,7 +223,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
     deinit { drop() }
 
     /// Writes `range`'s connections: `rows` are theirs, from the first of the range.
-    func append(_ range: Range<Int>, _ rows: [ConnectionReportRows], from spool: some SpoolRows) throws {
+    func append(_ range: Range<Int>, _ rows: [RenderedConnection], from spool: some SpoolRows) throws {
         guard !rewrite else { return }
         do {
             for table in try opened().tables { try table.append(rows[...], at: range, from: spool) }
@@ -235,7 +235,7 @@ final class ExportWorkbookFile: @unchecked Sendable {
     /// Writes `range`'s connections (`rest`, not yet written), then the Summary and Run Info of
     /// every one of `connections`, and seals the file.
     func finish(
-        _ range: Range<Int>, _ rest: [ConnectionReportRows], of connections: [ConnectionReportRows],
+        _ range: Range<Int>, _ rest: [RenderedConnection], of connections: [RenderedConnection],
         from spoolPath: String
     ) async throws -> AtomicFile {
         let outcomes = connections.map(\.outcome)

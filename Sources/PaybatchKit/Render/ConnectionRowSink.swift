@@ -1,7 +1,7 @@
 /// Receives a connection's data as the fetcher gets it, one response's worth at a time, so nothing
 /// downstream ever needs a whole connection in memory. The fetch phase passes none (it keeps only
 /// what each call made of the connection); the render phase normalizes into the report spool.
-protocol ConnectionDataSink: AnyObject {
+protocol ConnectionRowSink: AnyObject {
     /// `/introspect` answered; every later call belongs to this connection.
     func begin(_ introspection: Introspection) throws
     /// One batch of people: directory entries with their individual and employment items.
@@ -13,27 +13,9 @@ protocol ConnectionDataSink: AnyObject {
     /// What readies pages of `payment`'s statements for `statements(_:)`; asked after `payments`.
     /// It shares nothing with the sink, so the reader runs it on another core while the sink takes
     /// the page before (`StatementReader`).
-    func readier(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> ReadyStatements
+    func pageNormalizer(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> NormalizedPage
     /// One page of one payment's statements, readied.
-    func statements(_ page: ReadyStatements) throws
+    func statements(_ page: NormalizedPage) throws
     /// The fetch ended; `data` says what became of each payment's statements.
-    func finish(_ data: ConnectionData) throws
-}
-
-/// A page of one payment's statements as a sink's readier made it: normalized and encoded for the
-/// spool (`ConnectionRowsSink`), or as Finch gave them, for a sink that keeps them whole.
-struct ReadyStatements: Sendable {
-    /// One statement's row and its encoded cells, with its lines' cells.
-    struct Statement: Sendable {
-        var row: PayStatementRow
-        var cells: [UInt8]
-        var lines: [[UInt8]]
-    }
-
-    var payment: PaymentID
-    var statements: [Statement] = []
-    /// The oddities normalizing found, counted for the page.
-    var notes = DataNotes()
-    /// The page as decoded, kept only by readiers that normalize nothing.
-    var wire: [WirePayStatement] = []
+    func finish(_ data: ConnectionFacts) throws
 }

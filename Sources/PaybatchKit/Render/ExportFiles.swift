@@ -1,25 +1,7 @@
 import Foundation
 
-/// Where report rows are read from: the spool while connections are still fetched, or a reader
-/// of the sealed spool.
-protocol SpoolRows {
-    /// The rows of the template's report of `connections`, in SPEC §8's order.
-    func forEach<Field: ReportField>(
-        template: ReportTemplate<Field>, connections: Range<Int>, _ body: ((Int) -> Cell) throws -> Void)
-        throws
-}
-
 extension ReportSpool: SpoolRows {}
 extension ReportSpool.Reader: SpoolRows {}
-
-/// One connection's row in the connections report and its data quality rows: known once its
-/// fetch has ended, written with its other rows.
-struct ConnectionReportRows: Sendable {
-    var outcome: ConnectionOutcome
-    var quality: [DataQualityRow]
-    /// Its change from the previous month, every figure (the Summary); empty without a baseline.
-    var changes: [PeriodChange] = []
-}
 
 /// The export's files, written from the spool in SPEC §8's order. The connections at the head of
 /// that order whose fetch has ended are written while the others are still fetched (`writeNext`):
@@ -46,7 +28,7 @@ final class ExportFiles {
     }
 
     /// Writes the next connection (number `written`), whose fetch has ended.
-    func writeNext(_ connection: ConnectionReportRows, from spool: ReportSpool) throws {
+    func writeNext(_ connection: RenderedConnection, from spool: ReportSpool) throws {
         try csv?.append(written..<written + 1, [connection], from: spool)
         try workbook?.append(written..<written + 1, [connection], from: spool)
         written += 1
@@ -55,7 +37,7 @@ final class ExportFiles {
     /// Writes the rest of `connections` (every one, in the report order) from the sealed spool at
     /// `spoolPath`, and seals every file: they wait under their temporary names for the publish
     /// stage (`ExportPublisher`) to rename them into place together.
-    func finish(spoolPath: String, connections: [ConnectionReportRows]) async throws -> [AtomicFile] {
+    func finish(spoolPath: String, connections: [RenderedConnection]) async throws -> [AtomicFile] {
         let (range, rest) = (written..<Int.max, Array(connections[min(written, connections.count)...]))
         let (csv, workbook) = (csv, workbook)
         // Two cores write the CSV files and the workbook in the time of the slower (BENCHMARKS.md).
@@ -79,13 +61,13 @@ private final class ExportCSVFiles: @unchecked Sendable {
     }
 
     /// Writes `range`'s connections: `rows` are theirs, from the first of the range.
-    func append(_ range: Range<Int>, _ rows: [ConnectionReportRows], from spool: some SpoolRows) throws {
+    func append(_ range: Range<Int>, _ rows: [RenderedConnection], from spool: some SpoolRows) throws {
         for file in try opened() { try file.table.append(rows[...], at: range, from: spool) }
     }
 
     /// Writes `range`'s connections (`rest`, not yet written) and seals every file.
     func finish(
-        _ range: Range<Int>, _ rest: [ConnectionReportRows], from spoolPath: String
+        _ range: Range<Int>, _ rest: [RenderedConnection], from spoolPath: String
     ) throws -> [AtomicFile] {
         try append(range, rest, from: ReportSpool.Reader(path: spoolPath))
         return try opened().map {

@@ -19,9 +19,9 @@ public struct ConnectionFetcher: Sendable {
     /// whether to fetch it (false: an earlier run's stored data serves, SPEC §8's re-run rule).
     func fetch(
         _ id: ConnectionID, token: AccessToken, organizationFirst: Bool = false,
-        into sink: (any ConnectionDataSink)? = nil,
+        into sink: (any ConnectionRowSink)? = nil,
         beforeData: (Introspection) async throws -> Bool = { _ in true }
-    ) async throws -> ConnectionData {
+    ) async throws -> ConnectionFacts {
         let answers = FinchAnswers(client: client, token: token, connectionID: id, includeSSN: includeSSN)
         return try await ConnectionReader(answers: answers, period: period).read(
             organizationFirst: organizationFirst, into: sink, beforeData: beforeData)

@@ -11,7 +11,7 @@ enum StatementReading {
     /// waiting, and the one arriving are held at once (a few times the largest answer; issue 8).
     static let answersAhead = 2
 
-    static func make(_ sink: any ConnectionDataSink) -> (StatementReader, StatementHandoff) {
+    static func make(_ sink: any ConnectionRowSink) -> (StatementReader, StatementHandoff) {
         let (answers, answersInput) = AsyncStream.makeStream(of: FinchClient.PayStatementAnswer.self)
         let (read, readInput) = AsyncStream.makeStream(of: Void.self)
         return (
@@ -24,7 +24,7 @@ enum StatementReading {
     /// meanwhile; returns once every answer handed over is read. When both fail, the reader's own
     /// failure (the store) is the one thrown.
     static func reading(
-        into sink: any ConnectionDataSink, _ body: (StatementHandoff) async throws -> Void
+        into sink: any ConnectionRowSink, _ body: (StatementHandoff) async throws -> Void
     ) async throws {
         let (reader, handoff) = make(sink)
         async let reading: Void = reader.run()
@@ -44,7 +44,7 @@ enum StatementReading {
 
     /// The sink, used by one task at a time: see `StatementReading`.
     fileprivate struct SinkReference: @unchecked Sendable {
-        let sink: any ConnectionDataSink
+        let sink: any ConnectionRowSink
     }
 }
 
@@ -59,7 +59,7 @@ struct StatementReader: Sendable {
         defer { read.finish() }
         for await answer in answers {
             for (payment, page) in answer {
-                let ready = sink.sink.readier(for: payment)
+                let ready = sink.sink.pageNormalizer(for: payment)
                 let unreadable = try await page.forEachChunk(
                     of: FinchClient.statementsPerChunk, readying: ready
                 ) { try sink.sink.statements($0) }
@@ -67,7 +67,7 @@ struct StatementReader: Sendable {
                 if unreadable > 0 {
                     var notes = DataNotes()
                     PayrollNormalizer.noteUnreadableStatements(unreadable, notes: &notes)
-                    try sink.sink.statements(ReadyStatements(payment: payment, notes: notes))
+                    try sink.sink.statements(NormalizedPage(payment: payment, notes: notes))
                 }
             }
             read.yield()

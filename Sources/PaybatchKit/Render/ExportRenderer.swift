@@ -2,7 +2,7 @@ import Foundation
 
 /// Renders a run's reports into the spool, connection by connection, then streams the CSV files
 /// and the workbook out of it, then run.json, renamed last. A connection fetched whole by this
-/// invocation brings its rows along (a `ConnectionRowsSink` normalized them into the spool while
+/// invocation brings its rows along (a `ConnectionNormalizer` normalized them into the spool while
 /// it was fetched); any other — reused, resumed past, `--only`, `--offline`, or stopped by a
 /// failure — is read from the run's stored answers (`StoredRunReader`), never from the network.
 /// Both give the same rows: the same code reads the same answers (`ConnectionReader`).
@@ -29,7 +29,7 @@ final class ExportRenderer {
     let spool: ReportSpool
     private let files: ExportFiles
     /// Each connection's outcome and quality rows so far, by its place in the report order.
-    private var rendered: [Int: ConnectionReportRows] = [:]
+    private var rendered: [Int: RenderedConnection] = [:]
 
     init(
         options: ExportOptions, templates: ReportTemplates, run: RunRecord, reader: StoredRunReader,
@@ -51,7 +51,7 @@ final class ExportRenderer {
     /// order, whatever order the connections end in): from `live` rows when its fetch brought them
     /// (with the fetch's `data`), else by reading its stored answers into the spool.
     func add(
-        _ item: Item, at index: Int, live: (data: ConnectionData, rows: ConnectionRows)? = nil
+        _ item: Item, at index: Int, live: (data: ConnectionFacts, rows: RowSummary)? = nil
     ) async throws {
         var outcome = ConnectionOutcome(
             record: item.record, customerName: item.customerName, recorded: item.recorded)
@@ -62,7 +62,7 @@ final class ExportRenderer {
             outcome.apply(live.data, rows: live.rows)
             quality = live.rows.qualityRows
         } else if outcome.status != .notFetched {
-            let rows = ConnectionRowsSink(
+            let rows = ConnectionNormalizer(
                 spool: spool, index: index, record: item.record, customerName: item.customerName,
                 templates: templates)
             // Nil: an answer it needs was never stored (its fetch failed there), so it has no rows.
@@ -81,7 +81,7 @@ final class ExportRenderer {
                     .changes(current: [PeriodTotalsRecord(outcome)], previous: $0)
             } ?? []
         quality += changes.filter(\.isFinding).map { DataQualityRow($0, identity: outcome.identity) }
-        rendered[index] = ConnectionReportRows(outcome: outcome, quality: quality, changes: changes)
+        rendered[index] = RenderedConnection(outcome: outcome, quality: quality, changes: changes)
     }
 
     /// Writes the rows of the connections at the head of the report order that `add` has seen

@@ -1,0 +1,10 @@
+import Foundation
+
+/// One connection's row in the connections report and its data quality rows: known once its
+/// fetch has ended, written with its other rows.
+struct RenderedConnection: Sendable {
+    var outcome: ConnectionOutcome
+    var quality: [DataQualityRow]
+    /// Its change from the previous month, every figure (the Summary); empty without a baseline.
+    var changes: [PeriodChange] = []
+}
