@@ -64,8 +64,8 @@ extension StoredRunWorld.Outcome {
                     found.append("\(name): spooled rows read and \(label) differ: \(difference)")
                 }
             }
-            if connection.endedOnStoredAnswer {
-                compare("fetched", connection.live, rows: liveRows[connection.index] ?? [])
+            if let (invocation, fetched) = connection.expected {
+                compare("fetched", fetched, rows: liveRows[invocation][connection.index] ?? [])
             } else if connection.read != nil {
                 found.append("\(name): read rows, though its fetch stopped at an answer the store lacks")
             }

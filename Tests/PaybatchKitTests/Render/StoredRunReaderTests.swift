@@ -89,7 +89,7 @@ struct StoredRunReaderTests {
             for connection in outcome.connections {
                 connections += 1
                 if connection.resumed { resumed += 1 }
-                if connection.live.data.status == .pending { pendingConnections += 1 }
+                if connection.last.data.status == .pending { pendingConnections += 1 }
                 guard let read = connection.read else {
                     nothingStored += 1
                     continue

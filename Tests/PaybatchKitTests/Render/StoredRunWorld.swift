@@ -7,8 +7,9 @@ import PaybatchTestSupport
 /// One sandbox world exported into a store's run connection by connection, the way an export
 /// fetches each — a first invocation under the sandbox's fault plan, then a resumed one for every
 /// connection it left unfinished and a few it did not (whose answers are all found stored; some,
-/// whose sync moved on, fetched again whole) — then rendered from the store by `StoredRunReader`,
-/// and from a second run that reuses some connections' answers, as `--only` and the re-run rule do.
+/// whose sync moved on, fetched again whole, as the re-run rule does) — then rendered from the
+/// store by `StoredRunReader`, and from a second run that reuses some connections' answers, as
+/// `--only` and the re-run rule do.
 struct StoredRunWorld: Sendable, CustomStringConvertible {
     var seed: UInt64
     var companies: Int
@@ -43,10 +44,12 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         var index: Int
         var id: ConnectionID
         /// Its last fetch, rows normalized while it ran.
-        var live: Rendered
-        /// Whether the last answer its fetch got was stored (HTTP 200). Otherwise the fetch stopped
-        /// at a call whose answer the store lacks, and the connection has nothing to render.
-        var endedOnStoredAnswer: Bool
+        var last: Rendered
+        /// The fetch whose answers the store holds, and the invocation it ran in (0 the first,
+        /// 1 the resumed): the last one whose last answer was stored (HTTP 200), unless a later
+        /// one stored answers and stopped at a call whose answer the store lacks (nil then: the
+        /// connection has nothing to render). A fetch refused at its introspect stores nothing.
+        var expected: (invocation: Int, rendered: Rendered)?
         /// Whether a second, resumed invocation fetched it again.
         var resumed: Bool
         var read: Rendered?
@@ -57,7 +60,8 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
     /// Every connection, and each spool's rows by connection.
     struct Outcome {
         var connections: [Connection]
-        var liveRows: [Int: [SpooledRow]]
+        /// Per invocation.
+        var liveRows: [[Int: [SpooledRow]]]
         var readRows: [Int: [SpooledRow]]
         var reusedRows: [Int: [SpooledRow]]
     }
@@ -67,7 +71,8 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         var store: RunStore
         var faulty: SandboxEngineTransport
         var clean: SandboxEngineTransport
-        var live: ReportSpool
+        /// Per invocation.
+        var live: [ReportSpool]
         var read: ReportSpool
         var reused: ReportSpool
     }
@@ -90,7 +95,7 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         let engine = SandboxEngine(options: options)
         let setup = Setup(
             store: store, faulty: faulty, clean: SandboxEngineTransport(engine: engine, oddities: oddities),
-            live: ReportSpool(folder: temp.path("live"), mode: .owner),
+            live: ["first", "resumed"].map { ReportSpool(folder: temp.path($0), mode: .owner) },
             read: ReportSpool(folder: temp.path("read"), mode: .owner),
             reused: ReportSpool(folder: temp.path("reused"), mode: .owner))
         let sandboxConnections = engine.world.connections
@@ -110,10 +115,11 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 startNext()
             }
         }
-        for spool in [setup.live, setup.read, setup.reused] { try spool.seal() }
+        for spool in setup.live + [setup.read, setup.reused] { try spool.seal() }
         return Outcome(
             connections: connections.sorted { $0.index < $1.index },
-            liveRows: try setup.live.rowsByConnection(), readRows: try setup.read.rowsByConnection(),
+            liveRows: try setup.live.map { try $0.rowsByConnection() },
+            readRows: try setup.read.rowsByConnection(),
             reusedRows: try setup.reused.rowsByConnection())
     }
 
@@ -131,14 +137,22 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 spool: spool, index: index, record: record, customerName: connection.customerName,
                 templates: Self.templates)
         }
-        func fetch(through transport: SandboxEngineTransport) async throws -> Rendered {
+        func fetch(
+            _ invocation: Int, through transport: SandboxEngineTransport, syncMoved: Bool = false
+        ) async throws -> Rendered {
             let client = FinchClient(
                 requests: FinchRequestFactory(baseURL: URL(string: "http://sandbox.test")!),
                 transport: transport, limits: limits,
                 cache: StoredResponseCache(store: setup.store, runID: "first", wallClock: SystemWallClock()))
-            let rows = sink(setup.live)
+            let rows = sink(setup.live[invocation])
             let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
-                id, token: AccessToken(connection.accessToken), into: rows)
+                id, token: AccessToken(connection.accessToken), into: rows,
+                beforeData: { _ in
+                    // The connection synced since its answers: they go, it is fetched again whole
+                    // (the re-run rule, right after the introspect).
+                    if syncMoved { try await setup.store.deleteDataResponses(runID: "first", connection: id) }
+                    return true
+                })
             return Rendered(data: data, rows: rows.summary)
         }
         func read(_ runID: String, into spool: ReportSpool) async throws -> Rendered? {
@@ -152,16 +166,18 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
             return Rendered(data: data, rows: rows.summary)
         }
         var draws = SeededRandom(seed: AnswerOddities.hash(["\(seed)", "invocations", id.rawValue]))
-        var live = try await fetch(through: setup.faulty)
-        var lastStatus = setup.faulty.lastStatus(of: id)
+        var last = try await fetch(0, through: setup.faulty)
+        let firstStatus = setup.faulty.lastStatus(of: id)
+        var expected = firstStatus == 200 ? (invocation: 0, rendered: last) : nil
         // The resumed invocation: what the first left unfinished, and some it finished.
-        let resumed = lastStatus != 200 || draws.chance(0.3)
+        let resumed = firstStatus != 200 || draws.chance(0.3)
         if resumed {
-            // The connection synced since: its data answers go, it is fetched again whole.
-            if draws.chance(0.3) { try await setup.store.deleteDataResponses(runID: "first", connection: id) }
-            try setup.live.remove(connection: index)
-            live = try await fetch(through: setup.clean)
-            lastStatus = setup.clean.lastStatus(of: id)
+            last = try await fetch(1, through: setup.clean, syncMoved: draws.chance(0.3))
+            if setup.clean.lastStatus(of: id) == 200 {
+                expected = (1, last)
+            } else if last.data.introspection != nil {
+                expected = nil
+            }
         }
         var reused: Rendered?? = nil
         if draws.chance(0.3) {
@@ -169,7 +185,7 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
             reused = .some(try await read("reusing", into: setup.reused))
         }
         return Connection(
-            index: index, id: id, live: live, endedOnStoredAnswer: lastStatus == 200, resumed: resumed,
+            index: index, id: id, last: last, expected: expected, resumed: resumed,
             read: try await read("first", into: setup.read), reused: reused)
     }
 }
