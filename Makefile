@@ -46,12 +46,13 @@ sdk-venv:
 	then echo "make sdk-venv: .venv-sdk present"; \
 	else python3 -m venv .venv-sdk && .venv-sdk/bin/pip install -q $(SDK_PACKAGES); fi
 
-## test: deps + build + lint + the SDK venv + every test, in parallel. They once ran one at a time:
-## the in-process exports' normalizing and writing ran on Swift's two-thread pool and starved the
-## in-process sandboxes of other tests into timeouts. The render stage has threads of its own now
-## (RenderExecutor), and the suite takes about half the serial time.
+## test: deps + build + lint + the SDK venv + every test, one at a time. In parallel the suite
+## takes half the time (126 s against 250 s from a fresh clone) and passed four runs in five; the
+## fifth crashed in test plumbing — Foundation's readDataToEndOfFile on EINTR (a try! inside it)
+## and NIO's "Deinited NIOAsyncWriter without calling finish()" in an in-process server — so CI
+## stays serial until both are fixed (issue 20's note).
 test: build lint sdk-venv
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build --no-parallel
 
 clean:
 	rm -rf .build

@@ -101,7 +101,7 @@ struct CommandContext {
     /// The live Finch client: libcurl under the shared limiter, retries and the request log.
     func finchClient(
         observer: any FinchCallObserver = ClosureCallObserver { _ in }, plannedCalls: Int = 0,
-        limits: FinchBatchLimits = FinchBatchLimits(), cache: (any ResponseCache)? = nil
+        cache: (any ResponseCache)? = nil
     ) -> FinchClient {
         let clock = SystemClock()
         let limiter = RateLimiter(configuration: settings.rateLimits, clock: clock)
@@ -112,6 +112,6 @@ struct CommandContext {
             wallClock: SystemWallClock())
         return FinchClient(
             requests: FinchRequestFactory(baseURL: settings.baseURL, requestTimeout: settings.requestTimeout),
-            transport: transport, limits: limits, cache: cache, limiter: limiter)
+            transport: transport, cache: cache, limiter: limiter)
     }
 }

@@ -89,18 +89,8 @@ public struct ExportRunner: Sendable {
             try await renderer.finish(items, tally: tally)
         }
         logOutcomes(result, logger: logger)
-        let finishedAt = wallClock.now()
-        try await store.finishRun(
-            run.runID, status: result.exitStatus == .ok ? .complete : .partial,
-            exitCode: result.exitStatus.rawValue,
-            at: finishedAt)
-        // Next month compares with this run, unless it was made before this month ended (SPEC §8).
-        if run.periodComplete {
-            try await store.savePeriodTotals(
-                result.outcomes.map(PeriodTotalsRecord.init), runID: run.runID, period: options.period,
-                finishedAt: finishedAt)
-        }
-        _ = try await store.pruneResponses(period: options.period, keepingLatest: options.keepRuns)
+        try await RunCompletion(store: store, period: options.period, keepRuns: options.keepRuns)
+            .record(result, of: run, at: wallClock.now())
         return result
     }
 
