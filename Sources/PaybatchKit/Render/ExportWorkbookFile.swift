@@ -53,24 +53,27 @@ final class ExportWorkbookFile: @unchecked Sendable {
         from spoolPath: String
     ) async throws -> AtomicFile {
         let outcomes = connections.map(\.outcome)
-        // Open means written ahead and not dropped (a drop leaves it nil): go on where it stopped.
-        if open != nil { try append(range, rest, from: try ReportSpool.Reader(path: spoolPath)) }
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        guard let open else {
-            return try await book.write(
-                to: folder, connections: connections, spoolPath: spoolPath)
+        // Open means written ahead and not dropped (a drop leaves it nil): go on where it stopped.
+        var reader: ReportSpool.Reader?
+        if open != nil {
+            reader = try ReportSpool.Reader(path: spoolPath)
+            try append(range, rest, from: reader!)
         }
-        try open.summary.write(book.summary(connections))
-        for report in book.reports.dropFirst(book.reportsWrittenAhead) {
-            for table in try report.sheets(in: open.workbook) {
-                try table.append(
-                    connections[...], at: 0..<Int.max, from: try ReportSpool.Reader(path: spoolPath))
-            }
+        guard let open, let spool = reader else {
+            return try await book.write(to: folder, connections: connections, spoolPath: spoolPath)
         }
-        try open.workbook.addFreeSheet(book.runInfo(outcomes))
-        try open.workbook.close()
         self.open = nil
-        _ = try open.file.seal(rows: open.workbook.dataRows)
+        let written = Result<Void, any Error>(catching: {
+            try open.summary.write(book.summary(connections))
+            for report in book.reports.dropFirst(book.reportsWrittenAhead) {
+                for table in try report.sheets(in: open.workbook) {
+                    try table.append(connections[...], at: 0..<Int.max, from: spool)
+                }
+            }
+            try open.workbook.addFreeSheet(book.runInfo(outcomes))
+        })
+        _ = try folder.sealWorkbook(open.file, open.workbook, written: written)
         return open.file
     }
 
