@@ -47,6 +47,8 @@ public enum PaybatchBinary {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        // This thread waits for the child's exit, so it may be the parent the signal watches.
+        ParentDeathSignal.arm(process)
         let run = try CapturedRun.run(process, stdin: stdin ?? Data())
         return Result(exitCode: run.exitCode, stdout: run.output, stderr: run.errors)
     }
