@@ -1,3 +1,4 @@
+import FinchSandbox
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -5,13 +6,11 @@ import NIOCore
 
 /// A real HTTP server on 127.0.0.1 and a free port, for tests of the live transport.
 public final class LoopbackServer: Sendable {
-    public let port: Int
-    private let task: Task<Void, any Error>
+    private let server: RunningServer
 
-    private init(port: Int, task: Task<Void, any Error>) {
-        self.port = port
-        self.task = task
-    }
+    private init(server: RunningServer) { self.server = server }
+
+    public var port: Int { server.port }
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
@@ -21,27 +20,17 @@ public final class LoopbackServer: Sendable {
     ) async throws -> LoopbackServer {
         let router = Router()
         configure(router)
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            })
-        let task = Task { try await app.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else {
-            task.cancel()
-            throw TransportTestError("the loopback server did not start")
+        let server = try await RunningServer.start { onServerRunning in
+            Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: onServerRunning)
         }
-        return LoopbackServer(port: port, task: task)
+        return LoopbackServer(server: server)
     }
 
-    /// Stops the server.
-    public func stop() async {
-        task.cancel()
-        _ = await task.result
-    }
+    /// Stops the server, gracefully (see `RunningServer`); a route still sleeping a second after
+    /// the listener closed is cancelled.
+    public func stop() async { await server.stop(grace: .seconds(1)) }
 }
 
 /// An error of the test harness itself.

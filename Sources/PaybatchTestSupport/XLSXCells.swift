@@ -55,16 +55,11 @@ public struct XLSXCells: Equatable, Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
         process.arguments = ["-p", path, name]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw XLSXCellsError(message: "unzip -p \(path) \(name) exited \(process.terminationStatus)")
+        let run = try CapturedRun.run(process)
+        guard run.exitCode == 0 else {
+            throw XLSXCellsError(message: "unzip -p \(path) \(name) exited \(run.exitCode): \(run.errors)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return run.output
     }
 
     static func text(in xml: String) -> String {

@@ -9,12 +9,7 @@ public enum ZipDeflateOptions {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
         process.arguments = ["-Z", "-v", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).matches(
+        return try CapturedRun.run(process).output.matches(
             of: /compression sub-type \(deflation\):\s+(\w+)/
         )
         .map { String($0.1) }

@@ -1,3 +1,4 @@
+import FinchSandbox
 import Foundation
 import Hummingbird
 import Logging
@@ -13,11 +14,11 @@ final class CallbackListener: Sendable {
     }
 
     private let arrivals: AsyncStream<Arrival>
-    private let task: Task<Void, any Error>
+    private let server: RunningServer
 
-    private init(arrivals: AsyncStream<Arrival>, task: Task<Void, any Error>) {
+    private init(arrivals: AsyncStream<Arrival>, server: RunningServer) {
         self.arrivals = arrivals
-        self.task = task
+        self.server = server
     }
 
     /// Listens on `host:port` for GET `path`; throws when the address cannot be bound.
@@ -34,25 +35,13 @@ final class CallbackListener: Sendable {
             arrived.yield(.refused(String(reason)))
             return page("paybatch did not receive an authorization code. You can close this page.")
         }
-        let (ports, bound) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
-            onServerRunning: { channel in
-                bound.yield(channel.localAddress?.port ?? port)
-                bound.finish()
-            },
-            logger: Logger(label: "paybatch-callback", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let task = Task {
-            defer { bound.finish() }
-            try await app.run()
+        let server = try await RunningServer.start { onServerRunning in
+            Application(
+                router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+                onServerRunning: onServerRunning,
+                logger: Logger(label: "paybatch-callback", factory: { _ in SwiftLogNoOpLogHandler() }))
         }
-        var listening = false
-        for await _ in ports { listening = true }
-        guard listening else {
-            _ = try await task.value
-            throw CancellationError()
-        }
-        return CallbackListener(arrivals: arrivals, task: task)
+        return CallbackListener(arrivals: arrivals, server: server)
     }
 
     /// The first arrival, or nil when `limit` passes first.
@@ -73,13 +62,9 @@ final class CallbackListener: Sendable {
         }
     }
 
-    /// Stops listening. `grace` lets the page that answered the browser leave first: cancelling
-    /// the server at once can cut that answer off, leaving the employer an empty reply.
-    func stop(grace: Duration = .zero) async {
-        if grace > .zero { try? await Task.sleep(for: grace) }
-        task.cancel()
-        _ = await task.result
-    }
+    /// Stops listening. The shutdown is graceful (see `RunningServer`): the page answering the
+    /// browser is written before the connection closes, so the employer never gets an empty reply.
+    func stop() async { await server.stop() }
 
     private static func page(_ text: String) -> Response {
         let html = "<!doctype html><html><body><p>\(text)</p></body></html>\n"

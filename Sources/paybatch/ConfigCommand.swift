@@ -30,7 +30,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withContext(global) { context in
-                let data = FileHandle.standardInput.readDataToEndOfFile()
+                let data = try StandardStreams.readInput()
                 let text = String(decoding: data, as: UTF8.self).trimmingCharacters(
                     in: .whitespacesAndNewlines)
                 guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {

@@ -133,7 +133,7 @@ struct ConnectFlowOptions: ParsableArguments {
             context.console.out(url)
             context.console.notice("Waiting up to \(wait) for the redirect to \(redirect)…")
             let arrival = await listener.next(within: Self.duration(wait)!)
-            await listener.stop(grace: arrival == nil ? .zero : .milliseconds(500))
+            await listener.stop()
             switch arrival {
             case .code(let code): return code
             case .refused(let reason):

@@ -59,7 +59,7 @@ struct RosterAddCommand: AsyncParsableCommand {
 
     /// The whole of standard input, trimmed; never echoed.
     static func readToken() throws -> AccessToken {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let data = try StandardStreams.readInput()
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
             throw RunStop(

@@ -61,6 +61,9 @@ final class ExampleSession {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = output
+        // If this test process dies, `timeout` gets SIGTERM and passes it to the whole session
+        // (its process group): the bash trap then ends the sandboxes the examples started.
+        ParentDeathSignal.arm(process, signal: "TERM")
         nonisolated(unsafe) let child = process
         try await awaitBlocking {
             try child.run()

@@ -33,10 +33,16 @@ enum KilledRun {
             process.standardError = FileHandle.nullDevice
         }
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        // Started by the polling thread, which lives until the child has exited: the parent that
+        // the death signal watches.
+        ParentDeathSignal.arm(process)
         let box = UncheckedProcess(process)
-        return await withCheckedContinuation { continuation in
+        return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
+                do { try box.process.run() } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
                 let clock = ContinuousClock()
                 let start = clock.now
                 while box.process.isRunning {
@@ -58,7 +64,7 @@ enum KilledRun {
     }
 }
 
-/// `Process` is not Sendable; only the polling thread touches it after launch.
+/// `Process` is not Sendable; only the polling thread touches it once configured.
 private struct UncheckedProcess: @unchecked Sendable {
     let process: Process
     init(_ process: Process) { self.process = process }

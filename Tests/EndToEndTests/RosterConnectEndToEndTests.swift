@@ -5,14 +5,21 @@ import PaybatchTestSupport
 import Testing
 
 /// The built binary left running, its standard output collected as it comes.
+///
+/// `@unchecked Sendable`: the collected bytes are only touched under `lock`, and `child` is Sendable.
 private final class RunningBinary: @unchecked Sendable {
-    let process = Process()
+    private let child: BackgroundProcess
     private let lock = NSLock()
     private var collected = Data()
     /// Its stderr, collected too, to say why when a line never comes.
     private var collectedErrors = Data()
 
-    init(_ arguments: [String], environment: [String: String], directory: URL) throws {
+    private init(child: BackgroundProcess) { self.child = child }
+
+    static func start(
+        _ arguments: [String], environment: [String: String], directory: URL
+    ) async throws -> RunningBinary {
+        let process = Process()
         process.executableURL = PaybatchBinary.url
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -21,15 +28,21 @@ private final class RunningBinary: @unchecked Sendable {
         let errors = Pipe()
         process.standardOutput = out
         process.standardError = errors
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let chunk = handle.availableData
-            self?.lock.withLock { self?.collected.append(chunk) }
+        let running = RunningBinary(child: try await BackgroundProcess.start(process))
+        running.collect(out.fileHandleForReading, errors: false)
+        running.collect(errors.fileHandleForReading, errors: true)
+        return running
+    }
+
+    /// Appends what `handle` delivers until end of file, on a Dispatch thread (the read blocks).
+    private func collect(_ handle: FileHandle, errors: Bool) {
+        DispatchQueue.global().async {
+            while let chunk = try? DescriptorReader.readAvailable(handle), !chunk.isEmpty {
+                self.lock.withLock {
+                    if errors { self.collectedErrors.append(chunk) } else { self.collected.append(chunk) }
+                }
+            }
         }
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let chunk = handle.availableData
-            self?.lock.withLock { self?.collectedErrors.append(chunk) }
-        }
-        try process.run()
     }
 
     var stdout: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
@@ -43,20 +56,16 @@ private final class RunningBinary: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
-        process.terminate()
+        child.terminate()
         let stderr = lock.withLock { String(decoding: collectedErrors, as: UTF8.self) }
         throw TransportTestError("no line starting with \(prefix) in: \(stdout); stderr: \(stderr)")
     }
 
-    /// Waits for the exit on a Dispatch thread, leaving the cooperative pool to the sandbox.
-    func exitCode() async -> Int32 {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                self.process.waitUntilExit()
-                continuation.resume(returning: self.process.terminationStatus)
-            }
-        }
-    }
+    /// Stops it early (a test that failed before it exited by itself).
+    func terminate() { child.terminate() }
+
+    /// Waits for the exit.
+    func exitCode() async -> Int32 { await child.exitCode() }
 }
 
 @Suite("The built binary: connect and reauth through the loopback listener", .serialized)
@@ -75,12 +84,13 @@ struct RosterConnectEndToEndTests {
         // then fails (the connect process exits before printing its link).
         let port = Int.random(in: 20_000..<30_000)
         let redirect = "http://127.0.0.1:\(port)/callback"
-        let running = try RunningBinary(
+        let running = try await RunningBinary.start(
             [
                 "connect", "--customer-id", "cust-e2e", "--customer-name", "Éclair Foods", "--redirect-uri",
                 redirect,
                 "--wait", "60s",
             ], environment: work.environment, directory: work.folder)
+        defer { running.terminate() }
         let url = try await running.line(startingWith: work.server.baseURL.absoluteString)
         // The browser: the authorize page redirects to the listener, which answers with a page.
         let authorize = try await CurlTransport().send(HTTPRequest(method: .get, url: URL(string: url)!))

@@ -29,24 +29,21 @@ struct SandboxCommandEndToEndTests {
         process.currentDirectoryURL = folder
         let out = Pipe()
         process.standardOutput = out
-        try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
+        let sandbox = try await BackgroundProcess.start(process)
+        defer { sandbox.terminate() }
         // The first line is the port when it serves; end of file (nil) when it exits instead.
         let reader = out.fileHandleForReading
         let firstLine = try await awaitBlocking { () -> String? in
             var bytes = Data()
             while !bytes.contains(UInt8(ascii: "\n")) {
-                let chunk = reader.availableData
+                let chunk = try DescriptorReader.readAvailable(reader)
                 if chunk.isEmpty { return nil }
                 bytes.append(chunk)
             }
             return String(decoding: bytes, as: UTF8.self).split(separator: "\n").first.map(String.init)
         }
         let port = try #require(firstLine.flatMap { Int($0) }, "it serves: \(firstLine ?? "exited")")
-        #expect(port > 0 && process.isRunning)
+        #expect(port > 0 && sandbox.isRunning)
         #expect(OwnerOnlyFiles.mode(of: path("roster.csv")) == 0o600)
         let counters = try await awaitBlocking {
             try Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/_sandbox/counters")!)

@@ -21,15 +21,9 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["FINCH_BASE_URL"] = nil
         process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        nonisolated(unsafe) let child = process
         return try await awaitBlocking {
-            try child.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            child.waitUntilExit()
-            return (child.terminationStatus, String(decoding: output, as: UTF8.self))
+            let run = try CapturedRun.run(process, mergingErrors: true)
+            return (run.exitCode, run.output)
         }
     }
 

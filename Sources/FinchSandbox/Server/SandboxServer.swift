@@ -7,8 +7,7 @@ public final class SandboxServer: Sendable {
     /// The emulator behind the server.
     public let engine: SandboxEngine
     /// `Locked`, not `Mutex`: the thread sanitizer must see it (hanging requests poll `stopping`).
-    private let running = Locked<(task: Task<Void, any Error>?, port: Int?, stopping: Bool)>(
-        (nil, nil, false))
+    private let running = Locked<(server: RunningServer?, stopping: Bool)>((nil, false))
 
     /// A server for `options`; `clock` replaces the running clock (tests).
     public init(options: SandboxOptions, clock: (@Sendable () -> Date)? = nil) {
@@ -25,50 +24,31 @@ public final class SandboxServer: Sendable {
 
     /// `http://127.0.0.1:PORT` once started.
     public var baseURL: URL {
-        URL(string: "http://127.0.0.1:\(running.withLock { $0.port } ?? 0)")!
+        URL(string: "http://127.0.0.1:\(running.withLock { $0.server?.port } ?? 0)")!
     }
 
     /// Starts serving on 127.0.0.1 (`port` 0 picks a free one) and returns the bound port.
     public func start(port: Int = 0) async throws -> Int {
         let responder = SandboxResponder(
             engine: engine, stopping: { [weak self] in self?.isStopping ?? true })
-        let (portStream, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(
-                address: .hostname("127.0.0.1", port: port), serverName: nil),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? port)
-                continuation.finish()
-            },
-            logger: Logger(label: "finch-sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let task = Task {
-            defer { continuation.finish() }
-            try await app.run()
+        let server = try await RunningServer.start { onServerRunning in
+            Application(
+                responder: responder,
+                configuration: ApplicationConfiguration(
+                    address: .hostname("127.0.0.1", port: port), serverName: nil),
+                onServerRunning: onServerRunning,
+                logger: Logger(label: "finch-sandbox", factory: { _ in SwiftLogNoOpLogHandler() }))
         }
-        var bound: Int?
-        for await value in portStream { bound = value }
-        guard let bound else {
-            _ = try await task.value
-            throw SandboxServerError(message: "the sandbox could not listen on 127.0.0.1:\(port)")
-        }
-        running.withLock { $0 = (task, bound, false) }
-        return bound
+        running.withLock { $0 = (server, false) }
+        return server.port
     }
 
     /// Stops serving: hanging requests are released and the listener closes.
     public func stop() async {
-        let task = running.withLock { state -> Task<Void, any Error>? in
+        let server = running.withLock { state -> RunningServer? in
             state.stopping = true
-            return state.task
+            return state.server
         }
-        task?.cancel()
-        _ = try? await task?.value
+        await server?.stop()
     }
-}
-
-/// The server could not start.
-public struct SandboxServerError: Error, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PaybatchTestSupport
 
 /// Reads parts of a written .xlsx back with `unzip -p`, and answers questions about its XML.
 struct XLSXArchive {
@@ -9,12 +10,7 @@ struct XLSXArchive {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
         process.arguments = ["-p", path, name]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try CapturedRun.run(process).output
     }
 
     /// Sheet names in workbook order.

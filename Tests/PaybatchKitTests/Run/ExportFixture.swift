@@ -34,8 +34,13 @@ final class ExportFixture: @unchecked Sendable {
             retryPolicy: RetryPolicy(initialDelay: .milliseconds(10)), budget: RetryBudget(),
             observer: observer,
             clock: clock, wallClock: SystemWallClock())
+        // Generous: the whole suite runs in parallel on 2 cores, and an answer of this in-process
+        // sandbox can wait longer than 10 s for a thread. A timed-out request is retried, and the
+        // retry is the same request again: the sandbox counts it and gives it the next request id,
+        // which broke connections.csv's golden (the pending connection's last_request_id) and
+        // call counts.
         return FinchClient(
-            requests: FinchRequestFactory(baseURL: sandbox.baseURL, requestTimeout: .seconds(10)),
+            requests: FinchRequestFactory(baseURL: sandbox.baseURL, requestTimeout: .seconds(60)),
             transport: transport, limits: limits,
             cache: cache)
     }
