@@ -52,6 +52,10 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
         var expected: (invocation: Int, rendered: Rendered)?
         /// Whether a second, resumed invocation fetched it again.
         var resumed: Bool
+        /// Whether its fetch asked for the organization before the payroll (the reading never does).
+        var organizationFirst: Bool
+        /// Whether such a fetch stopped early: see `exportOne`.
+        var stoppedOutOfOrder: Bool
         var read: Rendered?
         /// Read from a second run its answers were copied into; nil when not copied.
         var reused: Rendered??
@@ -137,6 +141,9 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 spool: spool, index: index, record: record, customerName: connection.customerName,
                 templates: Self.templates)
         }
+        // Some ask for the organization first, as an export's later connections do; the reading
+        // asks for the payroll first.
+        let organizationFirst = index % 3 == 1
         func fetch(
             _ invocation: Int, through transport: SandboxEngineTransport, syncMoved: Bool = false
         ) async throws -> Rendered {
@@ -146,7 +153,8 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 cache: StoredResponseCache(store: setup.store, runID: "first", wallClock: SystemWallClock()))
             let rows = sink(setup.live[invocation])
             let data = try await ConnectionFetcher(client: client, period: Self.period).fetch(
-                id, token: AccessToken(connection.accessToken), into: rows,
+                id, token: AccessToken(connection.accessToken), organizationFirst: organizationFirst,
+                into: rows,
                 beforeData: { _ in
                     // The connection synced since its answers: they go, it is fetched again whole
                     // (the re-run rule, right after the introspect).
@@ -179,13 +187,19 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
                 expected = nil
             }
         }
+        // Where a fetch that asked for the organization first stopped early, which answer the
+        // reading stops at — one not stored, or one stored that cannot be read — depends on the
+        // order: only that the reading and a reading of the reused copy agree is compared.
+        let stoppedOutOfOrder =
+            organizationFirst && (last.data.stoppedEarly || expected?.rendered.data.stoppedEarly == true)
         var reused: Rendered?? = nil
         if draws.chance(0.3) {
             try await setup.store.copyResponses(from: "first", to: "reusing", connection: id)
             reused = .some(try await read("reusing", into: setup.reused))
         }
         return Connection(
-            index: index, id: id, last: last, expected: expected, resumed: resumed,
+            index: index, id: id, last: last, expected: stoppedOutOfOrder ? nil : expected, resumed: resumed,
+            organizationFirst: organizationFirst, stoppedOutOfOrder: stoppedOutOfOrder,
             read: try await read("first", into: setup.read), reused: reused)
     }
 }
