@@ -58,7 +58,7 @@ public enum ExportFolderComparison {
                 // The column of last_request_id, found by its header (the template's label).
                 let header = x.rows(of: sheet)[1] ?? [:]
                 for (column, label) in header where label == "last_request_id" {
-                    for ref in Set(a.keys).union(b.keys) where ref.prefix { $0.isLetter } == column {
+                    for ref in Set(a.keys).union(b.keys) where ref.prefix(while: { $0.isLetter }) == column {
                         if ref != column + "1" { (a[ref], b[ref]) = (nil, nil) }
                     }
                 }

@@ -25,7 +25,7 @@ struct LibreOfficeTests {
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        nonisolated(unsafe) let child = process
+        let child = process
         let status = try await awaitBlocking {
             try child.run()
             child.waitUntilExit()
