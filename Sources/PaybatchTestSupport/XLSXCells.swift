@@ -51,7 +51,8 @@ public struct XLSXCells: Equatable, Sendable {
         return rows
     }
 
-    static func part(_ name: String, of path: String) throws -> String {
+    /// The text of one part of the workbook at `path`, such as `xl/worksheets/sheet1.xml`.
+    public static func part(_ name: String, of path: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
         process.arguments = ["-p", path, name]
