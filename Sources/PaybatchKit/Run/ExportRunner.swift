@@ -21,6 +21,9 @@ public struct ExportRunner: Sendable {
     /// Told the run's id once it is started or resumed, so every later line can carry it.
     public var runStarted: (@Sendable (String) -> Void)?
 
+    /// What the run logs, every line made there.
+    private var log: ExportLog { ExportLog(logger: logger) }
+
     /// The render stage's threads (`RenderExecutor`): its CPU work never holds the fetch's calls back.
     private let renderExecutor = RenderExecutor()
 
@@ -49,22 +52,19 @@ public struct ExportRunner: Sendable {
         }
         if options.offline {
             let result = try await renderLatest(connections, templates: templates)
-            var logger = logger
-            logger[metadataKey: "run_id"] = "\(result.runID)"
-            logOutcomes(result, logger: logger)
+            logOutcomes(result, log: log.run(result.runID))
             return result
         }
         let run = try await startOrResume()
         runStarted?(run.runID)
-        var logger = logger
-        logger[metadataKey: "run_id"] = "\(run.runID)"
-        logger.info("export \(options.period): \(connections.count) connections")
+        let log = self.log.run(run.runID)
+        log.exportStarted(options.period, connections: connections.count)
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
         let renderer = try await makeRenderer(run: run, templates: templates)
         let fetched = try await fetchAndRender(
             connections, run: run, previous: try await previousRun(before: run), observer: calls,
-            renderer: renderer, logger: logger)
+            renderer: renderer, log: log)
         for (record, _) in connections where !isSelected((record, "")) {
             try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
         }
@@ -88,7 +88,7 @@ public struct ExportRunner: Sendable {
         let result = try await withTaskExecutorPreference(renderExecutor) {
             try await renderer.finish(items, tally: tally)
         }
-        logOutcomes(result, logger: logger)
+        logOutcomes(result, log: log)
         try await RunCompletion(store: store, period: options.period, keepRuns: options.keepRuns)
             .record(result, of: run, at: wallClock.now())
         return result
@@ -104,9 +104,7 @@ public struct ExportRunner: Sendable {
                 remedy: "Run `paybatch export --period \(options.period)` without --offline first.")
         }
         runStarted?(run.runID)
-        logger.info(
-            "rendering run \(run.runID) of \(options.period) from the store",
-            metadata: ["run_id": "\(run.runID)"])
+        log.renderingStored(run.runID, period: options.period)
         let (renderer, items) = (
             try await makeRenderer(run: run, templates: templates), try await items(connections, run: run)
         )
@@ -115,27 +113,9 @@ public struct ExportRunner: Sendable {
         }
     }
 
-    /// One event per connection, in the reports' order: its outcome as fields (`export_status`,
-    /// `source`, `request_id`, `finch_code`), never only as message text, so a log reader can
-    /// filter on them.
-    private func logOutcomes(_ result: ExportResult, logger: Logger) {
-        for outcome in result.outcomes {
-            var metadata: Logger.Metadata = [
-                "event": "connection_outcome",
-                "connection_id": "\(outcome.identity.connectionID)",
-                "customer_id": "\(outcome.identity.customerID)",
-                "export_status": "\(outcome.status.rawValue)",
-                "source": "\(outcome.source)",
-            ]
-            if let requestID = outcome.lastRequestID { metadata["request_id"] = "\(requestID.rawValue)" }
-            if let error = outcome.errors.last {
-                metadata["code"] = "\(error.code)"
-                if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
-            }
-            logger.info(
-                "connection \(outcome.identity.connectionID): \(outcome.status.rawValue) (\(outcome.source))",
-                metadata: metadata)
-        }
+    /// One event per connection, in the reports' order.
+    private func logOutcomes(_ result: ExportResult, log: ExportLog) {
+        for outcome in result.outcomes { log.connectionOutcome(outcome) }
     }
 
     /// What the renderer needs of each connection, from what the run recorded.
@@ -202,7 +182,7 @@ public struct ExportRunner: Sendable {
                     "The interrupted export of \(options.period) ran with --only \(previousOnly.joined(separator: " ")).",
                     remedy: "Repeat the same flags to resume it, or use --fresh to start over.")
             }
-            logger.info("resuming run \(last.runID)")
+            log.resuming(last.runID)
             return last
         }
         let onlyJSON = String(decoding: try JSONEncoder().encode(options.only), as: UTF8.self)
@@ -219,7 +199,7 @@ public struct ExportRunner: Sendable {
     /// are idle then, waiting on the rate limits). Returns what each fetch learned.
     private func fetchAndRender(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
-        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
+        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, log: ExportLog
     ) async throws -> [ConnectionFacts] {
         let cache = StoredResponseCache(store: store, runID: run.runID, wallClock: wallClock)
         var client = makeClient(cache, observer)
@@ -228,7 +208,7 @@ public struct ExportRunner: Sendable {
         let stage = FetchStage(
             store: store, run: run, period: options.period, includeSSN: options.includeSSN,
             concurrency: options.concurrency, client: client,
-            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), logger: logger,
+            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), log: log,
             progress: progress)
         let selected = connections.indices.filter { isSelected(connections[$0]) }.map {
             FetchStage.Connection(
