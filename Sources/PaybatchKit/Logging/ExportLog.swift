@@ -33,6 +33,17 @@ public struct ExportLog: Sendable {
         logger.info("resuming run \(runID)")
     }
 
+    /// A run's stored answers were asked in another shape (batch sizes, `--include-ssn`) than
+    /// this invocation's: the run being resumed fetches its data again (`resumed`), or the
+    /// previous run's are not reused.
+    func requestShapeDiffers(_ runID: String, resumed: Bool) {
+        logger.info(
+            resumed
+                ? "run \(runID) asked Finch with other batch sizes or --include-ssn: its data is fetched again"
+                : "run \(runID) asked Finch with other batch sizes or --include-ssn: its answers are not reused"
+        )
+    }
+
     /// `--offline`: the period's latest run rendered again.
     func renderingStored(_ runID: String, period: Period) {
         logger.info("rendering run \(runID) of \(period) from the store", metadata: ["run_id": "\(runID)"])

@@ -66,7 +66,8 @@ public struct ExportRunner: Sendable {
             connections, run: run, previous: try await previousRun(before: run), observer: calls,
             renderer: renderer, log: log)
         for (record, _) in connections where !isSelected((record, "")) {
-            try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
+            try await store.reuseLatest(
+                record.connectionID, period: options.period, shape: options.requestShape, into: run.runID)
         }
         // SPEC §2's 69: no request got an answer other than a transport error or a 5xx.
         if !fetched.isEmpty, fetched.allSatisfy({ $0.status == .failed }), await !calls.sawUsableAnswer {
@@ -145,19 +146,27 @@ public struct ExportRunner: Sendable {
         ExportRenderer(
             options: options, templates: templates, run: run,
             reader: StoredRunReader(
-                store: store, runID: run.runID, period: options.period, limits: options.limits),
+                store: store, runID: run.runID, period: options.period,
+                // A run recorded before its shape was kept is read as the options say.
+                limits: ExportRunOptions(recorded: run.options).shape?.limits ?? options.limits),
             wallClock: wallClock,
             baseline: try await store.latestPeriodTotals(period: options.period.previous))
     }
 
     /// The period's latest finished run before `run`, whose `ok` connections may be reused: one
     /// that ended 75 counts (its failed connections are fetched again); one made before the
-    /// month ended never does (SPEC §2).
+    /// month ended never does (SPEC §2), nor one whose requests had another shape (its answers
+    /// would be read as this run's batches and pages).
     private func previousRun(before run: RunRecord) async throws -> RunRecord? {
         guard !options.fresh else { return nil }
-        return try await store.runs(period: options.period).first {
+        let previous = try await store.runs(period: options.period).first {
             $0.runID != run.runID && ($0.status == .complete || $0.status == .partial) && $0.periodComplete
         }
+        guard let previous, ExportRunOptions(recorded: previous.options).shape == options.requestShape else {
+            if let previous { log.requestShapeDiffers(previous.runID, resumed: false) }
+            return nil
+        }
+        return previous
     }
 
     private func isSelected(_ connection: (record: ConnectionRecord, customerName: String)) -> Bool {
@@ -175,21 +184,29 @@ public struct ExportRunner: Sendable {
             now.timeIntervalSince(last.startedAt) < Self.resumeWindow,
             last.periodComplete || !options.period.hasEnded(at: now)
         {
-            let previousOnly = (try? JSONDecoder().decode([String].self, from: Data(last.options.utf8))) ?? []
-            guard previousOnly == options.only else {
+            var recorded = ExportRunOptions(recorded: last.options)
+            guard recorded.only == options.only else {
                 throw RunStop(
                     .usage,
-                    "The interrupted export of \(options.period) ran with --only \(previousOnly.joined(separator: " ")).",
+                    "The interrupted export of \(options.period) ran with --only \(recorded.only.joined(separator: " ")).",
                     remedy: "Repeat the same flags to resume it, or use --fresh to start over.")
             }
             log.resuming(last.runID)
+            guard recorded.shape == options.requestShape else {
+                // Its answers cannot be read with those asked now: it fetches its data again.
+                log.requestShapeDiffers(last.runID, resumed: true)
+                recorded.shape = options.requestShape
+                var resumed = last
+                resumed.options = try recorded.json()
+                try await store.forgetData(runID: last.runID, recording: resumed.options)
+                return resumed
+            }
             return last
         }
-        let onlyJSON = String(decoding: try JSONEncoder().encode(options.only), as: UTF8.self)
         let run = RunRecord(
             runID: UUID().uuidString.lowercased(), period: options.period, command: Self.command,
             startedAt: now,
-            options: onlyJSON)
+            options: try ExportRunOptions(only: options.only, shape: options.requestShape).json())
         try await store.createRun(run)
         return run
     }
