@@ -23,6 +23,11 @@ struct ExportRunOptions: Codable, Equatable {
         }
     }
 
+    /// Whether the run's stored answers can be read as answers to requests of `asked`. A run
+    /// recorded before the shape was kept is taken to be of the shape asked now, as every run was
+    /// before: a paybatch upgraded between two runs does not fetch every connection again.
+    func serves(_ asked: RequestShape) -> Bool { shape.map { $0 == asked } ?? true }
+
     /// The JSON text recorded (keys sorted, so equal options are equal text).
     func json() throws -> String {
         let encoder = JSONEncoder()

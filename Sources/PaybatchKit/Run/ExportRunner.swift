@@ -162,7 +162,7 @@ public struct ExportRunner: Sendable {
         let previous = try await store.runs(period: options.period).first {
             $0.runID != run.runID && ($0.status == .complete || $0.status == .partial) && $0.periodComplete
         }
-        guard let previous, ExportRunOptions(recorded: previous.options).shape == options.requestShape else {
+        guard let previous, ExportRunOptions(recorded: previous.options).serves(options.requestShape) else {
             if let previous { log.requestShapeDiffers(previous.runID, resumed: false) }
             return nil
         }
@@ -192,7 +192,7 @@ public struct ExportRunner: Sendable {
                     remedy: "Repeat the same flags to resume it, or use --fresh to start over.")
             }
             log.resuming(last.runID)
-            guard recorded.shape == options.requestShape else {
+            guard recorded.serves(options.requestShape) else {
                 // Its answers cannot be read with those asked now: it fetches its data again.
                 log.requestShapeDiffers(last.runID, resumed: true)
                 recorded.shape = options.requestShape

@@ -171,7 +171,7 @@ public actor RunStore {
         guard
             let latest = try store.latestStoredOutcome(
                 period: period, command: ExportRunner.command, connection: connection, excluding: runID,
-                among: { $0.periodComplete && ExportRunOptions(recorded: $0.options).shape == shape })
+                among: { $0.periodComplete && ExportRunOptions(recorded: $0.options).serves(shape) })
         else {
             try store.saveRunConnection(
                 RunConnectionRecord(status: .notFetched, source: "reused"), runID: runID,

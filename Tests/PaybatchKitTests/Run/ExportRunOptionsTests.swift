@@ -18,4 +18,14 @@ struct ExportRunOptionsTests {
                 == ExportRunOptions(only: ["cust-1", "conn-2"], shape: nil))
         #expect(ExportRunOptions(recorded: "{}") == ExportRunOptions(only: [], shape: nil))
     }
+
+    @Test func aRunServesRequestsOfItsOwnShapeAndOneOfUnknownShapeServesAny() {
+        let asked = RequestShape(limits: FinchBatchLimits(individualsPerCall: 3), includeSSN: false)
+        var other = asked
+        other.includeSSN = true
+        #expect(ExportRunOptions(only: [], shape: asked).serves(asked))
+        #expect(!ExportRunOptions(only: [], shape: other).serves(asked))
+        // Recorded before the shape was kept: read as every run was then, with the shape asked now.
+        #expect(ExportRunOptions(recorded: "[]").serves(asked))
+    }
 }
