@@ -2,7 +2,7 @@ import Foundation
 
 /// The batch and page sizes Finch documents (API.md §5), and the directory page size paybatch
 /// asks for (`--directory-page-size`).
-public struct FinchBatchLimits: Sendable, Equatable {
+public struct FinchBatchLimits: Sendable, Equatable, Codable {
     public var directoryPageSize: Int
     public var individualsPerCall: Int
     public var paymentsPerPayStatementCall: Int

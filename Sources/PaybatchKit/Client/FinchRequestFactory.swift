@@ -1,12 +1,5 @@
 import Foundation
 
-/// How a request authenticates (API.md §1).
-public enum FinchAuthorization: Sendable {
-    case bearer(AccessToken)
-    case basic(ClientCredentials)
-    case none
-}
-
 /// Builds Finch requests with the headers of SPEC §3: authorization per endpoint,
 /// `Finch-API-Version`, `Accept` and `Content-Type` JSON, and a `User-Agent` naming paybatch.
 public struct FinchRequestFactory: Sendable {

@@ -8,24 +8,3 @@ public protocol ResponseCache: Sendable {
     func cachedResponse(for key: RequestKey) async throws -> FinchResponse?
     func store(_ response: FinchResponse, for key: RequestKey) async throws
 }
-
-/// A request's stable name within a connection: its endpoint and a digest of its query and body,
-/// so the same request in a resumed run finds the answer the first attempt stored.
-public struct RequestKey: Sendable, Hashable, CustomStringConvertible {
-    public var connectionID: ConnectionID
-    public var endpoint: FinchEndpoint
-    public var text: String
-
-    public init(connectionID: ConnectionID, endpoint: FinchEndpoint, query: String?, body: Data?) {
-        self.connectionID = connectionID
-        self.endpoint = endpoint
-        var hasher = SHA256()
-        hasher.update(data: Data((query ?? "").utf8))
-        hasher.update(data: Data([0]))
-        hasher.update(data: body ?? Data())
-        let digest = hasher.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
-        text = "\(endpoint.rawValue)#\(digest)"
-    }
-
-    public var description: String { text }
-}

@@ -1,5 +1,3 @@
-import Logging
-
 /// The export's first stage: network → store. Fetches the selected connections a few at a time
 /// (the shared limiter paces every call across them), stores each answer as it arrives (the
 /// client's cache), records each connection's outcome in the store as it ends, and says so on
@@ -14,7 +12,7 @@ struct FetchStage: Sendable {
     let client: FinchClient
     /// SPEC §8's re-run rule, asked after each connection's `/introspect`.
     let reuse: RerunRule
-    let logger: Logger
+    let log: ExportLog
     /// Told (connections done, total) before the first fetch starts (0 done) and as each ends.
     let progress: (@Sendable (Int, Int) -> Void)?
 
@@ -79,23 +77,12 @@ struct FetchStage: Sendable {
         let data = try await fetcher.fetch(
             id, token: token, organizationFirst: organizationFirst, into: rows,
             beforeData: { try await reuse.shouldFetch(id, introspection: $0) })
-        for error in data.errors {
-            var metadata: Logger.Metadata = [
-                "connection_id": "\(id)",
-                "request_id": "\(error.requestID?.rawValue ?? "-")",
-                "endpoint": "\(error.endpoint?.path ?? "-")",
-                "code": "\(error.code)",
-            ]
-            if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
-            logger.warning("\(error.code): \(error.message)", metadata: metadata)
-        }
+        for error in data.errors { log.connectionError(error, connection: id) }
         let recorded = RunConnectionRecord(
             status: data.status, source: data.reused ? "reused" : "fetched", errors: data.errors,
             message: data.message)
         try await store.saveRunConnection(recorded, runID: run.runID, connection: id)
-        logger.debug(
-            "connection \(id) fetched: \(data.status.rawValue)\(data.reused ? " (reused)" : "")",
-            metadata: ["connection_id": "\(id)"])
+        log.connectionFetched(id, status: data.status, reused: data.reused)
         // Rows serve only from a fetch that ran whole; otherwise the stored answers are read, as
         // a later `--offline` would (a failed call is not stored).
         guard !data.reused, !data.stoppedEarly else {

@@ -3,9 +3,13 @@ import Foundation
 /// The one owner of what the command line writes on its terminal: lines on stdout and stderr,
 /// and the progress line, which every other line clears first and draws again after, so a log
 /// line printed while it is shown never lands in the middle of it. One per command.
+///
+/// `@unchecked Sendable`, and safe: the only mutable state, `machine`, is read and changed under
+/// `lock` alone, and every use of `writer` happens under it too, so two lines never interleave
+/// with a redraw; the other properties are `let`s. An `NSLock`, not `Synchronization.Mutex`: the
+/// log lines of every thread contend for it, and the thread sanitizer cannot see a contended
+/// `Mutex` handed over in the kernel (FinchSandbox's `Locked`).
 public final class ConsoleOutput: @unchecked Sendable {
-    // @unchecked: the only mutable state, `machine`, is read and changed under `lock` alone, and
-    // every write happens under it too, so two lines never interleave with a redraw.
     private let lock = NSLock()
     private var machine: ProgressLineStateMachine
     private let writer: any ConsoleWriter

@@ -1,14 +1,6 @@
 import Foundation
 import Logging
 
-/// How log lines look on stderr (`--log-format`).
-public enum LogFormat: String, Sendable, CaseIterable {
-    /// `2026-11-29T09:30:00Z warning message connection=… request_id=…`
-    case text
-    /// One JSON object a line: `{"time":…,"level":…,"message":…,…metadata}`.
-    case json
-}
-
 /// A swift-log handler that formats each record as one line and hands it to a sink: stderr in the
 /// command line, an in-memory array in tests. The engine logs through it and never prints.
 public struct PaybatchLogHandler: LogHandler {
@@ -103,22 +95,5 @@ public struct PaybatchLogHandler: LogHandler {
         case .dictionary(let dictionary): dictionary.mapValues(jsonValue)
         case .array(let array): array.map(jsonValue)
         }
-    }
-}
-
-/// The last line of defence against a secret in a log line: credentials in `Authorization`
-/// form are cut to their last four characters. Types that hold secrets redact themselves first.
-public enum SecretScrubber {
-    public static func scrub(_ text: String) -> String {
-        guard text.contains("Bearer ") || text.contains("Basic ") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: "Bearer ") ?? rest.range(of: "Basic ") {
-            result += rest[..<range.upperBound]
-            let secret = rest[range.upperBound...].prefix { !$0.isWhitespace && $0 != "\"" && $0 != "," }
-            result += AccessToken.redact(String(secret))
-            rest = rest[secret.endIndex...]
-        }
-        return result + rest
     }
 }

@@ -16,22 +16,3 @@ public struct AccessToken: Hashable, Sendable, CustomStringConvertible, CustomDe
         secret.count <= 4 ? "…" : "…" + secret.suffix(4)
     }
 }
-
-/// An OAuth client secret, redacted the same way as a token.
-public struct ClientSecret: Hashable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
-    public let secret: String
-    public init(_ secret: String) { self.secret = secret }
-    public var description: String { AccessToken.redact(secret) }
-    public var debugDescription: String { "ClientSecret(\(AccessToken.redact(secret)))" }
-}
-
-/// The application's Finch client id and secret, for Basic auth and the code exchange.
-public struct ClientCredentials: Sendable, CustomStringConvertible {
-    public var clientID: String
-    public var clientSecret: ClientSecret
-    public init(clientID: String, clientSecret: ClientSecret) {
-        self.clientID = clientID
-        self.clientSecret = clientSecret
-    }
-    public var description: String { "ClientCredentials(\(clientID), \(clientSecret))" }
-}

@@ -23,33 +23,3 @@ public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
     /// Configuration missing: no key, no client secret where one is needed.
     case configuration = 78
 }
-
-/// An error that stops a command: what went wrong, where, and what to do about it.
-/// Everything paybatch throws to the command line conforms, so each stop has a code and a remedy.
-public protocol PaybatchFailure: Error, CustomStringConvertible, Sendable {
-    /// The exit code of SPEC §2 this failure maps to.
-    var exitStatus: ExitStatus { get }
-    /// One or more sentences: what was wrong and where (file, line, connection, request id).
-    var message: String { get }
-    /// What the user should do next.
-    var remedy: String? { get }
-}
-
-extension PaybatchFailure {
-    public var description: String {
-        if let remedy { return "\(message) \(remedy)" }
-        return message
-    }
-}
-
-/// A failure built from its parts, for the many one-off stops that need no type of their own.
-public struct RunStop: PaybatchFailure {
-    public var exitStatus: ExitStatus
-    public var message: String
-    public var remedy: String?
-    public init(_ exitStatus: ExitStatus, _ message: String, remedy: String? = nil) {
-        self.exitStatus = exitStatus
-        self.message = message
-        self.remedy = remedy
-    }
-}

@@ -34,23 +34,3 @@ public struct Reconciliation: Sendable, Equatable {
         categories[category] ?? CategoryTotal(companies: 0, billed: .zero, expected: .zero)
     }
 }
-
-/// One category's line in the Summary and in reconciliation.json's `categories`.
-public struct CategoryTotal: Sendable, Equatable {
-    public var companies: Int
-    public var billed: Cents
-    /// nil when a company of the category has billable connections but no unit price.
-    public var expected: Cents?
-}
-
-/// Account-level invoice lines (neither company_id nor connection_id) checked against every
-/// billable connection: the Summary's `account_total` row (SPEC §5).
-public struct AccountTotal: Sendable, Equatable {
-    public var lines: [Int]
-    public var billedQuantity: Int64
-    public var billedAmount: Cents
-    public var billableConnections: Int64
-    public var expectedAmount: Cents?
-    public var variance: Cents?
-    public var matched: Bool
-}

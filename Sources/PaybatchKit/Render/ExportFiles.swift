@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension ReportSpool: SpoolRows {}
 extension ReportSpool.Reader: SpoolRows {}
@@ -48,12 +49,15 @@ final class ExportFiles {
 }
 
 /// The CSV files, one per report of the registry, each open from its first row to `finish`.
-/// Unchecked Sendable: used by one task at a time, the renderer's, then `finish`'s, which the
-/// renderer awaits before it goes on.
-private final class ExportCSVFiles: @unchecked Sendable {
+/// Written by the render stage's task, then finished by a child task of `ExportFiles.finish`: the
+/// open files are state behind a lock, taken once per connection written, and `finish` takes them
+/// out, so its task owns them alone from then on.
+private final class ExportCSVFiles: Sendable {
+    private typealias Open = [(file: AtomicFile, table: any CSVReportTable)]
     private let options: ExportOptions
     private let reports: [any ExportReport]
-    private var open: [(file: AtomicFile, table: any CSVReportTable)]?
+    /// Nil until the first row, and again once `finish` took them.
+    private let open = Mutex<Open?>(nil)
 
     init(options: ExportOptions, templates: ReportTemplates) {
         self.options = options
@@ -61,30 +65,40 @@ private final class ExportCSVFiles: @unchecked Sendable {
     }
 
     /// Writes `range`'s connections: `rows` are theirs, from the first of the range.
-    func append(_ range: Range<Int>, _ rows: [RenderedConnection], from spool: some SpoolRows) throws {
-        for file in try opened() { try file.table.append(rows[...], at: range, from: spool) }
+    func append(_ range: Range<Int>, _ rows: [RenderedConnection], from spool: ReportSpool) throws {
+        try open.withLock { open in
+            let files = try open ?? opened()
+            open = files
+            for file in files { try file.table.append(rows[...], at: range, from: spool) }
+        }
     }
 
     /// Writes `range`'s connections (`rest`, not yet written) and seals every file.
     func finish(
         _ range: Range<Int>, _ rest: [RenderedConnection], from spoolPath: String
     ) throws -> [AtomicFile] {
-        try append(range, rest, from: ReportSpool.Reader(path: spoolPath))
-        return try opened().map {
+        // Taken out of the lock: this task owns them from here on.
+        let taken = open.withLock { open in
+            let files = open
+            open = nil
+            return files
+        }
+        let files = try taken ?? opened()
+        let spool = try ReportSpool.Reader(path: spoolPath)
+        for file in files { try file.table.append(rest[...], at: range, from: spool) }
+        return try files.map {
             _ = try $0.file.seal(rows: try $0.table.finish())
             return $0.file
         }
     }
 
-    private func opened() throws -> [(file: AtomicFile, table: any CSVReportTable)] {
-        if let open { return open }
+    private func opened() throws -> Open {
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)
-        var files: [(file: AtomicFile, table: any CSVReportTable)] = []
+        var files: Open = []
         for report in reports {
             let file = try folder.create(report.fileName)
             files.append((file, try report.csvTable(file, profile: options.csvProfile)))
         }
-        open = files
         return files
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `paybatch-YYYY-MM.xlsx`: Summary first (what needs attention, then totals per connection), the
 /// report tables in SPEC §8's order, and Run Info last.
-struct ExportWorkbook {
+struct ExportWorkbook: Sendable {
     let templates: ReportTemplates
     let period: Period
     let run: RunRecord

@@ -42,7 +42,12 @@ enum StatementReading {
     /// The reader ended before reading what it was handed: its own failure says why.
     struct ReaderStopped: Error {}
 
-    /// The sink, used by one task at a time: see `StatementReading`.
+    /// The sink, handed between the fetch's task and the reader's. `@unchecked Sendable`, and
+    /// safe: it changes hands at every answer and back, so neither `sending` nor a lock can say
+    /// it, but one task at a time uses it. The reader touches it only while an answer handed over
+    /// is unread; the fetch only before its first `hand` and after `drain` (or the reader's end)
+    /// returned, i.e. once the reader said every answer is read. Each handover goes through an
+    /// `AsyncStream` (yield, then next), which orders one task's use before the other's.
     fileprivate struct SinkReference: @unchecked Sendable {
         let sink: any ConnectionRowSink
     }

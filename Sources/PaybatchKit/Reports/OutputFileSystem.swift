@@ -1,21 +1,5 @@
 import Foundation
 
-/// A failed system call: which one, on which path, and the errno it gave.
-public struct FileSystemError: Error, Sendable, Equatable {
-    public var operation: String
-    public var path: String
-    public var code: Int32
-
-    public init(operation: String, path: String, code: Int32) {
-        self.operation = operation
-        self.path = path
-        self.code = code
-    }
-
-    /// The system's text for the errno, such as "No space left on device".
-    public var reason: String { String(cString: strerror(code)) }
-}
-
 /// The few file-system calls output needs, behind a protocol so a test can fail them (ENOSPC).
 public protocol OutputFileSystem: Sendable {
     /// Creates `path` and any missing parents with `mode`; an existing folder is fine.
@@ -25,11 +9,4 @@ public protocol OutputFileSystem: Sendable {
     func rename(_ source: String, to destination: String) throws(FileSystemError)
     /// Removes a file; a missing one is not an error.
     func remove(_ path: String)
-}
-
-/// An open file being written.
-public protocol OutputFileHandle: AnyObject {
-    func write(_ bytes: UnsafeRawBufferPointer) throws(FileSystemError)
-    /// Flushes to disk and closes; called once.
-    func close() throws(FileSystemError)
 }

@@ -78,8 +78,3 @@ public final class XLSXTableSheet<Field: ReportField> {
         try finishPart()
     }
 }
-
-/// A table with sheets after it reached the row limit; nothing of the row was written.
-public struct XLSXTableFull: Error {
-    public let sheet: String
-}

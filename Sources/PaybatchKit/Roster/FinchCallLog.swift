@@ -5,6 +5,8 @@ import Foundation
 /// endpoint and outcome). The store is not shared across tasks; this buffer is. Its lock is an
 /// `NSLock` (a pthread mutex), not `Synchronization.Mutex`, whose contended path the thread
 /// sanitizer cannot see on Linux and reports as races (see FinchSandbox's `Locked`).
+/// `@unchecked Sendable`, and safe: the only mutable state, `records`, is read and written under
+/// `lock` alone; `now` is a Sendable `let`.
 public final class FinchCallLog: FinchCallObserver, @unchecked Sendable {
     private let lock = NSLock()
     private var records: [(FinchCallRecord, Date)] = []

@@ -19,6 +19,9 @@ public struct ExportOptions: Sendable {
     /// The batch and page sizes the run's calls are made with (`--directory-page-size`); its
     /// stored answers are read back by the same (`StoredAnswers`).
     public var limits = FinchBatchLimits()
+    /// The shape of the run's requests: its stored answers are read by it, and a resume or a
+    /// reuse serves only from answers of the same shape (SPEC §8's re-runs).
+    public var requestShape: RequestShape { RequestShape(limits: limits, includeSSN: includeSSN) }
     public var keepRuns = 2
     /// Export a month that has not ended yet (`--allow-open-period`); such a run is marked and
     /// never reused (SPEC §2).

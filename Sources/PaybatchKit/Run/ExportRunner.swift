@@ -21,6 +21,9 @@ public struct ExportRunner: Sendable {
     /// Told the run's id once it is started or resumed, so every later line can carry it.
     public var runStarted: (@Sendable (String) -> Void)?
 
+    /// What the run logs, every line made there.
+    private var log: ExportLog { ExportLog(logger: logger) }
+
     /// The render stage's threads (`RenderExecutor`): its CPU work never holds the fetch's calls back.
     private let renderExecutor = RenderExecutor()
 
@@ -49,24 +52,22 @@ public struct ExportRunner: Sendable {
         }
         if options.offline {
             let result = try await renderLatest(connections, templates: templates)
-            var logger = logger
-            logger[metadataKey: "run_id"] = "\(result.runID)"
-            logOutcomes(result, logger: logger)
+            logOutcomes(result, log: log.run(result.runID))
             return result
         }
         let run = try await startOrResume()
         runStarted?(run.runID)
-        var logger = logger
-        logger[metadataKey: "run_id"] = "\(run.runID)"
-        logger.info("export \(options.period): \(connections.count) connections")
+        let log = self.log.run(run.runID)
+        log.exportStarted(options.period, connections: connections.count)
         let calls = CallCounter(
             forwardingTo: RequestLogObserver(store: store, runID: run.runID, wallClock: wallClock))
         let renderer = try await makeRenderer(run: run, templates: templates)
         let fetched = try await fetchAndRender(
             connections, run: run, previous: try await previousRun(before: run), observer: calls,
-            renderer: renderer, logger: logger)
+            renderer: renderer, log: log)
         for (record, _) in connections where !isSelected((record, "")) {
-            try await store.reuseLatest(record.connectionID, period: options.period, into: run.runID)
+            try await store.reuseLatest(
+                record.connectionID, period: options.period, shape: options.requestShape, into: run.runID)
         }
         // SPEC §2's 69: no request got an answer other than a transport error or a 5xx.
         if !fetched.isEmpty, fetched.allSatisfy({ $0.status == .failed }), await !calls.sawUsableAnswer {
@@ -88,7 +89,7 @@ public struct ExportRunner: Sendable {
         let result = try await withTaskExecutorPreference(renderExecutor) {
             try await renderer.finish(items, tally: tally)
         }
-        logOutcomes(result, logger: logger)
+        logOutcomes(result, log: log)
         try await RunCompletion(store: store, period: options.period, keepRuns: options.keepRuns)
             .record(result, of: run, at: wallClock.now())
         return result
@@ -104,9 +105,7 @@ public struct ExportRunner: Sendable {
                 remedy: "Run `paybatch export --period \(options.period)` without --offline first.")
         }
         runStarted?(run.runID)
-        logger.info(
-            "rendering run \(run.runID) of \(options.period) from the store",
-            metadata: ["run_id": "\(run.runID)"])
+        log.renderingStored(run.runID, period: options.period)
         let (renderer, items) = (
             try await makeRenderer(run: run, templates: templates), try await items(connections, run: run)
         )
@@ -115,27 +114,9 @@ public struct ExportRunner: Sendable {
         }
     }
 
-    /// One event per connection, in the reports' order: its outcome as fields (`export_status`,
-    /// `source`, `request_id`, `finch_code`), never only as message text, so a log reader can
-    /// filter on them.
-    private func logOutcomes(_ result: ExportResult, logger: Logger) {
-        for outcome in result.outcomes {
-            var metadata: Logger.Metadata = [
-                "event": "connection_outcome",
-                "connection_id": "\(outcome.identity.connectionID)",
-                "customer_id": "\(outcome.identity.customerID)",
-                "export_status": "\(outcome.status.rawValue)",
-                "source": "\(outcome.source)",
-            ]
-            if let requestID = outcome.lastRequestID { metadata["request_id"] = "\(requestID.rawValue)" }
-            if let error = outcome.errors.last {
-                metadata["code"] = "\(error.code)"
-                if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
-            }
-            logger.info(
-                "connection \(outcome.identity.connectionID): \(outcome.status.rawValue) (\(outcome.source))",
-                metadata: metadata)
-        }
+    /// One event per connection, in the reports' order.
+    private func logOutcomes(_ result: ExportResult, log: ExportLog) {
+        for outcome in result.outcomes { log.connectionOutcome(outcome) }
     }
 
     /// What the renderer needs of each connection, from what the run recorded.
@@ -165,19 +146,27 @@ public struct ExportRunner: Sendable {
         ExportRenderer(
             options: options, templates: templates, run: run,
             reader: StoredRunReader(
-                store: store, runID: run.runID, period: options.period, limits: options.limits),
+                store: store, runID: run.runID, period: options.period,
+                // A run recorded before its shape was kept is read as the options say.
+                limits: ExportRunOptions(recorded: run.options).shape?.limits ?? options.limits),
             wallClock: wallClock,
             baseline: try await store.latestPeriodTotals(period: options.period.previous))
     }
 
     /// The period's latest finished run before `run`, whose `ok` connections may be reused: one
     /// that ended 75 counts (its failed connections are fetched again); one made before the
-    /// month ended never does (SPEC §2).
+    /// month ended never does (SPEC §2), nor one whose requests had another shape (its answers
+    /// would be read as this run's batches and pages).
     private func previousRun(before run: RunRecord) async throws -> RunRecord? {
         guard !options.fresh else { return nil }
-        return try await store.runs(period: options.period).first {
+        let previous = try await store.runs(period: options.period).first {
             $0.runID != run.runID && ($0.status == .complete || $0.status == .partial) && $0.periodComplete
         }
+        guard let previous, ExportRunOptions(recorded: previous.options).serves(options.requestShape) else {
+            if let previous { log.requestShapeDiffers(previous.runID, resumed: false) }
+            return nil
+        }
+        return previous
     }
 
     private func isSelected(_ connection: (record: ConnectionRecord, customerName: String)) -> Bool {
@@ -195,21 +184,29 @@ public struct ExportRunner: Sendable {
             now.timeIntervalSince(last.startedAt) < Self.resumeWindow,
             last.periodComplete || !options.period.hasEnded(at: now)
         {
-            let previousOnly = (try? JSONDecoder().decode([String].self, from: Data(last.options.utf8))) ?? []
-            guard previousOnly == options.only else {
+            var recorded = ExportRunOptions(recorded: last.options)
+            guard recorded.only == options.only else {
                 throw RunStop(
                     .usage,
-                    "The interrupted export of \(options.period) ran with --only \(previousOnly.joined(separator: " ")).",
+                    "The interrupted export of \(options.period) ran with --only \(recorded.only.joined(separator: " ")).",
                     remedy: "Repeat the same flags to resume it, or use --fresh to start over.")
             }
-            logger.info("resuming run \(last.runID)")
+            log.resuming(last.runID)
+            guard recorded.serves(options.requestShape) else {
+                // Its answers cannot be read with those asked now: it fetches its data again.
+                log.requestShapeDiffers(last.runID, resumed: true)
+                recorded.shape = options.requestShape
+                var resumed = last
+                resumed.options = try recorded.json()
+                try await store.forgetData(runID: last.runID, recording: resumed.options)
+                return resumed
+            }
             return last
         }
-        let onlyJSON = String(decoding: try JSONEncoder().encode(options.only), as: UTF8.self)
         let run = RunRecord(
             runID: UUID().uuidString.lowercased(), period: options.period, command: Self.command,
             startedAt: now,
-            options: onlyJSON)
+            options: try ExportRunOptions(only: options.only, shape: options.requestShape).json())
         try await store.createRun(run)
         return run
     }
@@ -219,7 +216,7 @@ public struct ExportRunner: Sendable {
     /// are idle then, waiting on the rate limits). Returns what each fetch learned.
     private func fetchAndRender(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord,
-        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, logger: Logger
+        previous: RunRecord?, observer: CallCounter, renderer: ExportRenderer, log: ExportLog
     ) async throws -> [ConnectionFacts] {
         let cache = StoredResponseCache(store: store, runID: run.runID, wallClock: wallClock)
         var client = makeClient(cache, observer)
@@ -228,7 +225,7 @@ public struct ExportRunner: Sendable {
         let stage = FetchStage(
             store: store, run: run, period: options.period, includeSSN: options.includeSSN,
             concurrency: options.concurrency, client: client,
-            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), logger: logger,
+            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), log: log,
             progress: progress)
         let selected = connections.indices.filter { isSelected(connections[$0]) }.map {
             FetchStage.Connection(

@@ -151,15 +151,27 @@ public actor RunStore {
             runID: runID, connection: connection, keeping: FinchEndpoint.introspect.rawValue)
     }
 
+    /// A resumed run whose requests now have another shape than its stored answers: the run
+    /// forgets its data answers (its introspects aside) and what it recorded of its connections,
+    /// and records its new options, so its connections are fetched again in the new shape.
+    func forgetData(runID: String, recording options: String) throws {
+        try store.database.transaction {
+            try store.deleteDataAnswers(runID: runID, keeping: FinchEndpoint.introspect.rawValue)
+            try store.updateRunOptions(runID, options: options)
+        }
+    }
+
     /// `--only`: a connection not named is rendered from its latest stored responses for the
-    /// period, copied into this run (`reused`); with none, it is recorded `not_fetched`. A run made
-    /// before the period ended never serves (SPEC §2).
-    func reuseLatest(_ connection: ConnectionID, period: Period, into runID: String) throws {
+    /// period asked in `shape`, copied into this run (`reused`); with none, it is recorded
+    /// `not_fetched`. A run made before the period ended never serves (SPEC §2).
+    func reuseLatest(
+        _ connection: ConnectionID, period: Period, shape: RequestShape, into runID: String
+    ) throws {
         if try store.runConnections(runID: runID)[connection] != nil { return }
         guard
             let latest = try store.latestStoredOutcome(
                 period: period, command: ExportRunner.command, connection: connection, excluding: runID,
-                among: \.periodComplete)
+                among: { $0.periodComplete && ExportRunOptions(recorded: $0.options).serves(shape) })
         else {
             try store.saveRunConnection(
                 RunConnectionRecord(status: .notFetched, source: "reused"), runID: runID,

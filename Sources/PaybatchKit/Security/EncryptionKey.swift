@@ -2,8 +2,10 @@ import Crypto
 import Foundation
 
 /// One AES-256 key and its key id (kid). The key bytes never leave this type except as the
-/// base64 written to a key file. `@unchecked Sendable`: swift-crypto's SymmetricKey is not
-/// marked Sendable, but it is immutable after creation, so sharing it across tasks is safe.
+/// base64 written to a key file. `@unchecked Sendable`, and safe: swift-crypto's SymmetricKey
+/// is not marked Sendable, but both stored properties are `let`s set once in `init`, and the key
+/// is only ever read (its bytes handed to AES-GCM and SHA-256, or base64-encoded), never
+/// mutated, so tasks sharing it only read memory no one writes.
 public struct EncryptionKey: @unchecked Sendable {
     /// 8 lower-case hex characters: random for key-file keys; for PAYBATCH_KEY, the first 8 hex
     /// characters of SHA-256 of the key bytes (derived, because an environment variable has no

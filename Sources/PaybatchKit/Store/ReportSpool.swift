@@ -34,7 +34,9 @@ final class ReportSpool: Sendable {
 
     /// SQLite's handles. Unchecked Sendable, and safe: they live in `state` and are used only
     /// inside `state.withLock`, so by one thread at a time, which is all SQLite's multi-thread
-    /// mode asks of a connection and its statements.
+    /// mode asks of a connection and its statements. (Unchecked because, inside the lock, they
+    /// are used together with the caller's closures — `opened`'s body, `forEach`'s row reader —
+    /// and the compiler cannot prove those keep no reference to them past the lock; none does.)
     private struct Open: @unchecked Sendable {
         var database: SQLiteDatabase
         var insert: SQLiteStatement

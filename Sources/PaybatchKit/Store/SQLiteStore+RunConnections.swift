@@ -84,4 +84,16 @@ extension SQLiteStore {
             "DELETE FROM responses WHERE run_id = ? AND connection_id = ? AND endpoint != ?",
             [.text(runID), .text(connection.rawValue), .text(endpoint)])
     }
+
+    /// Forgets what a run stored of its connections' data: every answer but the introspects, and
+    /// what it recorded of each connection. Its request log stays (the run's calls are counted
+    /// over all its invocations). Returns the answers deleted.
+    @discardableResult
+    public func deleteDataAnswers(runID: String, keeping endpoint: String) throws -> Int {
+        try database.transaction {
+            _ = try database.run("DELETE FROM run_connections WHERE run_id = ?", [.text(runID)])
+            return try database.run(
+                "DELETE FROM responses WHERE run_id = ? AND endpoint != ?", [.text(runID), .text(endpoint)])
+        }
+    }
 }

@@ -22,6 +22,11 @@ extension SQLiteStore {
             [.text(status.rawValue), .integer(Int64(exitCode)), .time(time), .text(runID)])
     }
 
+    /// Replaces the options a run recorded (a resume that changed how it asks Finch).
+    public func updateRunOptions(_ runID: String, options: String) throws {
+        try database.run("UPDATE runs SET options = ? WHERE run_id = ?", [.text(options), .text(runID)])
+    }
+
     public func run(_ runID: String) throws -> RunRecord? {
         try database.query(
             "SELECT \(Self.runColumns) FROM runs WHERE run_id = ?", [.text(runID)], row: Self.runRecord

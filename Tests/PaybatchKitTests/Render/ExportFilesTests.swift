@@ -92,6 +92,13 @@ struct ExportFilesTests {
         #expect(try XLSXCells(path: ahead + "/" + workbook) == XLSXCells(path: whole + "/" + workbook))
     }
 
+    /// Handed from the render stage's task to `finish`'s child task by its lock, not by an
+    /// unchecked promise: a stored property that is not behind it would not compile.
+    @Test func theWorkbookWriterIsSendable() {
+        func isSendable<T: Sendable>(_: T.Type) -> Bool { true }
+        #expect(isSendable(ExportWorkbookFile.self))
+    }
+
     @Test("connections written ahead give the files of a run written at the end")
     func aheadEqualsWhole() async throws {
         let (ahead, whole) = try await Self.writeBoth(rowLimit: XLSXWorkbook.excelRowLimit)

@@ -14,7 +14,7 @@ struct ExportRerunTests {
 
     /// The reports' text; connections.csv without `last_request_id`, which names each run's own
     /// last call (a reused connection's is this run's introspect), as SPEC §8's comparisons allow.
-    private func files(_ fixture: ExportFixture) throws -> [String: String] {
+    func files(_ fixture: ExportFixture) throws -> [String: String] {
         var all: [String: String] = [:]
         for name in Self.reports { all[name] = try fixture.file(name) }
         let connections = fixture.out + "/" + fixture.period.description + "/connections.csv"
@@ -22,11 +22,11 @@ struct ExportRerunTests {
         return all
     }
 
-    private func dataCalls(_ fixture: ExportFixture) -> Int {
+    func dataCalls(_ fixture: ExportFixture) -> Int {
         fixture.sandbox.counters().buckets.values.reduce(0) { $0 + $1.calls }
     }
 
-    private func sources(_ fixture: ExportFixture) throws -> [String: String] {
+    func sources(_ fixture: ExportFixture) throws -> [String: String] {
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(try fixture.file("run.json").utf8)) as? [String: Any])
         let connections = try #require(json["connections"] as? [[String: Any]])

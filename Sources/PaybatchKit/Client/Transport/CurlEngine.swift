@@ -3,6 +3,12 @@ import Foundation
 
 /// The thread that owns curl's multi handle. Callers hand it jobs under a lock and wake it with
 /// `curl_multi_wakeup`; everything else happens on this thread, as libcurl requires.
+///
+/// `@unchecked Sendable`, and safe: what callers' tasks touch — `incoming`, `cancelled`,
+/// `stopping` — is read and written under `lock` only; `active`, `idleHandles`, `cancelledEarly`
+/// and every curl call on `multi` and the easy handles happen on the curl thread alone (`run` and
+/// what it calls), except `curl_multi_wakeup`, which libcurl documents as callable from any
+/// thread; `multi` and `connectTimeout` are set before the thread starts and never change.
 final class CurlEngine: @unchecked Sendable {
     private static let globalInit: Bool = {
         curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK

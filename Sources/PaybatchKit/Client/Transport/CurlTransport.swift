@@ -31,6 +31,11 @@ public final class CurlTransport: HTTPTransport {
 }
 
 /// One request in flight: what curl writes into, and how to resume the caller.
+///
+/// `@unchecked Sendable`, and safe: the caller's task sets `continuation` and then hands the job
+/// over under `CurlEngine`'s lock (`submit`), which orders that write before the curl thread's
+/// reads; from then on only the curl thread touches its fields (curl's callbacks write `body` and
+/// `headers`, `finish` resumes the caller once). A cancellation hands over only its identity.
 final class CurlJob: @unchecked Sendable {
     let request: HTTPRequest
     var continuation: CheckedContinuation<HTTPResponse, any Error>?

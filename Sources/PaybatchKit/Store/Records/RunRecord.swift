@@ -22,7 +22,7 @@ public struct RunRecord: Sendable, Equatable {
     public var finishedAt: Date?
     public var status: Status
     public var exitCode: Int32?
-    /// The options as JSON text (for resume: same `--only`, same formats).
+    /// The options as JSON text: an export's `--only` and the shape of its requests (`ExportRunOptions`).
     public var options: String
 
     /// Whether the run began after its period ended (SPEC §2). A run made while the month was

@@ -1,12 +1,3 @@
-/// A batch answer, `{"responses": [...]}`: HTTP 200 even when items fail, each item with its own
-/// code (API.md §5). Items are matched by id, never by position.
-public struct BatchResponse<Body: Decodable & Sendable>: Decodable, Sendable {
-    @Lenient public var responses: WireList<BatchItem<Body>>?
-    enum CodingKeys: String, CodingKey { case responses }
-
-    public var items: [BatchItem<Body>] { responses?.present ?? [] }
-}
-
 /// One item of a batch: the id it answers, its code and what its body turned out to be.
 public struct BatchItem<Body: Sendable>: Sendable {
     public enum Outcome: Sendable {
@@ -62,48 +53,4 @@ private struct BatchItemKey: CodingKey {
     static let paymentID = BatchItemKey(stringValue: "payment_id")
     static let code = BatchItemKey(stringValue: "code")
     static let body = BatchItemKey(stringValue: "body")
-}
-
-/// `{"individual_id": "…"}`, one requested person.
-public struct IndividualRequestItem: Encodable, Sendable {
-    public var individualID: String
-    enum CodingKeys: String, CodingKey { case individualID = "individual_id" }
-}
-
-/// `POST /employer/individual` and `/employer/employment` bodies; `options` only for individuals.
-public struct IndividualBatchRequest: Encodable, Sendable {
-    public var requests: [IndividualRequestItem]
-    public var options: Options?
-
-    /// `{"include": ["ssn"]}`: SSNs are requested only when asked for (SPEC §4, `--include-ssn`).
-    public struct Options: Encodable, Sendable {
-        public var include: [String]
-    }
-
-    public init(ids: [IndividualID], includeSSN: Bool = false) {
-        requests = ids.map { IndividualRequestItem(individualID: $0.rawValue) }
-        options = includeSSN ? Options(include: ["ssn"]) : nil
-    }
-}
-
-/// `POST /employer/pay-statement` body: up to 10 payments, each at one offset and page size.
-public struct PayStatementBatchRequest: Encodable, Sendable {
-    public var requests: [Item]
-
-    public struct Item: Encodable, Sendable, Equatable {
-        public var paymentID: String
-        public var limit: Int
-        public var offset: Int
-        enum CodingKeys: String, CodingKey {
-            case limit, offset
-            case paymentID = "payment_id"
-        }
-        public init(paymentID: PaymentID, limit: Int, offset: Int) {
-            self.paymentID = paymentID.rawValue
-            self.limit = limit
-            self.offset = offset
-        }
-    }
-
-    public init(requests: [Item]) { self.requests = requests }
 }

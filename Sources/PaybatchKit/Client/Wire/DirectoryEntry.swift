@@ -1,11 +1,3 @@
-/// One page of `GET /employer/directory` (API.md §3.2).
-public struct DirectoryPage: Decodable, Sendable {
-    @Lenient public var paging: WirePaging?
-    @Lenient public var individuals: WireList<DirectoryEntry>?
-
-    enum CodingKeys: String, CodingKey { case paging, individuals }
-}
-
 /// `IndividualInDirectory`; the directory lists inactive and terminated people too.
 public struct DirectoryEntry: Decodable, Sendable {
     @Lenient public var id: String?
