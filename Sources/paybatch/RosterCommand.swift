@@ -15,7 +15,7 @@ struct RosterCommand: AsyncParsableCommand {
         subcommands: [
             RosterImportCommand.self, RosterAddCommand.self, RosterListCommand.self,
             RosterRefreshCommand.self,
-            RosterDisconnectCommand.self,
+            RosterDisconnectCommand.self, RosterDisconnectEntityCommand.self,
         ])
 }
 

@@ -172,4 +172,33 @@ struct RosterEndToEndTests {
                 .exitCode == 77)
         work.expectNoSecrets()
     }
+
+    @Test func disconnectEntityChecksTheIdsFirstAndIsSafeToRepeat() async throws {
+        let work = try await RosterWorkspace(companies: 8)
+        defer { Task { [server = work.server] in await server.stop() } }
+        try await work.run(["keys", "init", "--key-file", work.path("paybatch.key")])
+        try await work.run(["roster", "import", work.rosterFile])
+        let id = try #require(work.server.world.connections.first { $0.scenario == .normal }).connectionID
+        // A mistyped id calls nothing, and the error lists the connection's entities.
+        let typo = try await work.run(["roster", "disconnect-entity", id, "no-such-entity"])
+        #expect(typo.exitCode == 64)
+        #expect(typo.stderr.contains("no-such-entity is not an entity of connection \(id)"))
+        let listed = try #require(
+            typo.stderr.firstMatch(of: /Its entities: ([0-9a-f-]+) \(([^,]+), connected\)/))
+        let entity = String(listed.1)
+        #expect(work.server.counters().endpoints["POST /disconnect-entity"] == nil)
+
+        let first = try await work.run(["roster", "disconnect-entity", id, entity, entity])
+        #expect(first.exitCode == 0)
+        #expect(first.stdout.contains("Disconnected entity \(entity) of \(id) at Finch (request "))
+        #expect(first.stdout.contains("has no entity left"))
+        // The token goes on working: the second introspects and finds the entity gone.
+        let second = try await work.run(["roster", "disconnect-entity", id, entity])
+        #expect(second.exitCode == 0)
+        #expect(second.stdout.contains("already disconnected; nothing to do"))
+        #expect(work.server.counters().endpoints["POST /disconnect-entity"]?.calls == 1)
+        #expect(
+            try await work.run(["roster", "disconnect-entity", "no-such-connection", entity]).exitCode == 65)
+        work.expectNoSecrets()
+    }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
 extension SandboxEngine {
-    /// `GET /introspect` and `POST /disconnect`.
+    /// `GET /introspect`, `POST /disconnect` and `POST /disconnect-entity`.
     func account(_ request: SandboxRequest, at t: Double) -> SandboxResponse {
         guard let token = SandboxEngine.bearer(request) else { return FinchError.noAuthentication }
         guard let access = access(token: token) else { return FinchError.invalidToken }
+        if request.path == "/disconnect-entity" { return disconnectEntities(request, access) }
         if request.path == "/disconnect" {
             state.with { s in
                 s.disconnectedAt[access.connection.connectionID] = Date(timeIntervalSince1970: t)
@@ -26,6 +27,8 @@ extension SandboxEngine {
             ("message", .string(access.status == "connected" ? "Connected" : access.status)),
         ])
         let products = JSONValue.array(SandboxConnection.products.map { .string($0) })
+        let gone = state.with { $0.disconnectedEntities[c.connectionID] ?? [] }
+        let entityGone = gone.contains(entityID(of: c))
         return .object([
             ("id", .string(hash.uuid("token-id", token))), ("client_id", .string(options.clientID)),
             ("client_type", .string(c.clientType)), ("connection_id", .string(c.connectionID)),
@@ -48,8 +51,9 @@ extension SandboxEngine {
                 "entities",
                 .array([
                     .object([
-                        ("id", .string(hash.uuid("entity", c.companyID))), ("name", .string(c.customerName)),
-                        ("source_id", .string("CO\(c.companyIndex + 1)")), ("status", .string(access.status)),
+                        ("id", .string(entityID(of: c))), ("name", .string(c.customerName)),
+                        ("source_id", .string("CO\(c.companyIndex + 1)")),
+                        ("status", .string(entityGone ? "disconnected" : access.status)),
                     ])
                 ])
             ),
@@ -80,5 +84,26 @@ extension SandboxEngine {
                         ("mfa_required", .bool(false)), ("primary_color", .string("#1f6feb")),
                     ])
                 }))
+    }
+}
+
+extension SandboxEngine {
+    /// The one entity every generated connection has.
+    func entityID(of connection: SandboxConnection) -> String { hash.uuid("entity", connection.companyID) }
+
+    /// `POST /disconnect-entity` `{"entity_ids": [...]}` (at least one, each the connection's):
+    /// the entities are removed, the token keeps working (API.md §2.6).
+    func disconnectEntities(_ request: SandboxRequest, _ access: ConnectionAccess) -> SandboxResponse {
+        guard let body = JSONReader.object(request.body), let ids = body["entity_ids"] as? [String],
+            !ids.isEmpty
+        else {
+            return FinchError.badRequest("entity_ids must list at least one entity id")
+        }
+        let connection = access.connection
+        guard let unknown = ids.first(where: { $0 != entityID(of: connection) }) else {
+            state.with { $0.disconnectedEntities[connection.connectionID, default: []].formUnion(ids) }
+            return .json(200, .object([("status", .string("success"))]))
+        }
+        return FinchError.badRequest("entity \(unknown) is not an entity of this connection")
     }
 }

@@ -140,7 +140,8 @@ public final class SandboxEngine: Sendable {
         case ("POST", "/connect/sessions"): return createSession(request, reauth: false)
         case ("POST", "/connect/sessions/reauthenticate"): return createSession(request, reauth: true)
         case ("GET", "/providers"): return providers()
-        case ("GET", "/introspect"), ("POST", "/disconnect"): return account(request, at: t)
+        case ("GET", "/introspect"), ("POST", "/disconnect"), ("POST", "/disconnect-entity"):
+            return account(request, at: t)
         case ("GET", "/employer/company"), ("GET", "/employer/directory"), ("POST", "/employer/individual"),
             ("POST", "/employer/employment"), ("GET", "/employer/payment"),
             ("POST", "/employer/pay-statement"):

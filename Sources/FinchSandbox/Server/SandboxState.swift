@@ -31,6 +31,8 @@ struct SandboxStateValues: Sendable {
     var revokedTokens: Set<String> = []
     var statusOverrides: [String: String] = [:]
     var disconnectedAt: [String: Date] = [:]
+    /// Entities removed from their connection by `POST /disconnect-entity`, per connection id.
+    var disconnectedEntities: [String: Set<String>] = [:]
     var syncAdvances: [String: Int] = [:]
     var dataRequests: [String: Int] = [:]
     var paymentRequests: [String: Int] = [:]

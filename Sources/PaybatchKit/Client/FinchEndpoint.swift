@@ -6,6 +6,7 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
     case reauthenticateSession = "reauthenticate_session"
     case introspect
     case disconnect
+    case disconnectEntity = "disconnect_entity"
     case providers
     case company
     case directory
@@ -31,6 +32,7 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .reauthenticateSession: "/connect/sessions/reauthenticate"
         case .introspect: "/introspect"
         case .disconnect: "/disconnect"
+        case .disconnectEntity: "/disconnect-entity"
         case .providers: "/providers"
         case .company: "/employer/company"
         case .directory: "/employer/directory"

@@ -175,7 +175,14 @@ if code:
     token = app.access_tokens.create(code=code, redirect_uri="http://127.0.0.1:9/callback")
     walk(token)
     fresh = finch.Finch(access_token=token.access_token, base_url=base, max_retries=0)
-    walk(fresh.account.introspect())
+    introspection = fresh.account.introspect()
+    walk(introspection)
+    # POST /disconnect-entity: the entity is gone from the introspection, the token still works.
+    entity = introspection.entities[0].id
+    walk(fresh.account.disconnect_entity(entity_ids=[entity]))
+    after = {e.id: e.status for e in fresh.account.introspect().entities}
+    if after.get(entity) != "disconnected":
+        report("disconnect_entity", "entity status", str(after.get(entity)))
 
 failed = False
 for kind, where, value in sorted(set(findings), key=str):

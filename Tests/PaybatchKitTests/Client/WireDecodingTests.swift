@@ -204,6 +204,26 @@ struct QuirkDecodingTests {
         #expect(value.companyID == "comp-1")
     }
 
+    /// Multi-entity mode (API.md §2.5): each entity with its own status; an entity of an unknown
+    /// shape is kept as missing, not a reason to refuse the introspection.
+    @Test func introspectListsItsEntities() throws {
+        let body = #"""
+            {"connection_id": "c-1", "entities": [
+              {"id": "e-1", "name": "Acme East LLC", "source_id": "CO1", "status": "connected"},
+              {"id": "e-2", "name": null, "source_id": null, "status": "error_permissions"},
+              "not an entity",
+              {"id": "e-3", "status": "some_new_status"}]}
+            """#
+        let value = try JSONDecoder().decode(Introspection.self, from: Data(body.utf8))
+        let entities = value.entities?.present ?? []
+        #expect(entities.map(\.id) == ["e-1", "e-2", "e-3"])
+        #expect(
+            entities.map { $0.status?.rawValue } == ["connected", "error_permissions", "some_new_status"])
+        #expect(
+            entities[0].name == "Acme East LLC" && entities[0].sourceID == "CO1" && entities[1].name == nil)
+        #expect(entities[2].status?.isKnown == false)
+    }
+
     @Test(arguments: [
         "{}", "{\"unexpected\": [1, {\"a\": null}]}", "{\"individuals\": null, \"paging\": null}",
     ])

@@ -17,9 +17,11 @@ public struct Introspection: Decodable, Sendable {
     @Lenient public var manual: LenientBool?
     @Lenient public var payrollProviderID: String?
     @Lenient public var username: String?
+    /// The entities (EINs, company codes) the connection covers, in multi-entity mode (API.md §2.7).
+    @Lenient public var entities: WireList<WireEntity>?
 
     enum CodingKeys: String, CodingKey {
-        case id, products, manual, username
+        case id, products, manual, username, entities
         case clientID = "client_id"
         case clientType = "client_type"
         case connectionID = "connection_id"
