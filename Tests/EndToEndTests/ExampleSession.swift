@@ -64,7 +64,7 @@ final class ExampleSession {
         // If this test process dies, `timeout` gets SIGTERM and passes it to the whole session
         // (its process group): the bash trap then ends the sandboxes the examples started.
         ParentDeathSignal.arm(process, signal: "TERM")
-        nonisolated(unsafe) let child = process
+        let child = process
         try await awaitBlocking {
             try child.run()
             child.waitUntilExit()
