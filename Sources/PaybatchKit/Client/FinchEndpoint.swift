@@ -13,6 +13,10 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
     case employment
     case payment
     case payStatement = "pay_statement"
+    /// `POST /jobs/automated`: a forced `data_sync_all` (API.md §11).
+    case createAutomatedJob = "create_automated_job"
+    /// `GET /jobs/automated/{job_id}`: one job's status.
+    case automatedJob = "automated_job"
 
     /// How a request to this endpoint proves who it is.
     public enum Authorization: Sendable {
@@ -38,12 +42,13 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: "/employer/employment"
         case .payment: "/employer/payment"
         case .payStatement: "/employer/pay-statement"
+        case .createAutomatedJob, .automatedJob: "/jobs/automated"
         }
     }
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .introspect, .providers, .company, .directory, .payment: .get
+        case .introspect, .providers, .company, .directory, .payment, .automatedJob: .get
         default: .post
         }
     }
@@ -66,12 +71,14 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: .employment
         case .payment: .payment
         case .payStatement: .payStatement
+        case .createAutomatedJob, .automatedJob: .jobs
         default: nil
         }
     }
 
-    /// The product scope a token needs for this endpoint (introspect's `products`).
-    public var product: String? { bucket?.rawValue }
+    /// The product scope a token needs for this endpoint (introspect's `products`); the jobs
+    /// endpoints need none (forced refreshes are an add-on of the account, API.md §9).
+    public var product: String? { bucket == .jobs ? nil : bucket?.rawValue }
 }
 
 /// Finch's per-application, per-product rate-limit buckets; the names are SPEC §3's, used in
@@ -79,14 +86,20 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
 public enum RateLimitBucket: String, Sendable, CaseIterable, Codable, Comparable {
     case company, directory, individual, employment, payment
     case payStatement = "pay_statement"
+    /// `/jobs/automated` (`paybatch refresh`, `export --refresh-first`).
+    case jobs
 
-    /// Finch's published requests per minute (API.md §9).
+    /// Finch's published requests per minute (API.md §9). Finch publishes none for the jobs
+    /// endpoints; 20, the organization endpoints' number, until `[rate_limits] jobs` says better.
     public var finchPerMinute: Int {
         switch self {
-        case .company, .directory, .individual, .employment: 20
+        case .company, .directory, .individual, .employment, .jobs: 20
         case .payment, .payStatement: 12
         }
     }
+
+    /// The buckets an export's data calls draw from: run.json's `calls` and `--dry-run`'s plan.
+    public static let dataBuckets: [RateLimitBucket] = allCases.filter { $0 != .jobs }
 
     public static func < (lhs: RateLimitBucket, rhs: RateLimitBucket) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
