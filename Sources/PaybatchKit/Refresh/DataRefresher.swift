@@ -42,11 +42,21 @@ public struct DataRefresher {
                 entry.job.message =
                     "assisted connections are not refreshed on demand (Finch refuses them); they sync every 7 days"
             } else if let last = stored[id], last.quotaSpent(at: entry.job.requestedAt) {
-                entry.job.status = .quotaSpent
                 entry.job.allowedRefreshes = last.allowedRefreshes
                 entry.job.remainingRefreshes = 0
                 entry.job.retryAt = last.retryAt
-                entry.job.message = "not asked: the quota Finch gave is spent until \(last.retryAt ?? "?")"
+                if last.status.isRunning, let job = last.jobID {
+                    // The job that spent the quota may still run: followed, as Finch's 202 would say.
+                    entry.job.jobID = job
+                    entry.job.status = last.status
+                    entry.job.message =
+                        "not asked (quota spent until \(last.retryAt ?? "?")): its running job is followed"
+                    tokens[id] = try store.decryptAccessToken(for: id)
+                } else {
+                    entry.job.status = .quotaSpent
+                    entry.job.message =
+                        "not asked: the quota Finch gave is spent until \(last.retryAt ?? "?")"
+                }
             } else {
                 let token = try store.decryptAccessToken(for: id)
                 tokens[id] = token

@@ -113,6 +113,21 @@ struct DataRefresherTests {
         #expect(refused.exitStatus == .temporary)
     }
 
+    @Test func theJobThatSpentTheQuotaIsFollowedWithoutAsking() async throws {
+        let sandbox = try await imported(jobSeconds: 2)
+        defer { Task { [server = sandbox.server] in await server.stop() } }
+        let id = sandbox.connection(.normal).connectionID
+        let waiting = RefreshOptions(only: [id], wait: .seconds(20), firstPoll: .milliseconds(200))
+        _ = try await refresher(sandbox).run(waiting)
+        let second = try await refresher(sandbox).run(RefreshOptions(only: [id]))
+        #expect(second.entries.first?.job.remainingRefreshes == 0)
+        let third = try await refresher(sandbox).run(waiting)
+        #expect(sandbox.calls(Self.create) == 2)
+        #expect(third.entries.first?.job.jobID == second.entries.first?.job.jobID)
+        #expect(third.entries.first?.job.status == .complete)
+        #expect(third.exitStatus == .ok)
+    }
+
     @Test func aRunningJobIsFollowedNotStartedAgain() async throws {
         let sandbox = try await imported(jobSeconds: 0)
         defer { Task { [server = sandbox.server] in await server.stop() } }
