@@ -90,8 +90,13 @@ public struct RefreshReport: Sendable {
         if !people.isEmpty {
             lines.append("Needs a person: \(people.count):")
             lines += people.map { entry in
-                "  \(entry.job.connectionID) (customer \(entry.customerID)): \(entry.job.status)"
-                    + (entry.job.message.map { " — \($0)" } ?? "") + (entry.remedy.map { " \($0)" } ?? "")
+                let id = entry.job.connectionID.rawValue
+                let why = [
+                    entry.job.message, entry.remedy?.replacingOccurrences(of: "CONNECTION_ID", with: id),
+                ]
+                .compactMap { $0 }.joined(separator: " ")
+                return "  \(id) (customer \(entry.customerID)): \(entry.job.status)"
+                    + (why.isEmpty ? "" : " — \(why)")
             }
         }
         let later = entries.filter { $0.isLater(waited: waited) }

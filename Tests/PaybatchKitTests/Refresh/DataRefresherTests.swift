@@ -65,7 +65,7 @@ struct DataRefresherTests {
         let people = report.lines.drop { !$0.hasPrefix("Needs a person") }.joined(separator: "\n")
         #expect(people.contains(permissions.connectionID))
         #expect(people.contains(reauth.connectionID))
-        #expect(people.contains("paybatch reauth"))
+        #expect(people.contains("paybatch reauth \(reauth.connectionID)"))
         let stored = try sandbox.store.latestRefreshJobs()
         #expect(
             stored.first { $0.connectionID.rawValue == permissions.connectionID }?.status == .permissionsError
