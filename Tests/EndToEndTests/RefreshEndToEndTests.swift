@@ -56,6 +56,11 @@ struct RefreshEndToEndTests {
         #expect(third.exitCode == 75)
         #expect(third.stdout.contains("next refresh at 2026-11-15T13:00:00Z"))
         #expect(creates(work) == asked)
+        // Every jobs call is in the request log with Finch's request id, as every other call is.
+        let store = try SQLiteStore.open(path: work.path("paybatch.sqlite"), keys: nil, mode: .readOnly)
+        let jobCalls = try store.requestLog().filter { $0.endpoint == "/jobs/automated" }
+        #expect(jobCalls.count == work.server.counters().calls("jobs"))
+        #expect(jobCalls.allSatisfy { $0.requestID != nil && $0.connectionID != nil })
         work.expectNoSecrets()
     }
 
