@@ -40,6 +40,12 @@ struct RefreshCommand: AsyncParsableCommand {
                 let report = try await refresher.run(
                     RefreshOptions(only: only, wait: wait.flatMap(ConnectFlowOptions.duration)))
                 report.lines.forEach(context.console.out)
+                for entry in report.entries {
+                    let event = RefreshEvents.outcome(entry)
+                    context.logger.info("\(event.message)", metadata: event.metadata)
+                }
+                let summary = RefreshEvents.summary(report)
+                context.logger.notice("\(summary.message)", metadata: summary.metadata)
                 return report.exitStatus
             }
         }

@@ -52,7 +52,17 @@ struct RefreshEndToEndTests {
         #expect(second.exitCode == 0, "\(second.stdout)\(second.stderr)")
         #expect(second.stdout.contains("(0 of 2 refreshes left this hour)"))
         let asked = creates(work)
-        let third = try await work.run(["refresh", "--only", normal.customerID], extra: Self.now)
+        let third = try await work.run(
+            ["--log-format", "json", "refresh", "--only", normal.customerID], extra: Self.now)
+        let events = third.stderr.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let outcome = events.first { $0["event"] as? String == "refresh_outcome" }
+        #expect(outcome?["status"] as? String == "quota_spent")
+        #expect(outcome?["retry_at"] as? String == "2026-11-15T13:00:00Z")
+        let summary = events.last { $0["event"] as? String == "refresh_summary" }
+        #expect(summary?["exit_code"] as? Int == 75)
+        #expect(outcome?["remaining_refreshes"] as? Int == 0)
         #expect(third.exitCode == 75)
         #expect(third.stdout.contains("next refresh at 2026-11-15T13:00:00Z"))
         #expect(creates(work) == asked)
