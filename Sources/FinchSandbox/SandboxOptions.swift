@@ -18,6 +18,9 @@ public struct SandboxOptions: Sendable {
     public var retryAfter: Bool
     /// Requests before a pending item becomes ready; 0 = never.
     public var syncAfter: Int
+    /// Seconds of sandbox time a `data_sync_all` job takes (a quarter of it pending, the rest in
+    /// progress); 0 = jobs never finish.
+    public var jobSeconds: Int
     /// Adds one benchmark company of this many people.
     public var largeCompanyPeople: Int?
     /// The application's client id.
@@ -30,7 +33,8 @@ public struct SandboxOptions: Sendable {
     public init(
         seed: UInt64 = 1, companies: Int = 12, now: Date? = nil, rateScale: Double = 0,
         faults: FaultPlan = .none, latency: LatencyPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1,
-        largeCompanyPeople: Int? = nil, clientID: String? = nil, clientSecret: String? = nil,
+        jobSeconds: Int = 4, largeCompanyPeople: Int? = nil, clientID: String? = nil,
+        clientSecret: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         let hash = SeededHash(seed: seed)
@@ -42,6 +46,7 @@ public struct SandboxOptions: Sendable {
         self.latency = latency
         self.retryAfter = retryAfter
         self.syncAfter = syncAfter
+        self.jobSeconds = jobSeconds
         self.largeCompanyPeople = largeCompanyPeople
         self.clientID =
             clientID ?? environment["FINCH_CLIENT_ID"].flatMap { $0.isEmpty ? nil : $0 }

@@ -17,12 +17,15 @@ struct ExportCommand: AsyncParsableCommand {
             that synced since, or were not ok; --offline renders the latest run again \
             from the store. Exits 0 when every connection is ok, 3 when some need attention (the \
             reports say which), 75 when one failed for a transient reason (the next run fetches it \
-            again). A month that has not ended exits 64 unless --allow-open-period.
+            again). A month that has not ended exits 64 unless --allow-open-period. \
+            --refresh-first asks Finch to sync each connection first and waits up to \
+            --refresh-wait; a connection still syncing then is exported pending.
 
             Example:
               paybatch export --period 2026-10 --out out
               paybatch export --period 2026-10 --only cust-042 --formats csv
               paybatch export --period 2026-10 --offline
+              paybatch export --period 2026-10 --refresh-first --refresh-wait 15m
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -59,7 +62,18 @@ struct ExportCommand: AsyncParsableCommand {
     )
     var changeThreshold = "30"
 
+    @Flag(help: "First ask Finch to sync each connection (as `paybatch refresh` does) and wait for it.")
+    var refreshFirst = false
+    @Option(help: "With --refresh-first, how long to wait for the syncs: 90s, 10m, 1h (default 10m).")
+    var refreshWait = "10m"
+
     func validate() throws {
+        guard ConnectFlowOptions.duration(refreshWait) != nil else {
+            throw ValidationError("--refresh-wait takes a duration such as 90s, 10m or 1h.")
+        }
+        guard !refreshFirst || (!offline && !dryRun) else {
+            throw ValidationError("--refresh-first asks Finch to sync: it takes no --offline or --dry-run")
+        }
         guard Period(period) != nil else {
             throw ValidationError("--period must be YYYY-MM, such as 2026-10")
         }
@@ -107,6 +121,7 @@ struct ExportCommand: AsyncParsableCommand {
                 return .ok
             }
             return try await context.withStoreLock {
+                if refreshFirst { options.syncing = try await refreshBeforeExport(context) }
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
                 let exportPlan = try await plan(store, period: options.period, context: context)
                 // SPEC §3: the run's retry budget is 50 plus 20 % of the calls it plans.
@@ -150,6 +165,20 @@ struct ExportCommand: AsyncParsableCommand {
             metadata: ExportSummaryEvent.metadata(
                 exitCode: code, status: interrupted ? "interrupted" : "failed", tally: tally))
         throw ExitCode(code)
+    }
+
+    /// `--refresh-first`: a forced sync of the connections the export fetches, followed up to
+    /// `--refresh-wait`; returns those whose job still runs (the export makes them `pending`).
+    private func refreshBeforeExport(_ context: CommandContext) async throws -> [ConnectionID: String] {
+        let store = try context.openStore()
+        let report = try await context.withLoggedClient(store) { client in
+            try await DataRefresher(
+                store: store, client: client, clock: SystemClock(), wallClock: context.wallClock
+            )
+            .run(RefreshOptions(only: only, wait: ConnectFlowOptions.duration(refreshWait)))
+        }
+        report.lines.forEach(context.console.out)
+        return report.stillSyncing
     }
 
     /// The calls an export of `period` plans (the last stored counts, else one per bucket).

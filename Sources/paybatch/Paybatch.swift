@@ -14,7 +14,9 @@ struct Paybatch: AsyncParsableCommand {
             """,
         version: PaybatchVersion.current,
         subcommands: [
-            DemoCommand.self, ExportCommand.self, ReconcileCommand.self, KeysCommand.self, RosterCommand.self,
+            DemoCommand.self, ExportCommand.self, RefreshCommand.self, ReconcileCommand.self,
+            KeysCommand.self,
+            RosterCommand.self,
             ConfigCommand.self, ConnectCommand.self, ReauthCommand.self, StatusCommand.self,
             DoctorCommand.self,
             BackupCommand.self, SandboxCommand.self,

@@ -56,16 +56,23 @@ extension CommandContext {
     ) async throws -> ExitStatus {
         try await withStoreLock(creatingStore: creatingStore) {
             let store = try openStore(creating: creatingStore)
-            let log = FinchCallLog()
-            let client = finchClient(observer: log)
-            do {
-                let status = try await body(store, client)
-                try log.flush(to: store)
-                return status
-            } catch {
-                try? log.flush(to: store)
-                throw error
-            }
+            return try await withLoggedClient(store) { client in try await body(store, client) }
+        }
+    }
+
+    /// Runs `body` with a Finch client whose calls land in `store`'s request log afterwards (even
+    /// when `body` throws). The caller holds the store lock.
+    func withLoggedClient<T>(_ store: SQLiteStore, _ body: (FinchClient) async throws -> T) async throws -> T
+    {
+        let log = FinchCallLog()
+        let client = finchClient(observer: log)
+        do {
+            let value = try await body(client)
+            try log.flush(to: store)
+            return value
+        } catch {
+            try? log.flush(to: store)
+            throw error
         }
     }
 }

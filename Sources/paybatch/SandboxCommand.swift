@@ -69,6 +69,8 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Fix the sandbox clock (ISO-8601, e.g. 2026-11-15T12:00:00Z); default the wall clock.")
     var now: String?
     @Option(help: "Requests before a pending item becomes ready; 0 = never.") var syncAfter = 1
+    @Option(help: "Seconds of sandbox time a data_sync_all job takes; 0 = jobs never finish.")
+    var jobSeconds = 4
     @Option(help: "Write a roster CSV of every token to FILE.") var writeRoster: String?
     @Option(help: "Write a Dashboard-style connections export to FILE.") var writeConnections: String?
     @Option(help: "Write an invoice CSV for --period to FILE.") var writeInvoice: String?
@@ -81,6 +83,7 @@ struct SandboxCommand: AsyncParsableCommand {
         guard companies >= 1 else { throw ValidationError("--companies must be at least 1") }
         guard rateScale >= 0 else { throw ValidationError("--rate-scale must not be negative") }
         guard syncAfter >= 0 else { throw ValidationError("--sync-after must not be negative") }
+        guard jobSeconds >= 0 else { throw ValidationError("--job-seconds must not be negative") }
         guard ["on", "off"].contains(retryAfter) else {
             throw ValidationError("--retry-after takes on or off")
         }
@@ -120,7 +123,7 @@ struct SandboxCommand: AsyncParsableCommand {
             seed: seed, companies: companies, now: now.flatMap(SandboxCommand.parseDate),
             rateScale: rateScale,
             faults: try faultPlan(), latency: try latencyPlan(), retryAfter: retryAfter == "on",
-            syncAfter: syncAfter,
+            syncAfter: syncAfter, jobSeconds: jobSeconds,
             largeCompanyPeople: largeCompany)
         let server = SandboxServer(options: options)
         let files: [(String?, () -> String?)] = [

@@ -14,7 +14,8 @@ final class RosterWorkspace {
     let rosterFile: String
 
     init(
-        companies: Int = 12, faults: FaultPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1
+        companies: Int = 12, faults: FaultPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1,
+        jobSeconds: Int = 4
     ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "paybatch-e2e-\(UUID().uuidString)")
@@ -22,7 +23,8 @@ final class RosterWorkspace {
         server = SandboxServer(
             options: SandboxOptions(
                 seed: 3, companies: companies, now: Date(timeIntervalSince1970: 1_794_744_000),
-                faults: faults, retryAfter: retryAfter, syncAfter: syncAfter, clientID: Self.clientID,
+                faults: faults, retryAfter: retryAfter, syncAfter: syncAfter, jobSeconds: jobSeconds,
+                clientID: Self.clientID,
                 clientSecret: Self.clientSecret, environment: [:]))
         _ = try await server.start()
         rosterFile = folder.appendingPathComponent("roster.csv").path

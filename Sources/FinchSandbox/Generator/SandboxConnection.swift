@@ -34,6 +34,17 @@ public struct SandboxConnection: Sendable, Equatable {
     public var connectionType: String { scenario == .sandboxType ? "finch" : "provider" }
     public var isAssisted: Bool { scenario == .assisted }
     public var profile: ProviderProfile { ProviderProfile.named(providerID) }
+
+    /// How its `data_sync_all` jobs end: the seventh company's provider refuses Finch the
+    /// permissions and the eighth's wants the employer to log in again; every other job completes.
+    public var refreshOutcome: String {
+        guard scenario == .normal else { return "complete" }
+        switch companyIndex {
+        case 6: return "permissions_error"
+        case 7: return "reauth_error"
+        default: return "complete"
+        }
+    }
     public static let products = [
         "company", "directory", "individual", "employment", "payment", "pay_statement",
     ]

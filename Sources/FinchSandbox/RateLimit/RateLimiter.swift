@@ -1,9 +1,10 @@
 /// Finch's application limits per product bucket plus the per-IP ceiling, scaled as SPEC §3 says.
 struct RateLimiter: Sendable {
-    /// Finch's published per-minute numbers (API.md §9).
+    /// Finch's published per-minute numbers (API.md §9); the jobs endpoints' are not published,
+    /// and get the organization endpoints' 20, as paybatch's `jobs` bucket does.
     static let perMinute: [String: Int] = [
         "company": 20, "directory": 20, "individual": 20, "employment": 20, "payment": 12,
-        "pay_statement": 12,
+        "pay_statement": 12, "jobs": 20,
     ]
     static let ipCapacity = 1000
 

@@ -38,6 +38,8 @@ public final class SandboxEngine: Sendable {
         case "/employer/employment": "employment"
         case "/employer/payment": "payment"
         case "/employer/pay-statement": "pay_statement"
+        case "/jobs/automated": "jobs"
+        case _ where path.hasPrefix("/jobs/automated/"): "jobs"
         default: nil
         }
     }
@@ -146,6 +148,7 @@ public final class SandboxEngine: Sendable {
             ("POST", "/employer/employment"), ("GET", "/employer/payment"),
             ("POST", "/employer/pay-statement"):
             return data(request, bucket: bucket!, at: t)
+        case (_, _) where bucket == "jobs": return jobs(request, at: t)
         default: return FinchError.routeNotFound
         }
     }

@@ -37,6 +37,9 @@ struct SandboxStateValues: Sendable {
     var dataRequests: [String: Int] = [:]
     var paymentRequests: [String: Int] = [:]
     var dynamicConnections: [SandboxConnection] = []
+    /// Automated jobs in creation order, and each connection's refreshes in its current hour.
+    var jobs: [SandboxJob] = []
+    var refreshWindows: [String: SandboxJob.Window] = [:]
 
     init(rateScale: Double) { limiter = RateLimiter(scale: rateScale) }
 

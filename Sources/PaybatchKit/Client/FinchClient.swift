@@ -44,14 +44,22 @@ public struct FinchClient: Sendable {
         {
             return stored
         }
-        let answer = FinchAnswer(await Result { try await transport.send(request) }, endpoint: endpoint)
-        if case .failure(let error) = answer.result, !(error is TransportError) { throw error }
+        let answer = try await answer(request)
         if let failure = answer.failure(attempts: 1) { throw failure }
         let response = FinchResponse(endpoint: endpoint, try answer.result.get())
         // HTTP 202 is "not ready": never kept, so the next run asks again.
         if let cache, let key, response.status == 200 { try await cache.store(response, for: key) }
         try await onResponse?(response)
         return response
+    }
+
+    /// One request through the stack, as Finch answered it (or did not); what is neither an
+    /// answer nor a transport error (a run stop, a cancellation) is thrown.
+    func answer(_ request: HTTPRequest) async throws -> FinchAnswer {
+        let answer = FinchAnswer(
+            await Result { try await transport.send(request) }, endpoint: request.context.endpoint)
+        if case .failure(let error) = answer.result, !(error is TransportError) { throw error }
+        return answer
     }
 
     static func encode<T: Encodable>(_ value: T) -> Data {

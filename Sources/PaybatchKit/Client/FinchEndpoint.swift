@@ -14,6 +14,10 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
     case employment
     case payment
     case payStatement = "pay_statement"
+    /// `POST /jobs/automated`: a forced `data_sync_all` (API.md §11).
+    case createAutomatedJob = "create_automated_job"
+    /// `GET /jobs/automated/{job_id}`: one job's status.
+    case automatedJob = "automated_job"
 
     /// How a request to this endpoint proves who it is.
     public enum Authorization: Sendable {
@@ -40,12 +44,13 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: "/employer/employment"
         case .payment: "/employer/payment"
         case .payStatement: "/employer/pay-statement"
+        case .createAutomatedJob, .automatedJob: "/jobs/automated"
         }
     }
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .introspect, .providers, .company, .directory, .payment: .get
+        case .introspect, .providers, .company, .directory, .payment, .automatedJob: .get
         default: .post
         }
     }
@@ -68,10 +73,12 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: .employment
         case .payment: .payment
         case .payStatement: .payStatement
+        case .createAutomatedJob, .automatedJob: .jobs
         default: nil
         }
     }
 
-    /// The product scope a token needs for this endpoint (introspect's `products`).
-    public var product: String? { bucket?.rawValue }
+    /// The product scope a token needs for this endpoint (introspect's `products`); the jobs
+    /// endpoints need none (forced refreshes are an add-on of the account, API.md §9).
+    public var product: String? { bucket == .jobs ? nil : bucket?.rawValue }
 }

@@ -16,14 +16,22 @@ public struct FinchRequestFactory: Sendable {
         self.requestTimeout = requestTimeout
     }
 
+    /// `pathParameter` follows the endpoint's path as one more segment, percent-encoded
+    /// (`/jobs/automated/{job_id}`).
     public func request(
         _ endpoint: FinchEndpoint, authorization: FinchAuthorization, query: [URLQueryItem] = [],
         body: Data? = nil,
-        connectionID: ConnectionID? = nil
+        connectionID: ConnectionID? = nil, pathParameter: String? = nil
     ) -> HTTPRequest {
         var text = baseURL.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
-        var components = URLComponents(string: text + endpoint.path)!
+        text += endpoint.path
+        if let pathParameter {
+            let unreserved = CharacterSet(
+                charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+            text += "/" + (pathParameter.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")
+        }
+        var components = URLComponents(string: text)!
         if !query.isEmpty { components.queryItems = query }
         var headers: [(name: String, value: String)] = [
             ("Finch-API-Version", Self.apiVersion),

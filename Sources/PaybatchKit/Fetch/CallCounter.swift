@@ -39,7 +39,7 @@ public actor CallCounter: FinchCallObserver {
     /// run.json's names, every one present.
     static func everyName<Value>(_ values: [String: Value], zero: Value) -> [String: Value] {
         var result = values
-        for name in ["introspect"] + RateLimitBucket.allCases.map(\.rawValue) where result[name] == nil {
+        for name in ["introspect"] + RateLimitBucket.dataBuckets.map(\.rawValue) where result[name] == nil {
             result[name] = zero
         }
         return result

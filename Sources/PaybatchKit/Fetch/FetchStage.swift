@@ -15,6 +15,8 @@ struct FetchStage: Sendable {
     let log: ExportLog
     /// Told (connections done, total) before the first fetch starts (0 done) and as each ends.
     let progress: (@Sendable (Int, Int) -> Void)?
+    /// Connections whose forced refresh job still runs, with its id (`ExportOptions.syncing`).
+    var syncing: [ConnectionID: String] = [:]
 
     /// A connection to fetch: its place in the report order, and its row of the store.
     struct Connection: Sendable {
@@ -73,10 +75,15 @@ struct FetchStage: Sendable {
         into rows: ConnectionNormalizer
     ) async throws -> FetchedConnection {
         let id = connection.record.connectionID
-        let token = try await store.token(for: id)
-        let data = try await fetcher.fetch(
-            id, token: token, organizationFirst: organizationFirst, into: rows,
-            beforeData: { try await reuse.shouldFetch(id, introspection: $0) })
+        let data: ConnectionFacts
+        if let job = syncing[id] {
+            data = Self.stillSyncing(job: job)
+        } else {
+            let token = try await store.token(for: id)
+            data = try await fetcher.fetch(
+                id, token: token, organizationFirst: organizationFirst, into: rows,
+                beforeData: { try await reuse.shouldFetch(id, introspection: $0) })
+        }
         for error in data.errors { log.connectionError(error, connection: id) }
         let recorded = RunConnectionRecord(
             status: data.status, source: data.reused ? "reused" : "fetched", errors: data.errors,
@@ -90,5 +97,16 @@ struct FetchStage: Sendable {
             return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: nil)
         }
         return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: rows.summary)
+    }
+
+    /// A connection Finch is syncing now (its forced refresh job still runs): what it has is
+    /// being replaced, so nothing is asked and it is `pending`, fetched again by the next export.
+    static func stillSyncing(job: String) -> ConnectionFacts {
+        var data = ConnectionFacts()
+        data.status = .pending
+        data.message =
+            "Finch is still syncing this connection (refresh job \(job)): export again when it completes"
+        data.stoppedEarly = true
+        return data
     }
 }

@@ -35,7 +35,31 @@ public struct RosterStatusReport: Sendable, Encodable {
         }
     }
 
+    /// A connection's latest forced refresh (`paybatch refresh`).
+    public struct Refresh: Sendable, Encodable {
+        public var connectionID: String
+        public var status: String
+        public var jobID: String?
+        public var requestedAt: String
+        public var updatedAt: String
+        public var remainingRefreshes: Int?
+        public var retryAt: String?
+        public var message: String?
+
+        enum CodingKeys: String, CodingKey {
+            case status, message
+            case connectionID = "connection_id"
+            case jobID = "job_id"
+            case requestedAt = "requested_at"
+            case updatedAt = "updated_at"
+            case remainingRefreshes = "remaining_refreshes"
+            case retryAt = "retry_at"
+        }
+    }
+
     public var runs: [Run]
+    /// Each connection's latest refresh, by connection id.
+    public var refreshes: [Refresh]
     /// Connections needing attention first, then the others; by connection id within a group.
     public var connections: [Connection]
     public var statusCounts: [String: Int]
@@ -45,7 +69,7 @@ public struct RosterStatusReport: Sendable, Encodable {
     public var attention: [String]
 
     enum CodingKeys: String, CodingKey {
-        case runs, connections, keys, attention
+        case runs, connections, keys, attention, refreshes
         case statusCounts = "status_counts"
     }
 
@@ -110,6 +134,23 @@ public struct RosterStatusReport: Sendable, Encodable {
                 )
             }
         }
+        refreshes = try store.latestRefreshJobs().map {
+            Refresh(
+                connectionID: $0.connectionID.rawValue, status: $0.status.rawValue, jobID: $0.jobID,
+                requestedAt: StoreTimestamp.text($0.requestedAt),
+                updatedAt: StoreTimestamp.text($0.updatedAt),
+                remainingRefreshes: $0.remainingRefreshes, retryAt: $0.retryAt, message: $0.message)
+        }
+        let disconnected = Set(connectionRecords.filter(\.isDisconnected).map(\.connectionID.rawValue))
+        for refresh in refreshes where !disconnected.contains(refresh.connectionID) {
+            if refresh.status == RefreshJobStatus.reauthError.rawValue
+                || refresh.status == RefreshJobStatus.permissionsError.rawValue
+            {
+                attention.append(
+                    "\(refresh.connectionID): its last refresh ended \(refresh.status) (\(refresh.updatedAt)): a person must act before Finch can sync it"
+                )
+            }
+        }
         self.attention = attention
     }
 
@@ -133,6 +174,17 @@ public struct RosterStatusReport: Sendable, Encodable {
                             separator: ", ")))
         for row in connections where row.action != nil {
             lines.append("  \(row.connectionID)  \(row.customerID)  \(row.status)  → \(row.action!)")
+        }
+        if !refreshes.isEmpty {
+            lines.append("Latest refresh per connection:")
+            for refresh in refreshes {
+                var line = "  \(refresh.connectionID)  \(refresh.status)  \(refresh.updatedAt)"
+                if let job = refresh.jobID { line += "  job \(job)" }
+                if let retry = refresh.retryAt, refresh.remainingRefreshes == 0 {
+                    line += "  next refresh at \(retry)"
+                }
+                lines.append(line)
+            }
         }
         lines.append(
             "Key ids in use: "

@@ -34,6 +34,10 @@ public struct ExportOptions: Sendable {
     /// connections were still at their directory), few enough that memory stays small: a connection
     /// in flight holds one response at a time.
     public var concurrency = 48
+    /// Connections whose forced refresh (`--refresh-first`) was still running when the export
+    /// began, with the job's id: their data is being replaced, so they are exported `pending`
+    /// without a call, and the next export fetches them.
+    public var syncing: [ConnectionID: String] = [:]
 
     public init(period: Period, outputRoot: String, outputMode: OutputMode = .owner) {
         self.period = period

@@ -15,7 +15,7 @@ public struct ExportPlan: Sendable {
     public var limits: RateLimitConfiguration
 
     /// The names of run.json's `calls`, in order.
-    public static let callNames = ["introspect"] + RateLimitBucket.allCases.map(\.rawValue)
+    public static let callNames = ["introspect"] + RateLimitBucket.dataBuckets.map(\.rawValue)
 
     public init(
         period: Period, connections: [ConnectionRecord], storedCounts: [ConnectionID: [String: Int]],

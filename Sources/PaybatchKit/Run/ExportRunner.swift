@@ -222,11 +222,12 @@ public struct ExportRunner: Sendable {
         var client = makeClient(cache, observer)
         // The sizes the run's answers are stored by are those its render reads them by.
         client.limits = options.limits
-        let stage = FetchStage(
+        var stage = FetchStage(
             store: store, run: run, period: options.period, includeSSN: options.includeSSN,
             concurrency: options.concurrency, client: client,
             reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), log: log,
             progress: progress)
+        stage.syncing = options.syncing
         let selected = connections.indices.filter { isSelected(connections[$0]) }.map {
             FetchStage.Connection(
                 index: $0, record: connections[$0].record, customerName: connections[$0].customerName)

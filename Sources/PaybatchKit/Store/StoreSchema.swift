@@ -8,6 +8,7 @@ public enum StoreSchema {
     /// Append; never edit a released one.
     static let migrations: [StoreMigration] = [
         .sql(version1), .sql(version2), .code(CreatedAtMigration.run), .sql(version4),
+        .sql(version5),
     ]
 
     /// Brings `database` to the latest version. Throws (65) for a store written by a newer
@@ -168,5 +169,25 @@ public enum StoreSchema {
             PRIMARY KEY (run_id, connection_id, currency)
         );
         CREATE INDEX period_totals_by_period ON period_totals(period, finished_at);
+        """
+
+    /// Forced refreshes (`paybatch refresh`, API.md §9 and §11): one row per request for a
+    /// connection, updated as its job is followed. The latest row of a connection holds the quota
+    /// Finch last gave (`remaining_refreshes`, `retry_at`), which the next refresh obeys.
+    static let version5 = """
+        CREATE TABLE refresh_jobs (
+            refresh_id INTEGER PRIMARY KEY,
+            connection_id TEXT NOT NULL,
+            job_id TEXT,
+            requested_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            allowed_refreshes INTEGER,
+            remaining_refreshes INTEGER,
+            retry_at TEXT,
+            request_id TEXT,
+            message TEXT
+        );
+        CREATE INDEX refresh_jobs_by_connection ON refresh_jobs(connection_id, refresh_id);
         """
 }

@@ -145,6 +145,20 @@ for target in CONFIG["connections"]:
                 elif item.code == 202:
                     waiting.append(item.payment_id)
     expect(label + " pay_statements", statements, target["pay_statements"])
+
+    # A forced refresh (API.md §11): created, asked again while it runs (202, the same job, no
+    # quota used), read back, and listed with the connection's quota.
+    job = client.jobs.automated.create(type="data_sync_all")
+    walk(job)
+    again = client.jobs.automated.create(type="data_sync_all")
+    walk(again)
+    expect(label + " running job", again.job_id, job.job_id)
+    expect(label + " quota", (job.allowed_refreshes, again.remaining_refreshes), (2, 1))
+    walk(client.jobs.automated.retrieve(job.job_id))
+    listed = client.jobs.automated.list()
+    walk(listed)
+    expect(label + " jobs listed", [j.job_id for j in listed.data], [job.job_id])
+
     people_total += len(people)
     payments_total += len(payments)
     statements_total += statements

@@ -6,12 +6,15 @@ struct CatalogueCase: Sendable, CustomTestStringConvertible {
     var status: Int
     var name: String?
     var finchCode: String?
+    var endpoint: FinchEndpoint? = nil
     var code: String
     var retryable: Bool
     var scope: FailureScope
     var exit: PaybatchKit.ExitStatus? = nil
 
-    var testDescription: String { "\(status) \(name ?? "-") \(finchCode ?? "-") → \(code)" }
+    var testDescription: String {
+        "\(status) \(name ?? "-") \(finchCode ?? "-")\(endpoint.map { " on \($0.rawValue)" } ?? "") → \(code)"
+    }
 }
 
 @Suite("The failure catalogue: every row of API.md §7.2")
@@ -97,6 +100,14 @@ struct FailureCatalogueTests {
             status: 429, name: "rate_limit_exceeded_error", finchCode: "finch_token_rl",
             code: "token_rate_limited", retryable: true, scope: .request),
         .init(status: 429, code: "rate_limited", retryable: true, scope: .request),
+        // The refresh quota (API.md §9): nameless on the jobs endpoint, and not worth a retry;
+        // the application limit on the same endpoint still is.
+        .init(
+            status: 429, endpoint: .createAutomatedJob, code: "refresh_quota_spent", retryable: false,
+            scope: .connection),
+        .init(
+            status: 429, name: "rate_limit_exceeded_error", finchCode: "finch_application_rl",
+            endpoint: .createAutomatedJob, code: "rate_limited", retryable: true, scope: .request),
         .init(
             status: 500, name: "server_error", finchCode: "internal_server_error", code: "server_error",
             retryable: true, scope: .request),
@@ -114,7 +125,8 @@ struct FailureCatalogueTests {
 
     @Test(arguments: cases)
     func classifies(_ row: CatalogueCase) {
-        let result = FailureCatalogue.classify(status: row.status, name: row.name, finchCode: row.finchCode)
+        let result = FailureCatalogue.classify(
+            status: row.status, name: row.name, finchCode: row.finchCode, endpoint: row.endpoint)
         #expect(result.code == row.code)
         #expect(result.retryable == row.retryable)
         #expect(result.scope == row.scope)
@@ -127,6 +139,7 @@ struct FailureCatalogueTests {
             let covered = Self.cases.contains {
                 $0.status == row.status && (row.name == nil || $0.name == row.name)
                     && (row.finchCode == nil || $0.finchCode == row.finchCode)
+                    && $0.endpoint == row.endpoint
             }
             #expect(covered, "no test case for \(row.status) \(row.name ?? "-") \(row.finchCode ?? "-")")
         }

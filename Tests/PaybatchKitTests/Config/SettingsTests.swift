@@ -125,6 +125,16 @@ struct SettingsTests {
         #expect(settings.configPath == nil)
     }
 
+    @Test func theJobsBucketIsTwentyAMinuteUnlessTheFileSaysOtherwise() throws {
+        let plain = try SettingsResolver(environment: [:]).resolve { _ in nil }
+        #expect(plain.rateLimits.limit(for: .jobs) == 20)
+        let raised = try SettingsResolver(environment: [:]).resolve { _ in "[rate_limits]\njobs = 5\n" }
+        #expect(raised.rateLimits.limit(for: .jobs) == 5)
+        #expect(FinchEndpoint.createAutomatedJob.bucket == .jobs)
+        #expect(FinchEndpoint.automatedJob.bucket == .jobs)
+        #expect(!RateLimitBucket.dataBuckets.contains(.jobs))
+    }
+
     @Test func unknownRateLimitBucketsNameTheLine() {
         #expect(throws: ConfigFileError.self) {
             try SettingsResolver(environment: [:]).resolve { _ in "[rate_limits]\npayroll = 5\n" }

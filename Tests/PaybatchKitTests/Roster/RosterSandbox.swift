@@ -17,10 +17,11 @@ final class RosterSandbox {
     let client: FinchClient
     let rosterFile: String
 
-    init(companies: Int = 200) async throws {
+    /// `jobSeconds`: how long the sandbox's `data_sync_all` jobs take (0: they never end).
+    init(companies: Int = 200, jobSeconds: Int = 4) async throws {
         server = SandboxServer(
             options: SandboxOptions(
-                seed: 7, companies: companies, now: Self.now, clientID: Self.clientID,
+                seed: 7, companies: companies, now: Self.now, jobSeconds: jobSeconds, clientID: Self.clientID,
                 clientSecret: Self.clientSecret, environment: [:]))
         _ = try await server.start()
         temp = try TempStore()

@@ -38,6 +38,33 @@ struct RosterStatusTests {
         #expect(try RosterStatusReport(store: keyless).attention == report.attention)
     }
 
+    @Test func refreshesAreShownAndFailedOnesNeedAttention() throws {
+        let temp = try TempStore()
+        let store = try temp.open()
+        try TempStore.addConnections((0..<3).map { _ in TempStore.fakeToken() }, to: store)
+        let at = Date(timeIntervalSince1970: 1_794_744_000)
+        try store.saveRefreshJob(
+            RefreshJobRecord(connectionID: "conn-0", jobID: "job-0", requestedAt: at, status: .complete))
+        try store.saveRefreshJob(
+            RefreshJobRecord(
+                connectionID: "conn-1", jobID: "job-1", requestedAt: at, status: .permissionsError,
+                remainingRefreshes: 0, retryAt: "2026-11-15T13:00:00Z"))
+        try store.saveRefreshJob(
+            RefreshJobRecord(connectionID: "conn-2", jobID: "job-2", requestedAt: at, status: .reauthError))
+        try store.markDisconnected("conn-2", at: at, source: .disconnect)
+
+        let report = try RosterStatusReport(store: store)
+        #expect(report.refreshes.map(\.status) == ["complete", "permissions_error", "reauth_error"])
+        // A disconnected connection's old refresh needs nobody.
+        #expect(report.attention.count == 1)
+        #expect(report.attention.first?.hasPrefix("conn-1: its last refresh ended permissions_error") == true)
+        #expect(
+            report.lines.contains(
+                "  conn-1  permissions_error  2026-11-15T12:00:00.000Z  job job-1  next refresh at 2026-11-15T13:00:00Z"
+            ))
+        #expect(try report.json().contains(#""job_id" : "job-1""#))
+    }
+
     @Test func quietRosterNeedsNoAttention() throws {
         let temp = try TempStore()
         let store = try temp.open()

@@ -17,7 +17,9 @@ import Testing
         }
         #expect(
             tables == [
-                "connection_events", "connections", "customers", "period_totals", "request_log", "responses",
+                "connection_events", "connections", "customers", "period_totals", "refresh_jobs",
+                "request_log",
+                "responses",
                 "run_connections", "runs",
                 "secrets",
                 "settings",

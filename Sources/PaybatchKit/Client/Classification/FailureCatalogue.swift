@@ -2,23 +2,29 @@
 /// matches on HTTP status, and on `name` and `finch_code` when it gives them; the most specific
 /// matching row wins, then the defaults per status range.
 public enum FailureCatalogue {
-    /// One row of the table; nil fields match anything.
+    /// One row of the table; nil fields match anything. A row naming an endpoint is for answers
+    /// only that endpoint gives (the refresh quota's 429 has no `name`); a name or code weighs more.
     public struct Row: Sendable {
         public var status: Int
         public var name: String?
         public var finchCode: String?
+        public var endpoint: FinchEndpoint?
         public var failureClass: FailureClass
 
-        var specificity: Int { (name == nil ? 0 : 2) + (finchCode == nil ? 0 : 1) }
+        var specificity: Int {
+            (name == nil ? 0 : 4) + (finchCode == nil ? 0 : 2) + (endpoint == nil ? 0 : 1)
+        }
     }
 
     private static func row(
-        _ status: Int, _ name: String?, _ finchCode: String?, _ code: String, retry: Bool,
+        _ status: Int, _ name: String?, _ finchCode: String?, on endpoint: FinchEndpoint? = nil,
+        _ code: String,
+        retry: Bool,
         _ scope: FailureScope,
         exit: ExitStatus? = nil, _ remedy: String
     ) -> Row {
         Row(
-            status: status, name: name, finchCode: finchCode,
+            status: status, name: name, finchCode: finchCode, endpoint: endpoint,
             failureClass: FailureClass(
                 code: code, retryable: retry, scope: scope, runExitStatus: exit, remedy: remedy))
     }
@@ -98,6 +104,12 @@ public enum FailureCatalogue {
         row(
             429, "rate_limit_exceeded_error", "finch_token_rl", "token_rate_limited", retry: true, .request,
             "Finch's per-token limit refused the call; paybatch waits and retries."),
+        // API.md §9: the forced-refresh quota's 429 is `{allowed_refreshes, remaining_refreshes: 0,
+        // retry_at}`, with no name; asking again before `retry_at` cannot succeed.
+        row(
+            429, nil, nil, on: .createAutomatedJob, "refresh_quota_spent", retry: false, .connection,
+            "Finch's forced-refresh quota for this connection is spent: run `paybatch refresh` again after its retry time."
+        ),
         row(
             429, nil, nil, "rate_limited", retry: true, .request,
             "Finch refused the call for its rate limit; paybatch waits and retries."),
@@ -136,12 +148,15 @@ public enum FailureCatalogue {
         }
     }
 
-    /// The class of an HTTP error answer.
-    public static func classify(status: Int, name: String?, finchCode: String?) -> FailureClass {
+    /// The class of an HTTP error answer (from `endpoint`, when known).
+    public static func classify(
+        status: Int, name: String?, finchCode: String?, endpoint: FinchEndpoint? = nil
+    ) -> FailureClass {
         var best: Row?
         for row in rows where row.status == status {
             if let n = row.name, n != name { continue }
             if let c = row.finchCode, c != finchCode { continue }
+            if let e = row.endpoint, e != endpoint { continue }
             if best == nil || row.specificity > best!.specificity { best = row }
         }
         return best?.failureClass ?? fallback(status: status)

@@ -40,7 +40,8 @@ extension FinchFailure {
         guard !(200..<300).contains(response.status) else { return nil }
         let body = FinchErrorBody.decode(response.body)
         let failureClass = FailureCatalogue.classify(
-            status: response.status, name: body?.effectiveName, finchCode: body?.finchCode)
+            status: response.status, name: body?.effectiveName, finchCode: body?.finchCode, endpoint: endpoint
+        )
         let message =
             body?.effectiveMessage
             ?? (body == nil && !response.body.isEmpty
