@@ -25,7 +25,7 @@ extension SandboxEngine {
             ("last_successful_sync", .string(access.lastSync.map(SandboxEngine.iso))),
             ("message", .string(access.status == "connected" ? "Connected" : access.status)),
         ])
-        let products = JSONValue.array(SandboxConnection.products.map { .string($0) })
+        let products = JSONValue.array(c.grantedProducts.map { .string($0) })
         return .object([
             ("id", .string(hash.uuid("token-id", token))), ("client_id", .string(options.clientID)),
             ("client_type", .string(c.clientType)), ("connection_id", .string(c.connectionID)),

@@ -23,6 +23,11 @@ extension SandboxEngine {
                 return FinchError.badRequest("period must be YYYY-MM")
             }
             return .json(200, expectedCalls(period: period))
+        case ("GET", "/_sandbox/expected-benefit-findings"):
+            guard let period = request.queryValue("period").flatMap(BillingPeriod.init) else {
+                return FinchError.badRequest("period must be YYYY-MM")
+            }
+            return .json(200, expectedBenefitFindings(period: period))
         default: return FinchError.routeNotFound
         }
         return FinchError.body(404, "not_found_error", "item_not_found", "Unknown connection_id")

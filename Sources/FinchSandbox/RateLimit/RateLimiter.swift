@@ -2,7 +2,7 @@
 struct RateLimiter: Sendable {
     /// Finch's published per-minute numbers (API.md §9).
     static let perMinute: [String: Int] = [
-        "company": 20, "directory": 20, "individual": 20, "employment": 20, "payment": 12,
+        "company": 20, "directory": 20, "individual": 20, "employment": 20, "payment": 12, "benefits": 20,
         "pay_statement": 12,
     ]
     static let ipCapacity = 1000
