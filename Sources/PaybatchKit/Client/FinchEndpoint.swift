@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every Finch endpoint paybatch calls, with how it authenticates and which rate-limit bucket it
 /// draws from (API.md §1 and §9).
 public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
@@ -13,6 +15,10 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
     case employment
     case payment
     case payStatement = "pay_statement"
+    /// `GET /employer/benefits`: the company's benefits (`--include benefits`).
+    case benefits
+    /// `GET /employer/benefits/{benefit_id}/individuals`: every person enrolled in one benefit.
+    case benefitIndividuals = "benefit_individuals"
 
     /// How a request to this endpoint proves who it is.
     public enum Authorization: Sendable {
@@ -38,12 +44,23 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: "/employer/employment"
         case .payment: "/employer/payment"
         case .payStatement: "/employer/pay-statement"
+        case .benefits: "/employer/benefits"
+        case .benefitIndividuals: "/employer/benefits/{benefit_id}/individuals"
         }
+    }
+
+    /// The path with its one parameter filled in (`benefitIndividuals`' benefit id, percent-encoded).
+    public func path(parameter: String?) -> String {
+        guard let parameter else { return path }
+        let encoded =
+            parameter.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
+            ?? parameter
+        return path.replacingOccurrences(of: "{benefit_id}", with: encoded)
     }
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .introspect, .providers, .company, .directory, .payment: .get
+        case .introspect, .providers, .company, .directory, .payment, .benefits, .benefitIndividuals: .get
         default: .post
         }
     }
@@ -66,6 +83,7 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: .employment
         case .payment: .payment
         case .payStatement: .payStatement
+        case .benefits, .benefitIndividuals: .benefits
         default: nil
         }
     }
@@ -79,13 +97,22 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
 public enum RateLimitBucket: String, Sendable, CaseIterable, Codable, Comparable {
     case company, directory, individual, employment, payment
     case payStatement = "pay_statement"
+    /// The benefits endpoints: Finch publishes no limit for them (API.md §9), so 20 a minute, as
+    /// the organization endpoints, unless `[rate_limits] benefits` says otherwise (issue 21).
+    case benefits
 
     /// Finch's published requests per minute (API.md §9).
     public var finchPerMinute: Int {
         switch self {
-        case .company, .directory, .individual, .employment: 20
+        case .company, .directory, .individual, .employment, .benefits: 20
         case .payment, .payStatement: 12
         }
+    }
+
+    /// The buckets run.json's `calls` and `--dry-run` list: SPEC §3's six, and `benefits` only
+    /// for an export that includes them, so an export without benefits writes what it always did.
+    public static func listed(includingBenefits: Bool) -> [RateLimitBucket] {
+        includingBenefits ? allCases : allCases.filter { $0 != .benefits }
     }
 
     public static func < (lhs: RateLimitBucket, rhs: RateLimitBucket) -> Bool {

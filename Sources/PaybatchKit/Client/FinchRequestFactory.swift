@@ -26,11 +26,11 @@ public struct FinchRequestFactory: Sendable {
     public func request(
         _ endpoint: FinchEndpoint, authorization: FinchAuthorization, query: [URLQueryItem] = [],
         body: Data? = nil,
-        connectionID: ConnectionID? = nil
+        connectionID: ConnectionID? = nil, pathParameter: String? = nil
     ) -> HTTPRequest {
         var text = baseURL.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
-        var components = URLComponents(string: text + endpoint.path)!
+        var components = URLComponents(string: text + endpoint.path(parameter: pathParameter))!
         if !query.isEmpty { components.queryItems = query }
         var headers: [(name: String, value: String)] = [
             ("Finch-API-Version", Self.apiVersion),
