@@ -6,7 +6,7 @@ extension SandboxEngine {
     /// no other — from what the sandbox generated and what it configured (`BenefitPlan`), so tests
     /// assert each finding and no false one. `within_one_cent` counts percentage deductions that
     /// differ from gross × rate (rounded half-even) by exactly one cent: never findings.
-    func expectedBenefitFindings(period: BillingPeriod) -> JSONValue {
+    public func expectedBenefitFindings(period: BillingPeriod) -> JSONValue {
         let accesses = state.with { s in
             allConnections(s).filter { $0.hasBenefits && s.disconnectedAt[$0.connectionID] == nil }
                 .map { access($0, s) }

@@ -43,7 +43,7 @@ public struct BenefitCheck: Sendable {
                 continue
             }
             guard let person = statement.individualID else { continue }
-            let types = Set(judged.keys).union(statement.lines.compactMap(\.type)).sorted()
+            let types = Set(judged.keys).union(statement.lines.compactMap(\.type)).sorted(by: Self.bytewise)
             for type in types {
                 let lines = statement.lines.filter { $0.type == type }
                 if let benefit = judged[type] {
@@ -59,6 +59,9 @@ public struct BenefitCheck: Sendable {
         }
         return (findings + notJudged(offCycle: offCycle), notes)
     }
+
+    /// SPEC §8: sorting is bytewise on UTF-8.
+    static func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 
     /// The benefits the check judges, by type.
     var judgedBenefits: [String: CheckedBenefit] {
@@ -120,7 +123,11 @@ public struct BenefitCheck: Sendable {
         for benefit in benefits { if let type = benefit.type { perType[type, default: 0] += 1 } }
         let judged = judgedBenefits
         var rows: [BenefitFinding] = []
-        for benefit in benefits.sorted(by: { ($0.type ?? "", $0.id) < ($1.type ?? "", $1.id) }) {
+        let ordered = benefits.sorted {
+            ($0.type ?? "") != ($1.type ?? "")
+                ? Self.bytewise($0.type ?? "", $1.type ?? "") : Self.bytewise($0.id, $1.id)
+        }
+        for benefit in ordered {
             var reasons: [NotJudgedReason] = []
             if let type = benefit.type {
                 if let count = perType[type], count > 1 { reasons.append(.sharedType(count: count)) }
