@@ -48,12 +48,16 @@ import Testing
             let connection = group[0]
             let totals = try #require(
                 server.world.expectedTotals(connectionID: connection.connectionID, period: period))
+            let benefits = server.world.expectedBenefits(connectionID: connection.connectionID)
             return [
                 "label": connection.providerID, "token": connection.accessToken,
                 "individuals": totals.individuals,
                 "payments": totals.payments, "pay_statements": totals.payStatements,
+                "benefits": benefits.benefits, "enrollments": benefits.enrollments,
             ]
         }
+        // The SDK reads the benefit endpoints too, where a connection has the product.
+        #expect(connections.contains { ($0["benefits"] as? Int ?? 0) > 0 })
         let (status, output) = try await ConformanceTests.runPython(
             "sdk_conformance.py",
             config: [
