@@ -230,7 +230,10 @@ public struct ExportRunner: Sendable {
         let stage = FetchStage(
             store: store, run: run, period: options.period, includeSSN: options.includeSSN,
             includeBenefits: options.includeBenefits, concurrency: options.concurrency, client: client,
-            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), logger: logger,
+            reuse: RerunRule(
+                store: store, run: run.runID, previous: previous?.runID,
+                includeBenefits: options.includeBenefits),
+            logger: logger,
             progress: progress)
         let selected = connections.indices.filter { isSelected(connections[$0]) }.map {
             FetchStage.Connection(
