@@ -66,7 +66,7 @@ final class ExportRenderer {
         } else if outcome.status != .notFetched {
             let rows = ConnectionNormalizer(
                 spool: spool, index: index, record: item.record, customerName: item.customerName,
-                templates: templates, benefitsAsOf: benefitsAsOf)
+                templates: templates, benefitsAsOf: try await benefitsAsOf(item.record.connectionID))
             // Nil: an answer it needs was never stored (its fetch failed there), so it has no rows.
             if let data = try await reader.read(item.record.connectionID, into: rows) {
                 outcome.apply(data, rows: rows.summary)
@@ -94,6 +94,15 @@ final class ExportRenderer {
     /// configuration, not the period's).
     var benefitsAsOf: CalendarDate? {
         options.includeBenefits ? Self.day(of: run.startedAt) : nil
+    }
+
+    /// The day a connection's stored benefits were read: an answer copied from an earlier run (a
+    /// reused connection) keeps the day it was stored, which is the configuration's day.
+    private func benefitsAsOf(_ connection: ConnectionID) async throws -> CalendarDate? {
+        guard options.includeBenefits else { return nil }
+        let stored = try await reader.store.storedAnswers(
+            runID: run.runID, connection: connection, endpoint: .benefits)
+        return stored.first.flatMap { Self.day(of: $0.createdAt) } ?? benefitsAsOf
     }
 
     /// The UTC day of `instant`.
