@@ -100,7 +100,9 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
                 read.enrollments[id] = items
             }
             data.benefits = read
-        } catch let failure as FinchFailure {
+        } catch let failure as FinchFailure where failure.code != "reauth_required" {
+            // A reauth is the whole connection's (the caller records it); anything else costs only
+            // its benefits.
             data.errors.append(failure)
             data.degrade(to: .partial)
         } catch is StoredAnswers.NotStored {

@@ -79,6 +79,25 @@ struct BenefitExportTests {
         #expect(!(try fixture.file("data_quality.csv")).contains("deduction_"))
     }
 
+    @Test("a benefits call that keeps failing costs the connection its benefits, not its payroll")
+    func failedBenefitsLeaveTheRestAndArePartial() async throws {
+        var faults = FaultPlan(probabilities: [.serverError: 1])
+        faults.paths = ["/employer/benefits"]
+        let fixture = try await ExportFixture(faults: faults)
+        defer { Task { await fixture.stop() } }
+        let result = try await fixture.export {
+            $0.includeBenefits = true; $0.csvProfile = .rfc
+        }
+        let withBenefits = Set(fixture.sandbox.world.connections.filter(\.hasBenefits).map(\.connectionID))
+        for outcome in result.outcomes where withBenefits.contains(outcome.identity.connectionID.rawValue) {
+            #expect(outcome.status == .partial)
+            #expect(outcome.payStatements > 0)
+            #expect(outcome.errors.contains { $0.endpoint == .benefits })
+        }
+        #expect(try Self.records(fixture.file("benefits.csv")).isEmpty)
+        #expect(!(try fixture.file("data_quality.csv")).contains("deduction_"))
+    }
+
     /// The sandbox's truth as `connection|check|column|payment|person|expected|actual` keys.
     static func truth(_ fixture: ExportFixture) throws -> (findings: [String], withinOneCent: Int) {
         let json = fixture.sandbox.engine.expectedBenefitFindings(period: BillingPeriod("2026-10")!)
