@@ -178,19 +178,8 @@ final class ConnectionNormalizer: ConnectionRowSink {
         _ read: ConnectionBenefits?, statements: [StatementDeductions], asOf: CalendarDate
     ) -> [DataQualityRow] {
         guard let read else { return [] }
-        summary.benefits = read.benefits.map { BenefitRow(identity: identity, benefit: $0) }
-        for benefit in read.benefits {
-            guard let id = benefit.benefitID else { continue }
-            let items = (read.enrollments[id] ?? []).filter(\.isEnrolled).sorted {
-                ($0.individualID ?? "") < ($1.individualID ?? "")
-            }
-            summary.enrollments += items.map {
-                BenefitEnrollmentRow(
-                    identity: identity, benefitID: id, type: benefit.type?.rawValue, enrollment: $0,
-                    configuredAsOf: asOf)
-            }
-        }
-        let (findings, checkNotes) = read.check.findings(statements)
+        (summary.benefits, summary.enrollments) = BenefitNormalizer(identity: identity, asOf: asOf).rows(read)
+        let (findings, checkNotes) = BenefitNormalizer.check(read).findings(statements)
         notes.merge(checkNotes)
         summary.benefitFindings = findings.count
         return findings.map { DataQualityRow($0, identity: identity, asOf: asOf) }
