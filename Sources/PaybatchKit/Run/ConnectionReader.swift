@@ -106,7 +106,9 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
             data.errors.append(failure)
             data.degrade(to: .partial)
         } catch is StoredAnswers.NotStored {
-            return
+            // Rendered from answers of a run that did not read them (`--only` reusing an earlier
+            // run's answers, say): said, so an empty benefits report is not taken for "none".
+            data.notes.add("benefits_not_stored", report: "benefits", column: "benefits")
         }
     }
 

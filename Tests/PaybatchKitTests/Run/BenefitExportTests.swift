@@ -77,6 +77,17 @@ struct BenefitExportTests {
         #expect(fixture.sandbox.engine.counters().buckets["benefits"] == nil)
         #expect(!FileManager.default.fileExists(atPath: fixture.out + "/2026-10/benefits.csv"))
         #expect(!(try fixture.file("data_quality.csv")).contains("deduction_"))
+        // That run rendered again with benefits: nothing read, and the connections with the product say so.
+        _ = try await fixture.export {
+            $0.includeBenefits = true; $0.csvProfile = .rfc; $0.offline = true
+        }
+        let notes = try Self.records(fixture.file("data_quality.csv")).filter {
+            $0["check"] == "benefits_not_stored"
+        }
+        #expect(
+            Set(notes.compactMap { $0["connection_id"] })
+                == Set(fixture.sandbox.world.connections.filter(\.hasBenefits).map(\.connectionID)))
+        #expect(try Self.records(fixture.file("benefits.csv")).isEmpty)
     }
 
     @Test("a benefits call that keeps failing costs the connection its benefits, not its payroll")
