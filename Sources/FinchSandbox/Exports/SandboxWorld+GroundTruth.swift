@@ -73,4 +73,18 @@ extension SandboxWorld {
         }
         return totals
     }
+
+    /// How many benefits a connection has and how many enrollments they list in all (as generated,
+    /// no advanced sync); zeros for a connection without the `benefits` product.
+    public func expectedBenefits(connectionID: String) -> (benefits: Int, enrollments: Int) {
+        guard let connection = connection(id: connectionID), connection.hasBenefits else { return (0, 0) }
+        let plan = BenefitPlan(hash: hash, connection: connection)
+        let people = PersonGenerator(hash: hash, connection: connection, today: SandboxDay(now))
+        let enrollments = plan.benefits.reduce(0) { total, benefit in
+            total
+                + (0..<connection.people).filter { plan.deduction(benefit, for: people.person($0)) != nil }
+                .count
+        }
+        return (plan.benefits.count, enrollments)
+    }
 }

@@ -49,6 +49,15 @@ public struct SandboxConnection: Sendable, Equatable {
         "company", "directory", "individual", "employment", "payment", "pay_statement",
     ]
 
+    /// A few connections have the `benefits` product (issue 21): the first company's, and both of
+    /// the fourth's (two providers). Their statements are what they always were.
+    public var hasBenefits: Bool {
+        (scenario == .normal || scenario == .secondProvider) && (companyIndex == 0 || companyIndex == 3)
+    }
+
+    /// The products its token was granted, as introspect lists them.
+    public var grantedProducts: [String] { Self.products + (hasBenefits ? ["benefits"] : []) }
+
     /// Whether Finch bills this connection for `period` (SPEC §8 "Billing window").
     public func isBillable(periodStart: Date, periodEnd: Date) -> Bool {
         guard clientType == "production", createdAt < periodEnd else { return false }

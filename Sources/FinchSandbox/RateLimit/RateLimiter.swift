@@ -3,7 +3,7 @@ struct RateLimiter: Sendable {
     /// Finch's published per-minute numbers (API.md §9); the jobs endpoints' are not published,
     /// and get the organization endpoints' 20, as paybatch's `jobs` bucket does.
     static let perMinute: [String: Int] = [
-        "company": 20, "directory": 20, "individual": 20, "employment": 20, "payment": 12,
+        "company": 20, "directory": 20, "individual": 20, "employment": 20, "payment": 12, "benefits": 20,
         "pay_statement": 12, "jobs": 20,
     ]
     static let ipCapacity = 1000

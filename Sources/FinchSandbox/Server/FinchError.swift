@@ -24,6 +24,9 @@ enum FinchError {
     static let reauthenticate = body(
         401, "authentication_error", "reauthenticate_user",
         "The employer must reauthenticate this connection through Finch Connect")
+    /// A token without the product the endpoint needs (`insufficient_scope_error`).
+    static let productNotGranted = body(
+        403, "insufficient_scope_error", nil, "The access token does not have access to this product")
     static let routeNotFound = body(404, "not_found_error", nil, "Route not found")
 
     /// The 429 body, with the extra `statusCode`/`status` keys Finch's rate-limit bodies carry.

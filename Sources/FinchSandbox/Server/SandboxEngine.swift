@@ -40,8 +40,16 @@ public final class SandboxEngine: Sendable {
         case "/employer/pay-statement": "pay_statement"
         case "/jobs/automated": "jobs"
         case _ where path.hasPrefix("/jobs/automated/"): "jobs"
+        case "/employer/benefits": "benefits"
+        case _ where isBenefitIndividuals(path): "benefits"
         default: nil
         }
+    }
+
+    /// `/employer/benefits/{benefit_id}/individuals`.
+    static func isBenefitIndividuals(_ path: String) -> Bool {
+        path.hasPrefix("/employer/benefits/") && path.hasSuffix("/individuals")
+            && path.count > "/employer/benefits//individuals".count
     }
 
     /// Answers one request, deterministically for a given seed, clock and request history.
@@ -149,6 +157,9 @@ public final class SandboxEngine: Sendable {
             ("POST", "/employer/pay-statement"):
             return data(request, bucket: bucket!, at: t)
         case (_, _) where bucket == "jobs": return jobs(request, at: t)
+        case ("GET", "/employer/benefits"): return data(request, bucket: "benefits", at: t)
+        case ("GET", _) where SandboxEngine.isBenefitIndividuals(request.path):
+            return data(request, bucket: "benefits", at: t)
         default: return FinchError.routeNotFound
         }
     }

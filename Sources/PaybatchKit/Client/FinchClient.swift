@@ -32,12 +32,17 @@ public struct FinchClient: Sendable {
     /// `FinchRunStop` through.
     public func send(
         _ endpoint: FinchEndpoint, _ authorization: FinchAuthorization, query: [URLQueryItem] = [],
-        body: Data? = nil, connectionID: ConnectionID? = nil, onResponse: ResponseSink? = nil
+        body: Data? = nil, connectionID: ConnectionID? = nil, pathParameter: String? = nil,
+        onResponse: ResponseSink? = nil
     ) async throws -> FinchResponse {
         let request = requests.request(
-            endpoint, authorization: authorization, query: query, body: body, connectionID: connectionID)
+            endpoint, authorization: authorization, query: query, body: body, connectionID: connectionID,
+            pathParameter: pathParameter)
+        // A path parameter (a benefit's id) tells the calls of one endpoint apart as a query does;
+        // without one the key is what it always was, so stored runs still resume.
+        let keyQuery = pathParameter.map { "\($0)?\(request.url.query ?? "")" } ?? request.url.query
         let key = connectionID.map {
-            RequestKey(connectionID: $0, endpoint: endpoint, query: request.url.query, body: body)
+            RequestKey(connectionID: $0, endpoint: endpoint, query: keyQuery, body: body)
         }
         if let cache, let key, endpoint != .introspect,
             let stored = try await cache.cachedResponse(for: key)

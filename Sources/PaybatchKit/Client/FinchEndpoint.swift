@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every Finch endpoint paybatch calls, with how it authenticates and which rate-limit bucket it
 /// draws from (API.md §1 and §9).
 public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
@@ -18,6 +20,10 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
     case createAutomatedJob = "create_automated_job"
     /// `GET /jobs/automated/{job_id}`: one job's status.
     case automatedJob = "automated_job"
+    /// `GET /employer/benefits`: the company's benefits (`--include benefits`).
+    case benefits
+    /// `GET /employer/benefits/{benefit_id}/individuals`: every person enrolled in one benefit.
+    case benefitIndividuals = "benefit_individuals"
 
     /// How a request to this endpoint proves who it is.
     public enum Authorization: Sendable {
@@ -44,13 +50,29 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .employment: "/employer/employment"
         case .payment: "/employer/payment"
         case .payStatement: "/employer/pay-statement"
-        case .createAutomatedJob, .automatedJob: "/jobs/automated"
+        case .createAutomatedJob: "/jobs/automated"
+        case .automatedJob: "/jobs/automated/{job_id}"
+        case .benefits: "/employer/benefits"
+        case .benefitIndividuals: "/employer/benefits/{benefit_id}/individuals"
         }
+    }
+
+    /// The path with its one parameter filled in (`benefitIndividuals`' benefit id, percent-encoded).
+    public func path(parameter: String?) -> String {
+        guard let parameter, let open = path.firstIndex(of: "{"), let close = path.firstIndex(of: "}")
+        else { return path }
+        // Unreserved characters only (RFC 3986): an id cannot add a segment or a query.
+        let unreserved = CharacterSet(
+            charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let encoded = parameter.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        return path.replacingCharacters(in: open...close, with: encoded)
     }
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .introspect, .providers, .company, .directory, .payment, .automatedJob: .get
+        case .introspect, .providers, .company, .directory, .payment, .automatedJob, .benefits,
+            .benefitIndividuals:
+            .get
         default: .post
         }
     }
@@ -74,6 +96,7 @@ public enum FinchEndpoint: String, Sendable, CaseIterable, Codable {
         case .payment: .payment
         case .payStatement: .payStatement
         case .createAutomatedJob, .automatedJob: .jobs
+        case .benefits, .benefitIndividuals: .benefits
         default: nil
         }
     }

@@ -25,13 +25,7 @@ public struct FinchRequestFactory: Sendable {
     ) -> HTTPRequest {
         var text = baseURL.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
-        text += endpoint.path
-        if let pathParameter {
-            let unreserved = CharacterSet(
-                charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-            text += "/" + (pathParameter.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")
-        }
-        var components = URLComponents(string: text)!
+        var components = URLComponents(string: text + endpoint.path(parameter: pathParameter))!
         if !query.isEmpty { components.queryItems = query }
         var headers: [(name: String, value: String)] = [
             ("Finch-API-Version", Self.apiVersion),

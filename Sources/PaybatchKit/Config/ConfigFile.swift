@@ -15,9 +15,12 @@ public struct ConfigFile: Sendable, Equatable {
         case string(String)
         case number(Double)
         case bool(Bool)
+        /// An array of strings (`include = ["benefits"]`), the only array paybatch reads.
+        case strings([String])
 
         public var text: String {
             switch self {
+            case .strings(let list): list.joined(separator: ",")
             case .string(let s): s
             case .number(let n): n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
             case .bool(let b): b ? "true" : "false"
@@ -37,7 +40,7 @@ public struct ConfigFile: Sendable, Equatable {
     ]
     public static let knownKeys: Set<String> = [
         "db", "out", "base_url", "rate_scale", "request_timeout", "output_mode", "redirect_uri", "client_id",
-        "key_file", "wait_lock", "csv_profile", "keep_runs", "log_format",
+        "key_file", "wait_lock", "csv_profile", "keep_runs", "log_format", "include",
     ]
 
     public init(path: String, text: String) throws(ConfigFileError) {
@@ -101,6 +104,7 @@ public struct ConfigFile: Sendable, Equatable {
         _ raw: Substring, path: String, line: Int, column: Int
     ) throws(ConfigFileError) -> Value {
         var text = raw.trimmingSpaces
+        if text.hasPrefix("[") { return try parseStrings(text, path: path, line: line, column: column) }
         if text.hasPrefix("\"") {
             var result = ""
             var index = text.index(after: text.startIndex)
@@ -143,5 +147,34 @@ public struct ConfigFile: Sendable, Equatable {
                 path: "", line: line, column: column,
                 "`\(text)` is not a quoted string, a number or a boolean")
         }
+    }
+}
+
+extension ConfigFile {
+    /// `["a", "b"]` on one line: plain quoted strings (no escapes, no nesting), then an optional
+    /// comment.
+    fileprivate static func parseStrings(
+        _ text: Substring, path: String, line: Int, column: Int
+    ) throws(ConfigFileError) -> Value {
+        guard let close = text.firstIndex(of: "]") else {
+            throw ConfigFileError(path: path, line: line, column: column, "the array has no closing ]")
+        }
+        let rest = text[text.index(after: close)...].trimmingSpaces
+        guard rest.isEmpty || rest.hasPrefix("#") else {
+            throw ConfigFileError(path: path, line: line, column: column, "text after the closing ]")
+        }
+        var items: [String] = []
+        for part in text[text.index(after: text.startIndex)..<close].split(separator: ",") {
+            let item = part.trimmingSpaces
+            guard item.count >= 2, item.hasPrefix("\""), item.hasSuffix("\""),
+                !item.dropFirst().dropLast().contains("\""), !item.contains("\\")
+            else {
+                throw ConfigFileError(
+                    path: path, line: line, column: column,
+                    "an array holds quoted strings, such as [\"benefits\"]")
+            }
+            items.append(String(item.dropFirst().dropLast()))
+        }
+        return .strings(items)
     }
 }

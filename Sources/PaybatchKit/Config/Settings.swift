@@ -16,6 +16,9 @@ public struct Settings: Sendable {
     public var keyFile: String?
     /// The config file that was read, if any.
     public var configPath: String?
+    /// What an export adds to its reports (`include = ["benefits"]`, `PAYBATCH_INCLUDE=benefits`);
+    /// `export --include` wins over it.
+    public var include: Set<ExportInclusion> = []
 
     public static let defaultRedirectURI = "http://127.0.0.1:8765/callback"
 }

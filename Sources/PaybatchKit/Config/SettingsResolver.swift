@@ -20,7 +20,7 @@ public struct SettingsResolver: Sendable {
         "rate_scale": "PAYBATCH_RATE_SCALE", "request_timeout": "PAYBATCH_REQUEST_TIMEOUT",
         "client_id": "FINCH_CLIENT_ID", "output_mode": "PAYBATCH_OUTPUT_MODE",
         "redirect_uri": "PAYBATCH_REDIRECT_URI", "wait_lock": "PAYBATCH_WAIT_LOCK",
-        "key_file": "PAYBATCH_KEY_FILE",
+        "key_file": "PAYBATCH_KEY_FILE", "include": "PAYBATCH_INCLUDE",
     ]
 
     /// Reads the config file (from `--config`, else `PAYBATCH_CONFIG`, else `./paybatch.toml` when
@@ -92,6 +92,16 @@ public struct SettingsResolver: Sendable {
             }
             mode = parsed
         }
+        var include: Set<ExportInclusion> = []
+        if let (text, source) = lookup("include") {
+            for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !name.isEmpty {
+                guard let inclusion = ExportInclusion(rawValue: name) else {
+                    throw invalid(source, "`\(name)` cannot be included; known: \(ExportInclusion.allNames)")
+                }
+                include.insert(inclusion)
+            }
+        }
         return Settings(
             databasePath: lookup("db")?.value ?? "paybatch.sqlite",
             outputFolder: lookup("out")?.value ?? "out",
@@ -103,6 +113,6 @@ public struct SettingsResolver: Sendable {
             redirectURI: lookup("redirect_uri")?.value ?? Settings.defaultRedirectURI,
             clientID: lookup("client_id")?.value,
             keyFile: lookup("key_file")?.value,
-            configPath: file == nil ? nil : path)
+            configPath: file == nil ? nil : path, include: include)
     }
 }

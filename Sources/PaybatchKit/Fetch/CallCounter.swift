@@ -36,10 +36,14 @@ public actor CallCounter: FinchCallObserver {
         return endpoint.bucket?.rawValue ?? endpoint.rawValue
     }
 
-    /// run.json's names, every one present.
-    static func everyName<Value>(_ values: [String: Value], zero: Value) -> [String: Value] {
+    /// run.json's names, every one present (`benefits` when the run called it, or `includingBenefits`).
+    static func everyName<Value>(
+        _ values: [String: Value], zero: Value, includingBenefits: Bool = false
+    ) -> [String: Value] {
         var result = values
-        for name in ["introspect"] + RateLimitBucket.dataBuckets.map(\.rawValue) where result[name] == nil {
+        let buckets = RateLimitBucket.listed(
+            includingBenefits: includingBenefits || values["benefits"] != nil)
+        for name in ["introspect"] + buckets.map(\.rawValue) where result[name] == nil {
             result[name] = zero
         }
         return result
@@ -47,14 +51,15 @@ public actor CallCounter: FinchCallObserver {
 
     /// What run.json and the summary event show: the run's data calls and retries as the request
     /// log has them (`logged`), this invocation's introspect calls, and its limiter waits.
-    public func tally(logged: CallTally) -> CallTally {
+    public func tally(logged: CallTally, includingBenefits: Bool = false) -> CallTally {
         var tally = logged
-        tally.calls = Self.everyName(tally.calls, zero: 0)
-        tally.retries = Self.everyName(tally.retries, zero: 0)
+        tally.calls = Self.everyName(tally.calls, zero: 0, includingBenefits: includingBenefits)
+        tally.retries = Self.everyName(tally.retries, zero: 0, includingBenefits: includingBenefits)
         tally.calls["introspect"] = introspects
         tally.retries["introspect"] = introspectRetries
         tally.limiterWaitSeconds = Self.everyName(
-            limiterWaitByName.mapValues { CallTally.seconds($0) }, zero: 0)
+            limiterWaitByName.mapValues { CallTally.seconds($0) }, zero: 0,
+            includingBenefits: includingBenefits)
         return tally
     }
 }

@@ -5,11 +5,15 @@ public struct ConnectionFetcher: Sendable {
     public let client: FinchClient
     public let period: Period
     public let includeSSN: Bool
+    /// `--include benefits`: 1 + B more calls per connection granted the product.
+    public var includeBenefits = false
 
-    public init(client: FinchClient, period: Period, includeSSN: Bool = false) {
+    public init(client: FinchClient, period: Period, includeSSN: Bool = false, includeBenefits: Bool = false)
+    {
         self.client = client
         self.period = period
         self.includeSSN = includeSSN
+        self.includeBenefits = includeBenefits
     }
 
     /// What the connection gave. Throws only what stops the whole run (`FinchRunStop`, a store
@@ -23,7 +27,8 @@ public struct ConnectionFetcher: Sendable {
         beforeData: (Introspection) async throws -> Bool = { _ in true }
     ) async throws -> ConnectionFacts {
         let answers = FinchAnswers(client: client, token: token, connectionID: id, includeSSN: includeSSN)
-        return try await ConnectionReader(answers: answers, period: period).read(
-            organizationFirst: organizationFirst, into: sink, beforeData: beforeData)
+        return try await ConnectionReader(answers: answers, period: period, includeBenefits: includeBenefits)
+            .read(
+                organizationFirst: organizationFirst, into: sink, beforeData: beforeData)
     }
 }

@@ -7,6 +7,8 @@ struct FetchStage: Sendable {
     let run: RunRecord
     let period: Period
     let includeSSN: Bool
+    /// `--include benefits`.
+    var includeBenefits = false
     /// How many connections are fetched at once at most.
     let concurrency: Int
     let client: FinchClient
@@ -32,7 +34,8 @@ struct FetchStage: Sendable {
         rows: @escaping @Sendable (Connection) -> ConnectionNormalizer
     ) async throws -> [ConnectionFacts] {
         defer { events.finish() }
-        let fetcher = ConnectionFetcher(client: client, period: period, includeSSN: includeSSN)
+        let fetcher = ConnectionFetcher(
+            client: client, period: period, includeSSN: includeSSN, includeBenefits: includeBenefits)
         // As many connections as the payment bucket admits at once ask for payroll first; the
         // others' payment calls wait a window or more, so they ask for the organization first.
         let payrollFirst =

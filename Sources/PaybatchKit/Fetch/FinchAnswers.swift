@@ -37,4 +37,12 @@ struct FinchAnswers: ConnectionAnswers {
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         try await client.payStatementPages(token, payments: payments, connectionID: connectionID, read: read)
     }
+
+    func benefits() async throws -> DataFetch<[WireCompanyBenefit]> {
+        try await client.benefits(token, connectionID: connectionID)
+    }
+
+    func benefitEnrollments(_ id: String) async throws -> DataFetch<[WireBenefitEnrollment]> {
+        try await client.benefitEnrollments(token, benefitID: id, connectionID: connectionID)
+    }
 }

@@ -10,6 +10,9 @@ struct RerunRule: Sendable {
     let run: String
     /// The period's latest finished run before it, if any (none with `--fresh`).
     let previous: String?
+    /// `--include benefits`: a previous run that did not read a connection's benefits cannot serve
+    /// it (its benefits would be missing from the reports).
+    var includeBenefits = false
 
     /// Whether the connection's data must be fetched; false when stored answers serve.
     func shouldFetch(_ id: ConnectionID, introspection: Introspection) async throws -> Bool {
@@ -33,6 +36,11 @@ struct RerunRule: Sendable {
             let earliest = earlier.compactMap({ $0 }).min(),
             sync <= earliest
         else { return true }
+        if includeBenefits, introspection.products?.present.contains("benefits") == true,
+            try await store.storedAnswers(runID: previous, connection: id, endpoint: .benefits).isEmpty
+        {
+            return true
+        }
         try await store.copyResponses(from: previous, to: run, connection: id)
         return false
     }

@@ -17,11 +17,16 @@ final class ConnectionNormalizer: ConnectionRowSink {
     private var paymentRows: [PaymentID: (row: PaymentRow, group: Int)] = [:]
     private var statementProfiles: [PaymentID: NullProfile<PayStatementsField>] = [:]
     private var checks: [PaymentID: PaymentCheck] = [:]
+    /// `--include benefits`: the day the benefits were read, and each payment's statements as the
+    /// deduction check needs them (nil: benefits not included, nothing kept).
+    private let benefitsAsOf: CalendarDate?
+    private var deductions: [PaymentID: [StatementDeductions]] = [:]
 
     init(
         spool: ReportSpool, index: Int, record: ConnectionRecord, customerName: String?,
-        templates: ReportTemplates
+        templates: ReportTemplates, benefitsAsOf: CalendarDate? = nil
     ) {
+        self.benefitsAsOf = benefitsAsOf
         self.spool = spool
         self.index = index
         self.record = record
@@ -66,9 +71,9 @@ final class ConnectionNormalizer: ConnectionRowSink {
 
     /// Normalizing and encoding, the larger half of a statement's work, done by the pageNormalizer.
     func pageNormalizer(for payment: PaymentID) -> @Sendable ([WirePayStatement]) -> NormalizedPage {
-        let (payroll, known, payDate) = (
+        let (payroll, known, payDate, keepsDeductions) = (
             PayrollNormalizer(identity: identity), paymentRows[payment] != nil,
-            paymentRows[payment]?.row.payDate
+            paymentRows[payment]?.row.payDate, benefitsAsOf != nil
         )
         return { statements in
             var page = NormalizedPage(payment: payment)
@@ -79,7 +84,11 @@ final class ConnectionNormalizer: ConnectionRowSink {
                 page.statements.append(
                     NormalizedPage.Statement(
                         row: normalized.row, cells: ReportSpool.encode(normalized.row),
-                        lines: normalized.lines.map(ReportSpool.encode)))
+                        lines: normalized.lines.map(ReportSpool.encode),
+                        deductions: keepsDeductions
+                            ? normalized.lines.filter { $0.category == .employeeDeduction }.map {
+                                StatementDeductions.Line(type: $0.type, amount: $0.amount)
+                            } : []))
             }
             return page
         }
@@ -98,12 +107,20 @@ final class ConnectionNormalizer: ConnectionRowSink {
             }
             checks[page.payment]?.add(statement.row)
             statementProfiles[page.payment]?.add(statement.row)
+            if benefitsAsOf != nil {
+                deductions[page.payment, default: []].append(
+                    StatementDeductions(
+                        paymentID: page.payment, individualID: statement.row.individualID,
+                        type: statement.row.type, grossPay: statement.row.grossPay,
+                        lines: statement.deductions))
+            }
         }
     }
 
     func finish(_ data: ConnectionFacts) throws {
         var statementProfile = NullProfile(statementTemplate)
         var findings: [PaymentCheck.Finding] = []
+        var checkedStatements: [StatementDeductions] = []
         for (id, entry) in paymentRows.sorted(by: { $0.value.group < $1.value.group }) {
             var row = entry.row
             row.payStatementsStatus = data.statementResults[id] ?? .none
@@ -112,6 +129,10 @@ final class ConnectionNormalizer: ConnectionRowSink {
             {
                 statementProfile.merge(profile)
                 findings += check.findings
+                // In the reports' order: by payment (this loop's), then by person.
+                checkedStatements += (deductions[id] ?? []).sorted {
+                    ($0.individualID?.rawValue ?? "") < ($1.individualID?.rawValue ?? "")
+                }
                 notes.merge(check.notes)
             } else {
                 // Statements of a payment that did not complete are not reported (SPEC §8).
@@ -131,6 +152,9 @@ final class ConnectionNormalizer: ConnectionRowSink {
         }
         summary.payStatements = statementProfile.rows
         notes.merge(data.notes)
+        let benefitRows = benefitsAsOf.map {
+            checkBenefits(data.benefits, statements: checkedStatements, asOf: $0)
+        }
         summary.qualityRows =
             employeeProfile.qualityRows(for: identity) + paymentProfile.qualityRows(for: identity)
             + statementProfile.qualityRows(for: identity)
@@ -140,11 +164,25 @@ final class ConnectionNormalizer: ConnectionRowSink {
                     column: $0.column, check: "payment_vs_statements", paymentID: $0.paymentID,
                     expected: Cell($0.expected), actual: Cell($0.actual), difference: Cell($0.difference))
             }
+            + (benefitRows ?? [])
             + notes.sorted.map { key, count in
                 DataQualityRow(
                     identity: identity, report: key.report,
                     column: key.column, check: key.code, actual: .integer(Int64(count)))
             }
+    }
+
+    /// The benefit reports' rows and the deduction check's findings (SPEC §8 "Benefit findings"),
+    /// placed after the payment checks and before the data notes, the check's own notes merged.
+    private func checkBenefits(
+        _ read: ConnectionBenefits?, statements: [StatementDeductions], asOf: CalendarDate
+    ) -> [DataQualityRow] {
+        guard let read else { return [] }
+        (summary.benefits, summary.enrollments) = BenefitNormalizer(identity: identity, asOf: asOf).rows(read)
+        let (findings, checkNotes) = BenefitNormalizer.check(read).findings(statements)
+        notes.merge(checkNotes)
+        summary.benefitFindings = findings.count
+        return findings.map { DataQualityRow($0, identity: identity, asOf: asOf) }
     }
 
     /// Drops every row spooled so far: the connection's stored answers are to be read instead.

@@ -14,6 +14,8 @@ public struct DataQualityRow: Sendable, Equatable, ReportRow {
     public var expected: Cell = .empty
     public var actual: Cell = .empty
     public var difference: Cell = .empty
+    /// What a benefit finding found, in words (the `message` column of `--include benefits`).
+    public var message: String?
 
     /// A failed check, a data note or a period change — not a null-profile row.
     public var isFinding: Bool { check != nil }
@@ -35,6 +37,7 @@ public struct DataQualityRow: Sendable, Equatable, ReportRow {
         case .expected: expected
         case .actual: actual
         case .difference: difference
+        case .message: Cell(message)
         }
     }
 }

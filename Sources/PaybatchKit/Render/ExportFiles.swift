@@ -24,6 +24,7 @@ final class ExportFiles {
         var book = ExportWorkbook(
             templates: templates, period: options.period, run: run, wallClock: wallClock)
         book.baselinePeriod = baselinePeriod
+        book.includeBenefits = options.includeBenefits
         book.rowLimit = rowLimit
         workbook = options.writeXLSX ? ExportWorkbookFile(options: options, book: book) : nil
     }
@@ -61,7 +62,7 @@ private final class ExportCSVFiles: Sendable {
 
     init(options: ExportOptions, templates: ReportTemplates) {
         self.options = options
-        reports = ExportReports.all(templates)
+        reports = ExportReports.all(templates, includeBenefits: options.includeBenefits)
     }
 
     /// Writes `range`'s connections: `rows` are theirs, from the first of the range.

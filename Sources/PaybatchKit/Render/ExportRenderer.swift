@@ -58,17 +58,20 @@ final class ExportRenderer {
         outcome.dataRetrieved = item.dataRetrieved
         outcome.lastRequestID = item.lastRequestID ?? outcome.lastRequestID
         var quality: [DataQualityRow] = []
+        var summary: RowSummary?
         if let live {
             outcome.apply(live.data, rows: live.rows)
             quality = live.rows.qualityRows
+            summary = live.rows
         } else if outcome.status != .notFetched {
             let rows = ConnectionNormalizer(
                 spool: spool, index: index, record: item.record, customerName: item.customerName,
-                templates: templates)
+                templates: templates, benefitsAsOf: try await benefitsAsOf(item.record.connectionID))
             // Nil: an answer it needs was never stored (its fetch failed there), so it has no rows.
             if let data = try await reader.read(item.record.connectionID, into: rows) {
                 outcome.apply(data, rows: rows.summary)
                 quality = rows.summary.qualityRows
+                summary = rows.summary
             } else {
                 try spool.remove(connection: index)
             }
@@ -81,7 +84,30 @@ final class ExportRenderer {
                     .changes(current: [PeriodTotalsRecord(outcome)], previous: $0)
             } ?? []
         quality += changes.filter(\.isFinding).map { DataQualityRow($0, identity: outcome.identity) }
-        rendered[index] = RenderedConnection(outcome: outcome, quality: quality, changes: changes)
+        rendered[index] = RenderedConnection(
+            outcome: outcome, quality: quality, changes: changes, benefits: summary?.benefits ?? [],
+            enrollments: summary?.enrollments ?? [], benefitFindings: summary?.benefitFindings)
+    }
+
+    /// `--include benefits`: the day the run's benefit answers were read — the run's first day,
+    /// since a resumed run reads the answers it stored then (benefits are read live: today's
+    /// configuration, not the period's).
+    var benefitsAsOf: CalendarDate? {
+        options.includeBenefits ? Self.day(of: run.startedAt) : nil
+    }
+
+    /// The day a connection's stored benefits were read: an answer copied from an earlier run (a
+    /// reused connection) keeps the day it was stored, which is the configuration's day.
+    private func benefitsAsOf(_ connection: ConnectionID) async throws -> CalendarDate? {
+        guard options.includeBenefits else { return nil }
+        let stored = try await reader.store.storedAnswers(
+            runID: run.runID, connection: connection, endpoint: .benefits)
+        return stored.first.flatMap { Self.day(of: $0.createdAt) } ?? benefitsAsOf
+    }
+
+    /// The UTC day of `instant`.
+    static func day(of instant: Date) -> CalendarDate? {
+        CalendarDate(String(UTCTimestamp(instant).description.prefix(10)))
     }
 
     /// Writes the rows of the connections at the head of the report order that `add` has seen

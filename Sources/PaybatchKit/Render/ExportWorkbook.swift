@@ -11,13 +11,15 @@ struct ExportWorkbook: Sendable {
     var rowLimit = XLSXWorkbook.excelRowLimit
     /// The month the Summary compares with; nil when the store kept none.
     var baselinePeriod: Period?
+    /// `--include benefits`: the benefit sheets, and benefit findings counted on the Summary.
+    var includeBenefits = false
 
     var fileName: String { "paybatch-\(period).xlsx" }
     static let summarySheet = "Summary"
     static let runInfoSheet = "Run Info"
 
     /// The report tables between the Summary and Run Info, from the registry.
-    var reports: [any ExportReport] { ExportReports.all(templates) }
+    var reports: [any ExportReport] { ExportReports.all(templates, includeBenefits: includeBenefits) }
 
     /// How many of `reports` a workbook written ahead adds at once: those up to the last spooled one.
     var reportsWrittenAhead: Int {
@@ -163,6 +165,7 @@ struct ExportWorkbook: Sendable {
             rows.append(Self.totalRow(Array(repeating: .empty, count: indent), total))
         }
         if grand.isEmpty { rows.append(.title("No payment in the period.")) }
+        if includeBenefits { rows += benefitFindingRows(connections) }
         rows += periodChangeRows(connections)
         return FreeSheet(name: Self.summarySheet, rows: rows)
     }

@@ -6,6 +6,8 @@ struct NormalizedPage: Sendable {
         var row: PayStatementRow
         var cells: [UInt8]
         var lines: [[UInt8]]
+        /// Its employee-deduction lines, kept only for the benefit check (`--include benefits`).
+        var deductions: [StatementDeductions.Line] = []
     }
 
     var payment: PaymentID

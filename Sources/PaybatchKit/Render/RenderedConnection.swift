@@ -7,4 +7,9 @@ struct RenderedConnection: Sendable {
     var quality: [DataQualityRow]
     /// Its change from the previous month, every figure (the Summary); empty without a baseline.
     var changes: [PeriodChange] = []
+    /// `--include benefits`: its benefits.csv and benefit_enrollments.csv rows.
+    var benefits: [BenefitRow] = []
+    var enrollments: [BenefitEnrollmentRow] = []
+    /// How many benefit findings the check made; nil when its benefits were not read.
+    var benefitFindings: Int?
 }

@@ -7,4 +7,9 @@ struct RowSummary: Sendable, Equatable {
     /// Gross and net pay of the payments, per currency (the Summary's totals).
     var totals = CurrencyTotals()
     var qualityRows: [DataQualityRow] = []
+    /// `--include benefits`: the benefits.csv and benefit_enrollments.csv rows, and how many
+    /// benefit findings the check made (the Summary counts them); nil when benefits were not read.
+    var benefits: [BenefitRow] = []
+    var enrollments: [BenefitEnrollmentRow] = []
+    var benefitFindings: Int?
 }

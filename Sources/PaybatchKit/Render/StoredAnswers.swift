@@ -66,6 +66,16 @@ final class StoredAnswers: ConnectionAnswers {
             call: { _ in try await next(.payStatement) }, read: read)
     }
 
+    func benefits() async throws -> DataFetch<[WireCompanyBenefit]> {
+        try FinchClient.benefits(in: try await next(.benefits))
+    }
+
+    /// The benefits' enrollments were asked for one after another, in the benefits' order, and
+    /// stored in that order: the next stored answer is `id`'s.
+    func benefitEnrollments(_ id: String) async throws -> DataFetch<[WireBenefitEnrollment]> {
+        try FinchClient.benefitEnrollments(in: try await next(.benefitIndividuals))
+    }
+
     /// The endpoint's next stored answer, its body decrypted (one body at a time is held here).
     private func next(_ endpoint: FinchEndpoint) async throws -> FinchResponse {
         if unread[endpoint] == nil {

@@ -8,6 +8,8 @@ struct StoredRunReader: Sendable {
     let period: Period
     /// The sizes the run's calls were made with (`StoredAnswers`).
     let limits: FinchBatchLimits
+    /// `--include benefits`: the benefit answers are read too, where the run stored them.
+    var includeBenefits = false
 
     /// What the connection's stored answers make of it, its rows handed to `sink` as they are read;
     /// nil when an answer it needs was never stored (a call failed or answered 202 there): it has
@@ -15,7 +17,10 @@ struct StoredRunReader: Sendable {
     func read(_ id: ConnectionID, into sink: any ConnectionRowSink) async throws -> ConnectionFacts? {
         let answers = StoredAnswers(store: store, runID: runID, connection: id, limits: limits)
         do {
-            return try await ConnectionReader(answers: answers, period: period).read(into: sink)
+            return try await ConnectionReader(
+                answers: answers, period: period, includeBenefits: includeBenefits
+            ).read(
+                into: sink)
         } catch is StoredAnswers.NotStored {
             return nil
         }

@@ -15,13 +15,15 @@ public enum DataQualityField: String, ReportField {
     case expected
     case actual
     case difference
+    /// Not in the default template: an export with `--include benefits` adds it (`ExportReports`).
+    case message
 
     public static let reportName = "data_quality"
 
     public var type: CellType {
         switch self {
         case .customerID, .connectionID, .providerID, .paymentID, .individualID: return .id
-        case .customerName, .report, .column, .check: return .text
+        case .customerName, .report, .column, .check, .message: return .text
         case .rows, .nulls: return .integer
         case .nullPct: return .percent
         case .expected, .actual, .difference: return .decimal
@@ -45,6 +47,9 @@ public enum DataQualityField: String, ReportField {
         case .expected: return "Check: the payment's amount (a money cell)."
         case .actual: return "Check: the sum of its statements (money); data note: how many times (integer)."
         case .difference: return "Check: actual minus expected (money)."
+        case .message:
+            return
+                "Benefit findings: what was found, with the configuration's date (added with --include benefits)."
         }
     }
 }

@@ -4,6 +4,49 @@
 enum EmbeddedTemplates {
     /// File name → JSON text.
     static let files: [String: String] = [
+        "benefit_enrollments.json": #"""
+        {
+          "sheet": "Benefit Enrollments",
+          "file": "benefit_enrollments.csv",
+          "columns": [
+            {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
+            {"field": "connection_id", "type": "id"},
+            {"field": "entity_id", "type": "id"},
+            {"field": "entity_name", "type": "text"},
+            {"field": "benefit_id", "type": "id"},
+            {"field": "type", "type": "text"},
+            {"field": "individual_id", "type": "id"},
+            {"field": "employee_deduction_type", "type": "text"},
+            {"field": "employee_deduction", "type": "decimal"},
+            {"field": "company_contribution_type", "type": "text"},
+            {"field": "company_contribution", "type": "decimal"},
+            {"field": "annual_maximum", "type": "money"},
+            {"field": "catch_up", "type": "boolean"},
+            {"field": "configured_as_of", "type": "date"}
+          ]
+        }
+
+        """#,
+        "benefits.json": #"""
+        {
+          "sheet": "Benefits",
+          "file": "benefits.csv",
+          "columns": [
+            {"field": "customer_id", "type": "id"},
+            {"field": "customer_name", "type": "text"},
+            {"field": "connection_id", "type": "id"},
+            {"field": "entity_id", "type": "id"},
+            {"field": "entity_name", "type": "text"},
+            {"field": "benefit_id", "type": "id"},
+            {"field": "type", "type": "text"},
+            {"field": "description", "type": "text"},
+            {"field": "frequency", "type": "text"},
+            {"field": "company_contribution", "type": "text"}
+          ]
+        }
+
+        """#,
         "connections.json": #"""
         {
           "sheet": "Connections",

@@ -9,6 +9,9 @@ public struct ReportTemplates: Sendable, Equatable {
     public var payStatements: ReportTemplate<PayStatementsField>
     public var payStatementLines: ReportTemplate<PayStatementLinesField>
     public var dataQuality: ReportTemplate<DataQualityField>
+    /// `--include benefits` only.
+    public var benefits: ReportTemplate<BenefitsField>
+    public var benefitEnrollments: ReportTemplate<BenefitEnrollmentsField>
     public var reconciliationCompanies: ReportTemplate<ReconciliationCompaniesField>
     public var reconciliationConnections: ReportTemplate<ReconciliationConnectionsField>
 
@@ -16,7 +19,8 @@ public struct ReportTemplates: Sendable, Equatable {
     public static let fileNames: [String] = [
         ReportTemplate<ConnectionsField>.fileName, ReportTemplate<EmployeesField>.fileName,
         ReportTemplate<PaymentsField>.fileName, ReportTemplate<PayStatementsField>.fileName,
-        ReportTemplate<PayStatementLinesField>.fileName, ReportTemplate<DataQualityField>.fileName,
+        ReportTemplate<PayStatementLinesField>.fileName, ReportTemplate<BenefitsField>.fileName,
+        ReportTemplate<BenefitEnrollmentsField>.fileName, ReportTemplate<DataQualityField>.fileName,
         ReportTemplate<ReconciliationCompaniesField>.fileName,
         ReportTemplate<ReconciliationConnectionsField>.fileName,
     ]
@@ -69,6 +73,7 @@ public struct ReportTemplates: Sendable, Equatable {
             payments: try one(PaymentsField.self), payStatements: try one(PayStatementsField.self),
             payStatementLines: try one(PayStatementLinesField.self),
             dataQuality: try one(DataQualityField.self),
+            benefits: try one(BenefitsField.self), benefitEnrollments: try one(BenefitEnrollmentsField.self),
             reconciliationCompanies: try one(ReconciliationCompaniesField.self, export: false),
             reconciliationConnections: try one(ReconciliationConnectionsField.self, export: false))
         try TemplateLayout.checkNames(layouts)

@@ -15,4 +15,8 @@ protocol ConnectionAnswers {
     func payStatementPages(
         _ payments: [PaymentID], read: (FinchClient.PayStatementAnswer) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]>
+    /// The company's benefits (`--include benefits`).
+    func benefits() async throws -> DataFetch<[WireCompanyBenefit]>
+    /// Every person enrolled in benefit `id`.
+    func benefitEnrollments(_ id: String) async throws -> DataFetch<[WireBenefitEnrollment]>
 }

@@ -12,6 +12,8 @@ public struct ConnectionFacts: Sendable {
     public var message: String?
     /// The fetch stopped at a call that failed for the whole connection (what follows was not asked).
     public var stoppedEarly = false
+    /// The benefits and enrollments read (`--include benefits`); nil when not asked for or not granted.
+    public var benefits: ConnectionBenefits?
     /// An earlier run's stored answers serve the connection (SPEC §8's re-run rule): no data call.
     public var reused = false
 

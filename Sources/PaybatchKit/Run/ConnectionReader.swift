@@ -6,6 +6,8 @@
 struct ConnectionReader<Answers: ConnectionAnswers> {
     let answers: Answers
     let period: Period
+    /// `--include benefits`: read the benefits and their enrollments after the rest.
+    var includeBenefits = false
 
     /// What the connection's answers make of it. Throws only what stops the reading (a
     /// `FinchFailure` for the connection is recorded in the result instead).
@@ -75,6 +77,38 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
         for part in organizationFirst ? [organization, payroll] : [payroll, organization]
         where try await !part(&data) {
             return pending(&data)
+        }
+        if includeBenefits { try await readBenefits(products: products, into: &data) }
+    }
+
+    /// The benefits, then each one's enrollments: 1 + B calls (issue 21), after the rest, so a
+    /// failed benefit read costs the connection nothing else. It is recorded as an error (the
+    /// connection is partial), and a render whose stored run has no benefit answers renders the
+    /// connection without them.
+    private func readBenefits(products: Set<String>, into data: inout ConnectionFacts) async throws {
+        guard products.contains("benefits") else {
+            // Benefits are asked for, not required: a token without them is noted, not partial.
+            data.notes.add("product_not_granted", report: "benefits", column: "benefits")
+            return
+        }
+        do {
+            guard case .ok(let benefits) = try await answers.benefits() else { return }
+            var read = ConnectionBenefits()
+            read.benefits = benefits
+            for id in benefits.compactMap(\.benefitID) where read.enrollments[id] == nil {
+                guard case .ok(let items) = try await answers.benefitEnrollments(id) else { return }
+                read.enrollments[id] = items
+            }
+            data.benefits = read
+        } catch let failure as FinchFailure where failure.code != "reauth_required" {
+            // A reauth is the whole connection's (the caller records it); anything else costs only
+            // its benefits.
+            data.errors.append(failure)
+            data.degrade(to: .partial)
+        } catch is StoredAnswers.NotStored {
+            // Rendered from answers of a run that did not read them (`--only` reusing an earlier
+            // run's answers, say): said, so an empty benefits report is not taken for "none".
+            data.notes.add("benefits_not_stored", report: "benefits", column: "benefits")
         }
     }
 

@@ -16,6 +16,8 @@ public struct ExportOptions: Sendable {
     public var csvProfile: CSVProfile = .excel
     public var templatesFolder: String?
     public var includeSSN = false
+    /// `--include benefits`: benefits, enrollments and the deduction check (issue 21).
+    public var includeBenefits = false
     /// The batch and page sizes the run's calls are made with (`--directory-page-size`); its
     /// stored answers are read back by the same (`StoredAnswers`).
     public var limits = FinchBatchLimits()

@@ -14,24 +14,38 @@ public struct ExportPlan: Sendable {
     public var lines: [Line]
     public var limits: RateLimitConfiguration
 
-    /// The names of run.json's `calls`, in order.
-    public static let callNames = ["introspect"] + RateLimitBucket.dataBuckets.map(\.rawValue)
+    /// The names of run.json's `calls`, in order (`benefits` only for an export that includes them).
+    public let callNames: [String]
 
+    /// The names of run.json's `calls` of an export with or without benefits.
+    public static func callNames(includingBenefits: Bool) -> [String] {
+        ["introspect"] + RateLimitBucket.listed(includingBenefits: includingBenefits).map(\.rawValue)
+    }
+
+    /// `includeBenefits`: a connection whose token has the `benefits` product also plans the
+    /// benefits bucket, 1 + B calls; without a stored count it is guessed as one call, as the others.
     public init(
         period: Period, connections: [ConnectionRecord], storedCounts: [ConnectionID: [String: Int]],
-        limits: RateLimitConfiguration
+        limits: RateLimitConfiguration, includeBenefits: Bool = false
     ) {
         self.period = period
         self.limits = limits
+        let callNames = Self.callNames(includingBenefits: includeBenefits)
+        self.callNames = callNames
         lines = connections.map { connection in
             if let stored = storedCounts[connection.connectionID], !stored.isEmpty {
-                var calls = stored
+                var calls = stored.filter { callNames.contains($0.key) }
                 calls["introspect"] = 1
+                if includeBenefits, calls["benefits"] == nil, connection.details.products.contains("benefits")
+                {
+                    calls["benefits"] = 1
+                }
                 return Line(
                     connectionID: connection.connectionID, customerID: connection.customerID, calls: calls,
                     fromStoredRun: true)
             }
-            let guess = Dictionary(uniqueKeysWithValues: Self.callNames.map { ($0, 1) })
+            var guess = Dictionary(uniqueKeysWithValues: callNames.map { ($0, 1) })
+            if includeBenefits, !connection.details.products.contains("benefits") { guess["benefits"] = 0 }
             return Line(
                 connectionID: connection.connectionID, customerID: connection.customerID, calls: guess,
                 fromStoredRun: false)
@@ -64,15 +78,15 @@ public struct ExportPlan: Sendable {
         var out = [
             "Export plan for \(period): \(lines.count) live connections (an estimate; nothing is fetched)."
         ]
-        let header = ["connection_id", "customer_id"] + Self.callNames
+        let header = ["connection_id", "customer_id"] + callNames
         out.append(header.joined(separator: "\t"))
         for line in lines {
-            let counts = Self.callNames.map { String(line.calls[$0] ?? 0) }
+            let counts = callNames.map { String(line.calls[$0] ?? 0) }
             out.append(
                 ([line.connectionID.rawValue, line.customerID.rawValue] + counts).joined(separator: "\t"))
         }
         let totals = totals
-        out.append((["total", ""] + Self.callNames.map { String(totals[$0] ?? 0) }).joined(separator: "\t"))
+        out.append((["total", ""] + callNames.map { String(totals[$0] ?? 0) }).joined(separator: "\t"))
         let guessed = lines.filter { !$0.fromStoredRun }.count
         if guessed > 0 {
             out.append(

@@ -84,7 +84,8 @@ public struct ExportRunner: Sendable {
         // A resumed run's data calls include those its interrupted invocations made (the request
         // log), so its run.json counts what a run without the interruption would; introspect is
         // called again by every invocation and counted for this one, as are the limiter's waits.
-        let tally = await calls.tally(logged: try await store.loggedTally(runID: run.runID))
+        let tally = await calls.tally(
+            logged: try await store.loggedTally(runID: run.runID), includingBenefits: options.includeBenefits)
         let items = try await items(connections, run: run)
         let result = try await withTaskExecutorPreference(renderExecutor) {
             try await renderer.finish(items, tally: tally)
@@ -148,7 +149,8 @@ public struct ExportRunner: Sendable {
             reader: StoredRunReader(
                 store: store, runID: run.runID, period: options.period,
                 // A run recorded before its shape was kept is read as the options say.
-                limits: ExportRunOptions(recorded: run.options).shape?.limits ?? options.limits),
+                limits: ExportRunOptions(recorded: run.options).shape?.limits ?? options.limits,
+                includeBenefits: options.includeBenefits),
             wallClock: wallClock,
             baseline: try await store.latestPeriodTotals(period: options.period.previous))
     }
@@ -224,21 +226,24 @@ public struct ExportRunner: Sendable {
         client.limits = options.limits
         var stage = FetchStage(
             store: store, run: run, period: options.period, includeSSN: options.includeSSN,
-            concurrency: options.concurrency, client: client,
-            reuse: RerunRule(store: store, run: run.runID, previous: previous?.runID), log: log,
+            includeBenefits: options.includeBenefits, concurrency: options.concurrency, client: client,
+            reuse: RerunRule(
+                store: store, run: run.runID, previous: previous?.runID,
+                includeBenefits: options.includeBenefits),
+            log: log,
             progress: progress)
         stage.syncing = options.syncing
         let selected = connections.indices.filter { isSelected(connections[$0]) }.map {
             FetchStage.Connection(
                 index: $0, record: connections[$0].record, customerName: connections[$0].customerName)
         }
-        let (spool, templates) = (renderer.spool, renderer.templates)
+        let (spool, templates, benefitsAsOf) = (renderer.spool, renderer.templates, renderer.benefitsAsOf)
         let (events, eventInput) = AsyncStream.makeStream(of: FetchEvent.self)
         async let fetched = stage.run(selected, events: eventInput) {
             // Normalizes the connection's rows into the spool while it is fetched.
             ConnectionNormalizer(
                 spool: spool, index: $0.index, record: $0.record, customerName: $0.customerName,
-                templates: templates)
+                templates: templates, benefitsAsOf: benefitsAsOf)
         }
         try await withTaskExecutorPreference(renderExecutor) {
             var finished = 0

@@ -145,6 +145,18 @@ for target in CONFIG["connections"]:
                 elif item.code == 202:
                     waiting.append(item.payment_id)
     expect(label + " pay_statements", statements, target["pay_statements"])
+    # Benefits (API.md §6.1), on the connections granted the product: every benefit, then every
+    # person enrolled in each (no individual_ids: all of them).
+    if target.get("benefits"):
+        benefits = list(client.hris.benefits.list())
+        walk(benefits)
+        expect(label + " benefits", len(benefits), target["benefits"])
+        enrolled = 0
+        for benefit in benefits:
+            items = list(client.hris.benefits.individuals.retrieve_many_benefits(benefit.benefit_id))
+            walk(items)
+            enrolled += sum(1 for item in items if item.code == 200)
+        expect(label + " benefit enrollments", enrolled, target["enrollments"])
 
     # A forced refresh (API.md §11): created, asked again while it runs (202, the same job, no
     # quota used), read back, and listed with the connection's quota.

@@ -132,7 +132,7 @@ struct SettingsTests {
         #expect(raised.rateLimits.limit(for: .jobs) == 5)
         #expect(FinchEndpoint.createAutomatedJob.bucket == .jobs)
         #expect(FinchEndpoint.automatedJob.bucket == .jobs)
-        #expect(!RateLimitBucket.dataBuckets.contains(.jobs))
+        #expect(!RateLimitBucket.listed(includingBenefits: true).contains(.jobs))
     }
 
     @Test func unknownRateLimitBucketsNameTheLine() {

@@ -31,7 +31,10 @@ struct TemplateTests {
         #expect(names(t.payments) == PaymentsField.allCases.map(\.rawValue))
         #expect(names(t.payStatements) == PayStatementsField.allCases.map(\.rawValue))
         #expect(names(t.payStatementLines) == PayStatementLinesField.allCases.map(\.rawValue))
-        #expect(names(t.dataQuality) == DataQualityField.allCases.map(\.rawValue))
+        // `message` is added by an export with --include benefits, not by the default template.
+        #expect(names(t.dataQuality) == DataQualityField.allCases.filter { $0 != .message }.map(\.rawValue))
+        #expect(names(t.benefits) == BenefitsField.allCases.map(\.rawValue))
+        #expect(names(t.benefitEnrollments) == BenefitEnrollmentsField.allCases.map(\.rawValue))
         #expect(names(t.reconciliationCompanies) == ReconciliationCompaniesField.allCases.map(\.rawValue))
         #expect(names(t.reconciliationConnections) == ReconciliationConnectionsField.allCases.map(\.rawValue))
         #expect(
@@ -67,6 +70,8 @@ struct TemplateTests {
         check(PayStatementsField.self)
         check(PayStatementLinesField.self)
         check(DataQualityField.self)
+        check(BenefitsField.self)
+        check(BenefitEnrollmentsField.self)
         check(ReconciliationCompaniesField.self)
         check(ReconciliationConnectionsField.self)
     }

@@ -13,10 +13,11 @@ final class ExportFixture: @unchecked Sendable {
     /// Batch sizes; small pages force many pay-statement rounds.
     var limits = FinchBatchLimits()
 
-    init(companies: Int = 12, syncAfter: Int = 1) async throws {
+    init(companies: Int = 12, syncAfter: Int = 1, faults: FaultPlan = .none) async throws {
         let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
         sandbox = SandboxServer(
-            options: SandboxOptions(seed: 1, companies: companies, now: now, syncAfter: syncAfter))
+            options: SandboxOptions(
+                seed: 1, companies: companies, now: now, faults: faults, syncAfter: syncAfter))
         _ = try await sandbox.start(port: 0)
         temp = try TempStore()
         out = temp.path("out")

@@ -133,6 +133,27 @@ struct ExportPlanTests {
             limits: RateLimitConfiguration(scale: scale, safetyMargin: 0))
     }
 
+    @Test func benefitsArePlannedOnlyWhenIncluded() {
+        let granted = ConnectionDetails(products: ["payment", "benefits"], status: .connected)
+        let connections = [
+            ConnectionRecord(connectionID: "a", customerID: "c1", details: granted, addedAt: .now),
+            ConnectionRecord(
+                connectionID: "b", customerID: "c2", details: ConnectionDetails(status: .connected),
+                addedAt: .now),
+        ]
+        func plan(_ include: Bool) -> ExportPlan {
+            ExportPlan(
+                period: Period("2026-10")!, connections: connections,
+                storedCounts: ["a": ["payment": 1, "benefits": 7]],
+                limits: RateLimitConfiguration(scale: 60, safetyMargin: 0), includeBenefits: include)
+        }
+        #expect(plan(false).totals["benefits"] == nil)
+        #expect(!plan(false).text.contains("benefits"))
+        // The stored run's 1 + 6 for the connection granted the product; none for the other.
+        #expect(plan(true).totals["benefits"] == 7)
+        #expect(plan(true).callNames.last == "benefits")
+    }
+
     @Test func storedCountsWinOverTheOnePerBucketGuess() {
         let plan = self.plan(scale: 60)
         #expect(plan.totals["pay_statement"] == 26)
