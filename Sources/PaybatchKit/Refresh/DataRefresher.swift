@@ -72,9 +72,16 @@ public struct DataRefresher {
     }
 
     /// The live connections `only` names (customer or connection ids), every one when empty; an
-    /// id that names none is a usage error.
+    /// id that names none is a usage error. No live connection at all is a configuration problem
+    /// (SPEC §2: 78), as for `export`: a cron job pointed at the wrong store is not a success.
     private func selected(_ only: [String]) throws -> [ConnectionRecord] {
         let all = try store.connections(includingDisconnected: false)
+        guard !all.isEmpty else {
+            throw RunStop(
+                .configuration,
+                "The store \(store.database.path) has no live connection: there is nothing to refresh.",
+                remedy: "Import the roster with `paybatch roster import FILE`, or check --db / PAYBATCH_DB.")
+        }
         guard !only.isEmpty else { return all }
         let chosen = all.filter {
             only.contains($0.connectionID.rawValue) || only.contains($0.customerID.rawValue)

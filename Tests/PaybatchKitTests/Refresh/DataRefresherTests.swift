@@ -49,6 +49,20 @@ struct DataRefresherTests {
         #expect(stored.first { $0.connectionID == normal.job.connectionID }?.jobID == normal.job.jobID)
     }
 
+    /// As for `export` (SPEC §2): a store with no live connection is 78, and nothing is asked.
+    @Test func aStoreWithNoLiveConnectionIsAConfigurationProblem() async throws {
+        let sandbox = try await RosterSandbox(companies: 8, jobSeconds: 4)
+        defer { Task { [server = sandbox.server] in await server.stop() } }
+        do {
+            _ = try await refresher(sandbox).run(RefreshOptions())
+            Issue.record("a refresh of an empty store succeeded")
+        } catch let failure as RunStop {
+            #expect(failure.exitStatus == .configuration)
+            #expect(failure.message.contains("no live connection"))
+        }
+        #expect(sandbox.calls(Self.create) == 0)
+    }
+
     @Test func followsJobsUntilTheyEnd() async throws {
         let sandbox = try await imported(jobSeconds: 1)
         defer { Task { [server = sandbox.server] in await server.stop() } }
