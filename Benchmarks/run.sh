@@ -12,13 +12,15 @@
 #      follow one another after the last window: a payment, then its pay statements — two mean
 #      latencies, plus one jitter for the slowest answer of that last window), calls per bucket
 #      against SPEC §8's minimum, 429s. Run right after 1 and 2, so the two sit side by side.
+#   6. (issue 21) run 1's 40 connections again with `--include benefits`: what the benefits cost
+#      beside run 1 (wall, CPU, memory), calls per bucket against the minimum with benefits, 429s.
 # Usage: Benchmarks/run.sh [path/to/paybatch]     (`make bench` builds the release binary and runs this)
 # Env: BENCH_QUICK=1 (10,000 and 50,000 lines, 2,000 companies), BENCH_OUT (default BENCHMARKS.md),
 #      SANDBOX_BIN (default the same binary), PEER_PYTHON (default .venv-bench/bin/python),
 #      BENCH_LINES="100000 1000000", BENCH_RECONCILE_COMPANIES=10000, BENCH_PEER_MAX_LINES=100000
 #      (the largest size the peer is run at; it takes minutes per 100,000 lines),
 #      BENCH_LATENCY=150:50 (part 5's --latency MEAN_MS[:JITTER_MS]),
-#      BENCH_ONLY="1 latency" (only these parts, of 1 — with 2 and the peer —, 3, 4, latency; their
+#      BENCH_ONLY="1 latency" (only these parts, of 1 — with 2 and the peer —, 3, 4, latency, benefits; their
 #      markdown goes to standard output and BENCHMARKS.md is left alone; e.g. BENCH_ONLY=latency for
 #      part 5 alone in about 20 s).
 # Needs GNU time (/usr/bin/time), curl, sqlite3, python3: `make bench-deps bench-venv`.
@@ -42,7 +44,7 @@ ONLY=${BENCH_ONLY:-}
 # part NAME: whether BENCH_ONLY (spaces or commas between names) leaves NAME in; everything without it.
 part() { [ -z "$ONLY" ] || [[ " ${ONLY//,/ } " == *" $1 "* ]]; }
 for name in ${ONLY//,/ }; do
-  case $name in 1 | 3 | 4 | latency) ;; *) echo "run.sh: BENCH_ONLY takes 1, 3, 4 and latency, not $name" >&2; exit 64 ;; esac
+  case $name in 1 | 3 | 4 | latency | benefits) ;; *) echo "run.sh: BENCH_ONLY takes 1, 3, 4, latency and benefits, not $name" >&2; exit 64 ;; esac
 done
 # The peer is needed only where it runs.
 if part 1 || part 3; then NEEDS_PEER=1; else NEEDS_PEER=0; fi
@@ -128,6 +130,22 @@ if part latency; then
   J section5 "$WORK" "$LATENCY" >"$WORK/rows5.md"
 fi
 
+# ---- 6: the same 40 connections with --include benefits ------------------------------------------
+if part benefits; then
+  log "6. 40 connections, --rate-scale 60, --include benefits"
+  start_sandbox s6 $SB1
+  [ -s "$WORK/roster40.csv" ] || "$BIN" sandbox --now "$NOW" --companies 40 --write-roster "$WORK/roster40.csv" >/dev/null
+  export PAYBATCH_DB=$WORK/s6.sqlite
+  "$BIN" roster import "$WORK/roster40.csv" --rate-scale 60 --quiet >/dev/null 2>&1 || true
+  curl -sf "$BASE/_sandbox/expected-calls?period=$PERIOD&include=benefits" >"$WORK/expected40ben.json" || echo '{}' >"$WORK/expected40ben.json"
+  sleep 2   # as in 1: the import's introspect calls leave the per-IP window
+  reset_counters
+  timed pb6 "$BIN" export --period "$PERIOD" --rate-scale 60 --out "$WORK/out6" --include benefits --quiet
+  counters pb6
+  stop_sandbox
+  J section6 "$WORK" >"$WORK/rows6.md"
+fi
+
 # ---- 3: one large company, limits off ------------------------------------------------------------
 if part 3; then
   for lines in $LINES; do
@@ -164,6 +182,7 @@ if part 4; then
   J section4 "$WORK" "$RECON" >>"$ROWS"
 fi
 [ ! -s "$WORK/rows5.md" ] || cat "$WORK/rows5.md" >>"$ROWS"
+[ ! -s "$WORK/rows6.md" ] || cat "$WORK/rows6.md" >>"$ROWS"
 
 # ---- BENCHMARKS.md -------------------------------------------------------------------------------
 J machine "$MODE" "$("$BIN" --version 2>/dev/null || echo unknown)" "$(swift --version 2>/dev/null | head -1 || echo 'swift not on PATH')" \

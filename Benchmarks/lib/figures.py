@@ -2,6 +2,7 @@
 """Turns the files Benchmarks/run.sh leaves in its work folder into BENCHMARKS.md sections.
 
 Subcommands: section1 WORK | section3 WORK LINES... | section4 WORK COMPANIES | section5 WORK LATENCY |
+section6 WORK |
 machine MODE ... | splice BENCHMARKS.md MACHINE.md ROWS.md. Only the standard library: it runs with the system python3.
 """
 
@@ -94,9 +95,9 @@ def lower_bound(expected):
     return bounds[worst], worst
 
 
-def minimum_verdict(minimum, made):
+def minimum_verdict(minimum, made, buckets=BUCKETS):
     """The line under a bucket table: every bucket's calls equal to SPEC §8's minimum."""
-    ok = bool(minimum) and all(made.get(b, 0) == minimum.get(b, 0) for b in BUCKETS)
+    ok = bool(minimum) and all(made.get(b, 0) == minimum.get(b, 0) for b in buckets)
     verdict = met(ok) if minimum else "— (this sandbox has no /_sandbox/expected-calls)"
     return ["", "Calls per bucket equal to the minimum: %s." % verdict, ""]
 
@@ -311,6 +312,44 @@ def section5(work, latency):
     return "\n".join(out + minimum_verdict(minimum, made))
 
 
+def section6(work):
+    """Run 1 again with --include benefits: its cost beside run 1, its calls against the minimum."""
+    expected = load(os.path.join(work, "expected40ben.json"))
+    bound, worst = lower_bound(expected)
+    wall, rss, rc = gnu_time(work, "pb6")
+    wall1, rss1, _ = gnu_time(work, "pb1")
+    counters = load(os.path.join(work, "pb6.counters.json"))
+    ratio = wall / bound if wall and bound else None
+    minimum = expected.get("calls", {}).get("buckets", {})
+    made = calls(counters)
+    out = [
+        "## 6. 40 connections at `--rate-scale 60` with `--include benefits` (issue 21)",
+        "",
+        "Commands: run 1's sandbox, roster and export, with `--include benefits`: the connections "
+        "granted the `benefits` product read `GET /employer/benefits`, then each benefit's "
+        "enrollments (1 + B calls, bucket `benefits`, 20 a minute), and every regular paycheck's "
+        "deductions are checked against them. The minimum calls come from "
+        "`/_sandbox/expected-calls?period=%s&include=benefits`." % PERIOD,
+        "",
+        "| figure | with benefits | run 1 (without) | target | |",
+        "|---|---|---|---|---|",
+        "| wall time (s) | %s | %s | | |" % (fmt(wall), fmt(wall1)),
+        "| CPU time (s) | %s | %s | | |" % (fmt(CPU.get("pb6")), fmt(CPU.get("pb1"))),
+        "| lower bound the limits imply (s) | %s (bucket `%s`) | | | |" % (fmt(bound), worst or "?"),
+        "| wall ÷ lower bound | %s | | ≤ 1.10 | %s |" % (fmt(ratio), met(ratio <= 1.10 if ratio else None)),
+        "| 429s received | %s | | 0 | %s |" % (refused(counters), met(refused(counters) == 0)),
+        "| peak memory (MB) | %s | %s | | |" % (fmt(rss, 1), fmt(rss1, 1)),
+        "| exit code | %s | | | |" % rc,
+        "",
+        "| bucket | SPEC §8 minimum | paybatch | |",
+        "|---|---|---|---|",
+    ]
+    for b in BUCKETS + ["benefits"]:
+        out.append("| `%s` | %s | %s | %s |" % (
+            b, fmt(minimum.get(b)), fmt(made.get(b, 0)), met(made.get(b, 0) == minimum.get(b)) if minimum else "—"))
+    return "\n".join(out + minimum_verdict(minimum, made, BUCKETS + ["benefits"]))
+
+
 def machine(mode, version, swift, peer, sandbox=""):
     mem = "?"
     try:
@@ -357,6 +396,8 @@ if __name__ == "__main__":
         print(section4(*args))
     elif command == "section5":
         print(section5(*args))
+    elif command == "section6":
+        print(section6(*args))
     elif command == "machine":
         print(machine(*args))
     elif command == "splice":
