@@ -113,36 +113,35 @@ if part 1; then
   J section1 "$WORK" >>"$ROWS"
 fi
 
+# run40 N EXPECTED QUERY SANDBOX_ARGS EXPORT_ARGS: run 1's export again, on a fresh sandbox started
+# with SANDBOX_ARGS and a fresh store, with EXPORT_ARGS; the sandbox's minimum calls (asked with
+# QUERY) go to EXPECTED, the figures to pbN.* and its counters to pbN.counters.json.
+run40() {
+  local n=$1 expected=$2 query=$3 sandbox_args=$4 export_args=$5
+  start_sandbox "s$n" $SB1 $sandbox_args
+  [ -s "$WORK/roster40.csv" ] || "$BIN" sandbox --now "$NOW" --companies 40 --write-roster "$WORK/roster40.csv" >/dev/null
+  export PAYBATCH_DB=$WORK/s$n.sqlite
+  "$BIN" roster import "$WORK/roster40.csv" --rate-scale 60 --quiet >/dev/null 2>&1 || true
+  curl -sf "$BASE/_sandbox/expected-calls?period=$PERIOD$query" >"$WORK/$expected" || echo '{}' >"$WORK/$expected"
+  sleep 2   # as in 1: the import's introspect calls leave the per-IP window
+  reset_counters
+  timed "pb$n" "$BIN" export --period "$PERIOD" --rate-scale 60 --out "$WORK/out$n" $export_args --quiet
+  counters "pb$n"
+  stop_sandbox
+}
+
 # ---- 5: the same 40 connections against a sandbox with Finch's latency ---------------------------
 # Its rows follow section 4's; it runs here, beside run 1, on the same machine's moment.
 if part latency; then
   log "5. 40 connections, --rate-scale 60, --latency $LATENCY"
-  start_sandbox s5 $SB1 --latency "$LATENCY"
-  [ -s "$WORK/roster40.csv" ] || "$BIN" sandbox --now "$NOW" --companies 40 --write-roster "$WORK/roster40.csv" >/dev/null
-  export PAYBATCH_DB=$WORK/s5.sqlite
-  "$BIN" roster import "$WORK/roster40.csv" --rate-scale 60 --quiet >/dev/null 2>&1 || true
-  curl -sf "$BASE/_sandbox/expected-calls?period=$PERIOD" >"$WORK/expected40lat.json" || echo '{}' >"$WORK/expected40lat.json"
-  sleep 2   # as in 1: the import's introspect calls leave the per-IP window
-  reset_counters
-  timed pb5 "$BIN" export --period "$PERIOD" --rate-scale 60 --out "$WORK/out5" --quiet
-  counters pb5
-  stop_sandbox
+  run40 5 expected40lat.json "" "--latency $LATENCY" ""
   J section5 "$WORK" "$LATENCY" >"$WORK/rows5.md"
 fi
 
 # ---- 6: the same 40 connections with --include benefits ------------------------------------------
 if part benefits; then
   log "6. 40 connections, --rate-scale 60, --include benefits"
-  start_sandbox s6 $SB1
-  [ -s "$WORK/roster40.csv" ] || "$BIN" sandbox --now "$NOW" --companies 40 --write-roster "$WORK/roster40.csv" >/dev/null
-  export PAYBATCH_DB=$WORK/s6.sqlite
-  "$BIN" roster import "$WORK/roster40.csv" --rate-scale 60 --quiet >/dev/null 2>&1 || true
-  curl -sf "$BASE/_sandbox/expected-calls?period=$PERIOD&include=benefits" >"$WORK/expected40ben.json" || echo '{}' >"$WORK/expected40ben.json"
-  sleep 2   # as in 1: the import's introspect calls leave the per-IP window
-  reset_counters
-  timed pb6 "$BIN" export --period "$PERIOD" --rate-scale 60 --out "$WORK/out6" --include benefits --quiet
-  counters pb6
-  stop_sandbox
+  run40 6 expected40ben.json "&include=benefits" "" "--include benefits"
   J section6 "$WORK" >"$WORK/rows6.md"
 fi
 
