@@ -55,7 +55,7 @@ extension SandboxEngine {
                 ("client_type", .string(connection.clientType)),
                 ("provider_id", .string(connection.providerID)),
                 ("products", .array(SandboxConnection.products.map { .string($0) })),
-                ("entity_ids", .array([.string(hash.uuid("entity", connection.companyID))])),
+                ("entity_ids", .array([.string(entityID(of: connection))])),
                 ("company_id", .string(connection.companyID)),
                 ("account_id", .string(hash.uuid("account", connection.connectionID))),
                 ("customer_id", .string(connection.customerID)),

@@ -88,7 +88,7 @@ extension SandboxEngine {
 }
 
 extension SandboxEngine {
-    /// The one entity every generated connection has.
+    /// The one entity every generated connection has (introspection, code exchange, disconnect).
     func entityID(of connection: SandboxConnection) -> String { hash.uuid("entity", connection.companyID) }
 
     /// `POST /disconnect-entity` `{"entity_ids": [...]}` (at least one, each the connection's):
