@@ -224,7 +224,8 @@ struct ExportSummary {
         lines.append("Totals: \(result.totalsLine).")
         for outcome in result.outcomes where outcome.status != .ok {
             lines.append(
-                "  \(outcome.identity.connectionID) (\(outcome.identity.customerID)): \(outcome.status.rawValue)"
+                "  \(outcome.identity.connectionID)\(outcome.entity.map { " entity \($0.id)" } ?? "")"
+                    + " (\(outcome.identity.customerID)): \(outcome.status.rawValue)"
             )
         }
         return lines.joined(separator: "\n")

@@ -51,7 +51,9 @@ struct RateLimitedOutEndToEndTests {
         #expect(run["status"] as? String == "partial")
         let connections = try #require(run["connections"] as? [[String: Any]])
         #expect(connections.contains { $0["export_status"] as? String == "ok" })
-        #expect(!connections.contains { $0["export_status"] as? String == "failed" }, "\(connections)")
+        // But the multi-entity connection, one of whose entities Finch cannot read (issue 21).
+        let single = connections.filter { $0["entities"] == nil }
+        #expect(!single.contains { $0["export_status"] as? String == "failed" }, "\(connections)")
         #expect(try StoreInspection(path: work.path("paybatch.sqlite")).integrityCheck() == "ok")
     }
 

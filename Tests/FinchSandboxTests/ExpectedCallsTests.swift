@@ -30,12 +30,22 @@ import Testing
         let exported = sandbox.world.connections.filter { $0.scenario != .disconnected }
         let fetched = exported.filter { ![.reauth, .assisted].contains($0.scenario) }
         #expect(buckets["introspect"] == exported.count)
-        #expect(buckets["company"] == fetched.count)
+        // A multi-entity connection's connected entities are each fetched (issue 21).
+        let views = fetched.flatMap { sandbox.world.exportedViews(of: $0) }
+        #expect(views.count == fetched.count + 1)
+        #expect(buckets["company"] == views.count)
         let payStatement = fetched.reduce(0) { sum, connection in
-            let payments =
-                sandbox.world.expectedTotals(connectionID: connection.connectionID, period: "2026-10")?
-                .payments ?? 0
-            return sum + (payments + 9) / 10
+            sum
+                + sandbox.world.entities(of: connection).filter { $0.fixedStatus == nil }.reduce(0) {
+                    sum, entity in
+                    let totals =
+                        connection.scenario == .multiEntity
+                        ? sandbox.world.expectedTotals(
+                            connectionID: connection.connectionID, entityID: entity.id, period: "2026-10")
+                        : sandbox.world.expectedTotals(
+                            connectionID: connection.connectionID, period: "2026-10")
+                    return sum + ((totals?.payments ?? 0) + 9) / 10
+                }
         }
         #expect(buckets["pay_statement"] == payStatement)
         let limits = try #require(response.dictionary["limits"] as? [String: Any])

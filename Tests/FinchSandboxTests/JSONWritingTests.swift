@@ -33,7 +33,7 @@ import Testing
     @Test func theWorldHasEveryProfileAndScenario() {
         let connections = sandbox.world.connections
         #expect(Set(connections.map(\.providerID)) == Set(ProviderProfile.all.map(\.id)))
-        #expect(Set(connections.map(\.scenario)).count == 7)
+        #expect(Set(connections.map(\.scenario)).count == 8)
     }
 
     @Test func everyStatementIsWrittenAsItsTree() {

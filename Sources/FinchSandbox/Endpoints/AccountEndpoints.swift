@@ -28,7 +28,6 @@ extension SandboxEngine {
         ])
         let products = JSONValue.array(c.grantedProducts.map { .string($0) })
         let gone = state.with { $0.disconnectedEntities[c.connectionID] ?? [] }
-        let entityGone = gone.contains(entityID(of: c))
         return .object([
             ("id", .string(hash.uuid("token-id", token))), ("client_id", .string(options.clientID)),
             ("client_type", .string(c.clientType)), ("connection_id", .string(c.connectionID)),
@@ -49,13 +48,14 @@ extension SandboxEngine {
             ("customer_name", .string(c.customerName)),
             (
                 "entities",
-                .array([
-                    .object([
-                        ("id", .string(entityID(of: c))), ("name", .string(c.customerName)),
-                        ("source_id", .string("CO\(c.companyIndex + 1)")),
-                        ("status", .string(entityGone ? "disconnected" : access.status)),
-                    ])
-                ])
+                .array(
+                    world.entities(of: c).map { entity in
+                        .object([
+                            ("id", .string(entity.id)), ("name", .string(entity.name)),
+                            ("source_id", .string(entity.sourceID)),
+                            ("status", .string(entity.status(connection: access.status, removed: gone))),
+                        ])
+                    })
             ),
             ("company_id", .string(c.companyID)),
             ("account_id", .string(hash.uuid("account", c.connectionID))),
@@ -88,8 +88,9 @@ extension SandboxEngine {
 }
 
 extension SandboxEngine {
-    /// The one entity every generated connection has (introspection, code exchange, disconnect).
-    func entityID(of connection: SandboxConnection) -> String { hash.uuid("entity", connection.companyID) }
+    /// The entity id the code exchange gives: the connection's first (its only one, but for the
+    /// multi-entity scenario).
+    func entityID(of connection: SandboxConnection) -> String { world.entities(of: connection)[0].id }
 
     /// `POST /disconnect-entity` `{"entity_ids": [...]}` (at least one, each the connection's):
     /// the entities are removed, the token keeps working (API.md §2.6).
@@ -100,7 +101,8 @@ extension SandboxEngine {
             return FinchError.badRequest("entity_ids must list at least one entity id")
         }
         let connection = access.connection
-        guard let unknown = ids.first(where: { $0 != entityID(of: connection) }) else {
+        let known = Set(world.entities(of: connection).map(\.id))
+        guard let unknown = ids.first(where: { !known.contains($0) }) else {
             state.with { $0.disconnectedEntities[connection.connectionID, default: []].formUnion(ids) }
             return .json(200, .object([("status", .string("success"))]))
         }

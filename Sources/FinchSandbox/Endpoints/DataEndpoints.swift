@@ -4,9 +4,14 @@ extension SandboxEngine {
     /// The `/employer/*` endpoints: auth, reauth, limits, assisted 202, then the product itself.
     func data(_ request: SandboxRequest, bucket: String, at t: Double) -> SandboxResponse {
         guard let token = SandboxEngine.bearer(request) else { return FinchError.noAuthentication }
-        guard let access = access(token: token) else { return FinchError.invalidToken }
-        if access.status == "reauth" { return FinchError.reauthenticate }
+        guard let connectionAccess = access(token: token) else { return FinchError.invalidToken }
+        if connectionAccess.status == "reauth" { return FinchError.reauthenticate }
         if let refused = admit(bucket: bucket, at: t) { return refused }
+        let access: ConnectionAccess
+        switch scoped(request, connectionAccess) {
+        case .reads(let scoped): access = scoped
+        case .refused(let refused): return refused
+        }
         if access.connection.isAssisted, access.status == "pending" {
             // Finch documents this answer only as "empty" with status 202 (API.md §7.2).
             state.with { s in s.dataRequests[access.connection.connectionID, default: 0] += 1 }

@@ -11,12 +11,13 @@ struct ExpectedCalls {
     /// The most statements one payment of the period has.
     var largestPayment = 0
 
-    /// Adds one fetched connection of `people` people whose period payments have `statements` statements each.
-    mutating func add(people: Int, statements: [Int]) {
-        fetched += 1
+    /// Adds one fetched connection (or one entity of a multi-entity connection: no introspect of
+    /// its own) of `people` people whose period payments have `statements` statements each.
+    mutating func add(people: Int, statements: [Int], introspect: Bool = true) {
+        if introspect { fetched += 1 }
         func up(_ n: Int, _ d: Int) -> Int { (n + d - 1) / d }
         var calls = [
-            "introspect": 1, "company": 1, "directory": max(1, up(people, 5000)),
+            "introspect": introspect ? 1 : 0, "company": 1, "directory": max(1, up(people, 5000)),
             "individual": up(people, 10_000), "employment": up(people, 10_000), "payment": 1,
         ]
         // Page r of a payment exists when it has more than (r−1)·5000 statements; ten payments a call.
@@ -61,11 +62,19 @@ extension SandboxEngine {
                 expected.buckets["introspect", default: 0] += 1
                 continue
             }
-            let (_, payroll) = generators(access)
-            let plans = payroll.plans(from: period.start, to: period.end - 1)
-            expected.add(
-                people: PersonGenerator.count(access.connection, syncAdvances: access.syncAdvances),
-                statements: plans.map(payroll.statementCount))
+            // A multi-entity connection: one introspect, then each connected entity's calls.
+            let views = exportedViews(access)
+            if views.count > 1 {
+                expected.fetched += 1
+                expected.buckets["introspect", default: 0] += 1
+            }
+            for view in views {
+                let (_, payroll) = generators(view)
+                let plans = payroll.plans(from: period.start, to: period.end - 1)
+                expected.add(
+                    people: PersonGenerator.count(view.connection, syncAdvances: view.syncAdvances),
+                    statements: plans.map(payroll.statementCount), introspect: views.count == 1)
+            }
             if includeBenefits, access.connection.hasBenefits {
                 let benefits = BenefitPlan(hash: hash, connection: access.connection).benefits.count
                 expected.buckets["benefits", default: 0] += 1 + benefits

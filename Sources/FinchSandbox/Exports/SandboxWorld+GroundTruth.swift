@@ -49,11 +49,36 @@ extension SandboxWorld {
         return result
     }
 
-    /// Export totals of a connection for `period` as generated (no advanced sync, no dynamic connections).
+    /// Export totals of a connection for `period` as generated (no advanced sync, no dynamic
+    /// connections): a multi-entity connection's, summed over the entities an export reads.
     public func expectedTotals(connectionID: String, period text: String) -> ExpectedExportTotals? {
-        guard let connection = connection(id: connectionID), let period = BillingPeriod(text) else {
-            return nil
+        guard let connection = connection(id: connectionID), BillingPeriod(text) != nil else { return nil }
+        return exportedViews(of: connection).reduce(into: ExpectedExportTotals()) { sum, view in
+            let one = expectedTotals(of: view, period: text)!
+            sum.individuals += one.individuals
+            sum.payments += one.payments
+            sum.payStatements += one.payStatements
+            sum.lines += one.lines
+            sum.grossCents += one.grossCents
+            sum.netCents += one.netCents
+            sum.pendingPayments += one.pendingPayments
         }
+    }
+
+    /// Export totals of one entity of a multi-entity connection for `period`, as generated.
+    public func expectedTotals(
+        connectionID: String, entityID: String, period text: String
+    ) -> ExpectedExportTotals? {
+        guard let connection = connection(id: connectionID),
+            let entity = entities(of: connection).first(where: { $0.id == entityID })
+        else { return nil }
+        return expectedTotals(of: view(of: connection, entity: entity), period: text)
+    }
+
+    private func expectedTotals(
+        of connection: SandboxConnection, period text: String
+    ) -> ExpectedExportTotals? {
+        guard let period = BillingPeriod(text) else { return nil }
         let today = SandboxDay(now)
         let people = PersonGenerator(hash: hash, connection: connection, today: today)
         let payroll = PayrollGenerator(

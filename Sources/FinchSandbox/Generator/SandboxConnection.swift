@@ -7,6 +7,8 @@ public struct SandboxConnection: Sendable, Equatable {
         case normal, assisted, reauth, sandboxType = "sandbox_type", disconnected, secondProvider =
             "second_provider"
         case large
+        /// Three entities, one in `error_permissions`, each with data of its own (issue 21).
+        case multiEntity = "multi_entity"
     }
 
     /// How often this connection's employer runs payroll.

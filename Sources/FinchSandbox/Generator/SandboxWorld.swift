@@ -43,6 +43,7 @@ public struct SandboxWorld: Sendable {
             case 5: (scenario, provider) = (.disconnected, "bamboo_hr")
             case 6: (scenario, provider) = (.normal, "adp_workforce_now")
             case 7: (scenario, provider) = (.normal, "bamboo_hr")
+            case 8: (scenario, provider) = (.multiEntity, rotation[index % rotation.count])
             default: (scenario, provider) = (.normal, rotation[index % rotation.count])
             }
             var rng = hash.random("company", String(index))

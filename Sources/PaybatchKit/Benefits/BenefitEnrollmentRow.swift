@@ -20,7 +20,8 @@ public struct BenefitEnrollmentRow: Sendable, Equatable, ReportRow {
         case .customerID: Cell(identity.customerID)
         case .customerName: Cell(identity.customerName)
         case .connectionID: Cell(identity.connectionID)
-        case .entityID, .entityName: .empty
+        case .entityID: Cell(identity.entityID)
+        case .entityName: Cell(identity.entityName)
         case .benefitID: .text(benefitID)
         case .type: Cell(type)
         case .individualID: Cell(individualID)

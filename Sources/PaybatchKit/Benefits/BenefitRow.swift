@@ -13,7 +13,8 @@ public struct BenefitRow: Sendable, Equatable, ReportRow {
         case .customerID: Cell(identity.customerID)
         case .customerName: Cell(identity.customerName)
         case .connectionID: Cell(identity.connectionID)
-        case .entityID, .entityName: .empty
+        case .entityID: Cell(identity.entityID)
+        case .entityName: Cell(identity.entityName)
         case .benefitID: Cell(benefitID)
         case .type: Cell(type)
         case .description: Cell(description)

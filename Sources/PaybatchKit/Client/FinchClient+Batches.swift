@@ -5,10 +5,11 @@ extension FinchClient {
     /// SSNs are requested only with `includeSSN` (SPEC §4).
     public func individuals(
         _ token: AccessToken, ids: [IndividualID], includeSSN: Bool = false, connectionID: ConnectionID?,
+        entity: EntityID? = nil,
         onResponse: ResponseSink? = nil
     ) async throws -> DataFetch<PersonAnswers<WireIndividual>> {
         try await personBatches(
-            .individual, token, ids: ids, connectionID: connectionID, onResponse: onResponse
+            .individual, token, ids: ids, connectionID: connectionID, entity: entity, onResponse: onResponse
         ) {
             IndividualBatchRequest(ids: $0, includeSSN: includeSSN)
         }
@@ -16,11 +17,11 @@ extension FinchClient {
 
     /// `POST /employer/employment` in batches of up to `individualsPerCall` ids, matched by id.
     public func employments(
-        _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?,
+        _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?, entity: EntityID? = nil,
         onResponse: ResponseSink? = nil
     ) async throws -> DataFetch<PersonAnswers<WireEmployment>> {
         try await personBatches(
-            .employment, token, ids: ids, connectionID: connectionID, onResponse: onResponse
+            .employment, token, ids: ids, connectionID: connectionID, entity: entity, onResponse: onResponse
         ) {
             IndividualBatchRequest(ids: $0)
         }
@@ -28,11 +29,12 @@ extension FinchClient {
 
     private func personBatches<Body: Decodable & Sendable>(
         _ endpoint: FinchEndpoint, _ token: AccessToken, ids: [IndividualID], connectionID: ConnectionID?,
-        onResponse: ResponseSink?, body: ([IndividualID]) -> IndividualBatchRequest
+        entity: EntityID?, onResponse: ResponseSink?, body: ([IndividualID]) -> IndividualBatchRequest
     ) async throws -> DataFetch<PersonAnswers<Body>> {
         try await PersonAnswers.batches(ids, perCall: limits.individualsPerCall) { chunk in
             try await send(
                 endpoint, .bearer(token), body: Self.encode(body(chunk)), connectionID: connectionID,
+                entity: entity,
                 onResponse: onResponse)
         }
     }
@@ -45,12 +47,12 @@ extension FinchClient {
     /// as large as allowed, a payment with more statements continuing in a later round (SPEC §8).
     /// Every statement is held decoded: for an export's volumes, see `payStatementPages`.
     public func payStatements(
-        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
+        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, entity: EntityID? = nil,
         onResponse: ResponseSink? = nil
     ) async throws -> DataFetch<[PaymentID: ItemResult<[WirePayStatement]>]> {
         var statements: [PaymentID: [WirePayStatement]] = [:]
         let fetch = try await payStatementRounds(
-            token, payments: payments, connectionID: connectionID, onResponse: onResponse
+            token, payments: payments, connectionID: connectionID, entity: entity, onResponse: onResponse
         ) { answer in
             for (payment, page) in answer {
                 await page.forEachChunk(of: Self.statementsPerChunk) { chunk in
@@ -75,17 +77,19 @@ extension FinchClient {
     /// The same calls as `payStatements`, each answer's pages handed to `read` undecoded: the
     /// export's fetch reads them on a task of its own, behind the calls (`StatementReading`).
     public func payStatementPages(
-        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?,
+        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, entity: EntityID? = nil,
         onResponse: ResponseSink? = nil, read: (PayStatementAnswer) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         try await payStatementRounds(
-            token, payments: payments, connectionID: connectionID, onResponse: onResponse, read: read)
+            token, payments: payments, connectionID: connectionID, entity: entity, onResponse: onResponse,
+            read: read)
     }
 
     /// The rounds of SPEC §8; `read` takes each answer's pages as they come. Every asked payment
     /// ends `.ok(())` unless its item failed or is pending.
     private func payStatementRounds(
-        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, onResponse: ResponseSink?,
+        _ token: AccessToken, payments: [PaymentID], connectionID: ConnectionID?, entity: EntityID?,
+        onResponse: ResponseSink?,
         read: (PayStatementAnswer) async throws -> Void
     ) async throws -> DataFetch<[PaymentID: ItemResult<Void>]> {
         try await PayStatementRounds.read(
@@ -94,7 +98,7 @@ extension FinchClient {
                 try await send(
                     .payStatement, .bearer(token),
                     body: Self.encode(PayStatementBatchRequest(requests: call)),
-                    connectionID: connectionID, onResponse: onResponse)
+                    connectionID: connectionID, entity: entity, onResponse: onResponse)
             }, read: read)
     }
 }

@@ -3,12 +3,14 @@ import Foundation
 extension FinchClient {
     /// `GET /employer/company`.
     public func company(
-        _ token: AccessToken, connectionID: ConnectionID?, onResponse: ResponseSink? = nil
+        _ token: AccessToken, connectionID: ConnectionID?, entity: EntityID? = nil,
+        onResponse: ResponseSink? = nil
     )
         async throws -> DataFetch<WireCompany>
     {
         try Self.company(
-            in: try await send(.company, .bearer(token), connectionID: connectionID, onResponse: onResponse))
+            in: try await send(
+                .company, .bearer(token), connectionID: connectionID, entity: entity, onResponse: onResponse))
     }
 
     /// What a company answer says, from Finch or from a stored run.
@@ -20,7 +22,8 @@ extension FinchClient {
     /// The whole directory: pages of `directoryPageSize` until `paging.count` is reached, an empty
     /// page comes, or — without a count — a short page (API.md §3.2).
     public func directory(
-        _ token: AccessToken, connectionID: ConnectionID?, onResponse: ResponseSink? = nil
+        _ token: AccessToken, connectionID: ConnectionID?, entity: EntityID? = nil,
+        onResponse: ResponseSink? = nil
     )
         async throws -> DataFetch<[DirectoryEntry]>
     {
@@ -31,13 +34,15 @@ extension FinchClient {
                 URLQueryItem(name: "offset", value: String(offset)),
             ]
             return try await send(
-                .directory, .bearer(token), query: query, connectionID: connectionID, onResponse: onResponse)
+                .directory, .bearer(token), query: query, connectionID: connectionID, entity: entity,
+                onResponse: onResponse)
         }
     }
 
     /// `GET /employer/payment` for the payments whose `pay_date` falls in the period (inclusive).
     public func payments(
-        _ token: AccessToken, period: Period, connectionID: ConnectionID?, onResponse: ResponseSink? = nil
+        _ token: AccessToken, period: Period, connectionID: ConnectionID?, entity: EntityID? = nil,
+        onResponse: ResponseSink? = nil
     ) async throws -> DataFetch<[WirePayment]> {
         let query = [
             URLQueryItem(name: "start_date", value: period.firstDay.description),
@@ -45,7 +50,8 @@ extension FinchClient {
         ]
         return try Self.payments(
             in: try await send(
-                .payment, .bearer(token), query: query, connectionID: connectionID, onResponse: onResponse))
+                .payment, .bearer(token), query: query, connectionID: connectionID, entity: entity,
+                onResponse: onResponse))
     }
 
     /// What a payments answer lists (a bare array), from Finch or from a stored run.

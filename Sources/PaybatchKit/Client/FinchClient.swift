@@ -29,12 +29,14 @@ public struct FinchClient: Sendable {
 
     /// Sends one call through the stack. Returns any 2xx answer (202 included); throws a
     /// `FinchFailure` for an error answer or no answer once retries are over, and lets a
-    /// `FinchRunStop` through.
+    /// `FinchRunStop` through. `entity`: the call reads one entity of a multi-entity connection
+    /// (`entity_ids[]`, at most one, API.md §2), and its answer is stored as that entity's.
     public func send(
         _ endpoint: FinchEndpoint, _ authorization: FinchAuthorization, query: [URLQueryItem] = [],
         body: Data? = nil, connectionID: ConnectionID? = nil, pathParameter: String? = nil,
-        onResponse: ResponseSink? = nil
+        entity: EntityID? = nil, onResponse: ResponseSink? = nil
     ) async throws -> FinchResponse {
+        let query = query + (entity.map { [URLQueryItem(name: "entity_ids[]", value: $0.rawValue)] } ?? [])
         let request = requests.request(
             endpoint, authorization: authorization, query: query, body: body, connectionID: connectionID,
             pathParameter: pathParameter)
@@ -42,7 +44,7 @@ public struct FinchClient: Sendable {
         // without one the key is what it always was, so stored runs still resume.
         let keyQuery = pathParameter.map { "\($0)?\(request.url.query ?? "")" } ?? request.url.query
         let key = connectionID.map {
-            RequestKey(connectionID: $0, endpoint: endpoint, query: keyQuery, body: body)
+            RequestKey(connectionID: $0, endpoint: endpoint, query: keyQuery, body: body, entity: entity)
         }
         if let cache, let key, endpoint != .introspect,
             let stored = try await cache.cachedResponse(for: key)

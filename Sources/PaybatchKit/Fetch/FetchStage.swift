@@ -90,16 +90,25 @@ struct FetchStage: Sendable {
         for error in data.errors { log.connectionError(error, connection: id) }
         let recorded = RunConnectionRecord(
             status: data.status, source: data.reused ? "reused" : "fetched", errors: data.errors,
-            message: data.message)
+            message: data.message,
+            entities: data.entities.isEmpty
+                ? nil
+                : data.entities.map {
+                    RunEntityRecord(
+                        entity: $0.entity, status: $0.facts.status, errors: $0.facts.errors,
+                        message: $0.facts.message)
+                })
         try await store.saveRunConnection(recorded, runID: run.runID, connection: id)
         log.connectionFetched(id, status: data.status, reused: data.reused)
         // Rows serve only from a fetch that ran whole; otherwise the stored answers are read, as
-        // a later `--offline` would (a failed call is not stored).
-        guard !data.reused, !data.stoppedEarly else {
+        // a later `--offline` would (a failed call is not stored). A failed connection's are read
+        // too: the runner renders failed connections last (all failing alike stops the run), from
+        // the store — a multi-entity connection fails with rows when one entity cannot be read.
+        guard !data.reused, !data.stoppedEarly, data.status != .failed else {
             try rows.discard()
             return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: nil)
         }
-        return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: rows.summary)
+        return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: rows.units)
     }
 
     /// A connection Finch is syncing now (its forced refresh job still runs): what it has is

@@ -4,7 +4,7 @@ struct FetchedConnection: Sendable {
     var index: Int
     var data: ConnectionFacts
     var recorded: RunConnectionRecord
-    /// Its rows' summary when its fetch normalized them whole into the spool; nil when its stored
-    /// answers are to be read instead (reused, or stopped early).
-    var rows: RowSummary?
+    /// Its rows' summaries (one, or one per entity) when its fetch normalized them whole into the
+    /// spool; nil when its stored answers are to be read instead (reused, or stopped early).
+    var rows: [RowSummary]?
 }

@@ -32,6 +32,20 @@ struct RunJSON: Encodable {
         }
     }
 
+    /// One entity of a multi-entity connection (issue 21).
+    struct Entity: Encodable {
+        var id: String
+        var name: String?
+        /// Its status at Finch, as `/introspect` listed it.
+        var status: String
+        var exportStatus: String
+        var counts: Counts
+        enum CodingKeys: String, CodingKey {
+            case id, name, status, counts
+            case exportStatus = "export_status"
+        }
+    }
+
     struct Connection: Encodable {
         var customerID: String
         var companyID: String?
@@ -42,8 +56,10 @@ struct RunJSON: Encodable {
         var dataRetrievedAt: String?
         var counts: Counts
         var errors: [ErrorEntry]
+        /// A multi-entity connection's entities; absent for a connection of one entity.
+        var entities: [Entity]?
         enum CodingKeys: String, CodingKey {
-            case source, counts, errors
+            case source, counts, errors, entities
             case customerID = "customer_id"
             case companyID = "company_id"
             case connectionID = "connection_id"
@@ -97,27 +113,50 @@ struct RunJSON: Encodable {
         status = exitStatus == .ok ? "complete" : "partial"
         exitCode = exitStatus.rawValue
         periodComplete = run.periodComplete
-        retryNextRun = outcomes.filter(\.retriedByNextRun).map(\.identity.connectionID.rawValue)
+        retryNextRun = ConnectionOutcome.byConnection(outcomes.filter(\.retriedByNextRun)).map {
+            $0[0].identity.connectionID.rawValue
+        }
         calls = tally.calls
         retries = tally.retries
         limiterWaitS = tally.limiterWaitSeconds
-        connections = outcomes.map { o in
-            Connection(
-                customerID: o.identity.customerID.rawValue, companyID: o.identity.companyID?.rawValue,
-                connectionID: o.identity.connectionID.rawValue, providerID: o.identity.providerID?.rawValue,
-                exportStatus: o.status.rawValue, source: o.source,
-                dataRetrievedAt: o.dataRetrieved?.description,
-                counts: Counts(
-                    individuals: o.individuals, payments: o.payments, payStatements: o.payStatements,
-                    pendingPayments: o.pendingPayments.count),
-                errors: o.errors.map {
-                    ErrorEntry(
-                        endpoint: $0.endpoint?.path, httpStatus: $0.httpStatus, code: $0.code,
-                        finchCode: $0.finchCode,
-                        itemID: $0.itemID, requestID: $0.requestID?.rawValue, message: $0.message)
-                })
-        }
+        connections = ConnectionOutcome.byConnection(outcomes).map(Self.connection)
         self.files = files
+    }
+
+    /// One connection's entry: a multi-entity connection is as bad as its worst entity, counts
+    /// the sum of theirs and lists every entity's errors.
+    private static func connection(_ parts: [ConnectionOutcome]) -> Connection {
+        let o = parts[0]
+        let counts = { (o: ConnectionOutcome) in
+            Counts(
+                individuals: o.individuals, payments: o.payments, payStatements: o.payStatements,
+                pendingPayments: o.pendingPayments.count)
+        }
+        return Connection(
+            customerID: o.identity.customerID.rawValue, companyID: o.identity.companyID?.rawValue,
+            connectionID: o.identity.connectionID.rawValue, providerID: o.identity.providerID?.rawValue,
+            exportStatus: ConnectionOutcome.connectionStatuses(parts)[0].rawValue, source: o.source,
+            dataRetrievedAt: o.dataRetrieved?.description,
+            counts: Counts(
+                individuals: parts.map(\.individuals).reduce(0, +),
+                payments: parts.map(\.payments).reduce(0, +),
+                payStatements: parts.map(\.payStatements).reduce(0, +),
+                pendingPayments: parts.map(\.pendingPayments.count).reduce(0, +)),
+            errors: parts.flatMap(\.errors).map {
+                ErrorEntry(
+                    endpoint: $0.endpoint?.path, httpStatus: $0.httpStatus, code: $0.code,
+                    finchCode: $0.finchCode,
+                    itemID: $0.itemID, requestID: $0.requestID?.rawValue, message: $0.message)
+            },
+            entities: o.entity == nil
+                ? nil
+                : parts.compactMap { part in
+                    part.entity.map {
+                        Entity(
+                            id: $0.id.rawValue, name: $0.name, status: $0.status,
+                            exportStatus: part.status.rawValue, counts: counts(part))
+                    }
+                })
     }
 
     /// Writes run.json atomically; it is the last file renamed into place.

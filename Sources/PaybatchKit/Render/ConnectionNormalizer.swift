@@ -21,12 +21,19 @@ final class ConnectionNormalizer: ConnectionRowSink {
     /// deduction check needs them (nil: benefits not included, nothing kept).
     private let benefitsAsOf: CalendarDate?
     private var deductions: [PaymentID: [StatementDeductions]] = [:]
+    /// Its place among its connection's entities (1, 2…); 0 for the connection's own normalizer.
+    private let entityPlace: Int
+    private let templates: ReportTemplates
+    /// A multi-entity connection's entities, each normalized by a normalizer of its own (issue 21).
+    private(set) var entities: [ConnectionNormalizer] = []
 
     init(
         spool: ReportSpool, index: Int, record: ConnectionRecord, customerName: String?,
-        templates: ReportTemplates, benefitsAsOf: CalendarDate? = nil
+        templates: ReportTemplates, benefitsAsOf: CalendarDate? = nil, entityPlace: Int = 0
     ) {
         self.benefitsAsOf = benefitsAsOf
+        self.entityPlace = entityPlace
+        self.templates = templates
         self.spool = spool
         self.index = index
         self.record = record
@@ -44,6 +51,21 @@ final class ConnectionNormalizer: ConnectionRowSink {
     }
 
     private var identity: ConnectionIdentity { summary.identity }
+
+    /// The connection's rows are its entities' from here on, each under its own identity.
+    func entity(_ entity: ExportEntity) throws -> any ConnectionRowSink {
+        let rows = ConnectionNormalizer(
+            spool: spool, index: index, record: record, customerName: customerName, templates: templates,
+            benefitsAsOf: benefitsAsOf, entityPlace: entities.count + 1)
+        rows.summary.identity = identity
+        rows.summary.identity.entityID = entity.id
+        rows.summary.identity.entityName = entity.name
+        entities.append(rows)
+        return rows
+    }
+
+    /// The rows' summaries as the reports list them: the connection's, or each of its entities'.
+    var units: [RowSummary] { entities.isEmpty ? [summary] : entities.map(\.summary) }
 
     func people(
         _ entries: [DirectoryEntry], individuals: [IndividualID: ItemResult<WireIndividual>],
@@ -136,8 +158,10 @@ final class ConnectionNormalizer: ConnectionRowSink {
                 notes.merge(check.notes)
             } else {
                 // Statements of a payment that did not complete are not reported (SPEC §8).
-                try spool.remove(PayStatementsField.self, connection: index, payment: entry.group)
-                try spool.remove(PayStatementLinesField.self, connection: index, payment: entry.group)
+                try spool.remove(
+                    PayStatementsField.self, connection: index, entity: entityPlace, payment: entry.group)
+                try spool.remove(
+                    PayStatementLinesField.self, connection: index, entity: entityPlace, payment: entry.group)
             }
             try spool.append(key: key(group: entry.group, person: ""), row: row)
             paymentProfile.add(row)
@@ -185,12 +209,16 @@ final class ConnectionNormalizer: ConnectionRowSink {
         return findings.map { DataQualityRow($0, identity: identity, asOf: asOf) }
     }
 
-    /// Drops every row spooled so far: the connection's stored answers are to be read instead.
-    func discard() throws { try spool.remove(connection: index) }
+    /// Drops every row spooled so far (of its entity, for an entity's normalizer): the stored
+    /// answers are to be read instead, or there are none.
+    func discard() throws {
+        try spool.remove(connection: index, entity: entityPlace == 0 ? nil : entityPlace)
+    }
 
     private func key(group: Int, person: String) -> ReportSpool.Key {
         sequence += 1
-        return ReportSpool.Key(connection: index, payment: group, person: person, sequence: sequence)
+        return ReportSpool.Key(
+            connection: index, entity: entityPlace, payment: group, person: person, sequence: sequence)
     }
 
     /// By (pay_date, payment_id); a payment without a date sorts first.

@@ -25,6 +25,8 @@ public struct DataQualityRow: Sendable, Equatable, ReportRow {
         case .customerID: Cell(identity.customerID)
         case .customerName: Cell(identity.customerName)
         case .connectionID: Cell(identity.connectionID)
+        case .entityID: Cell(identity.entityID)
+        case .entityName: Cell(identity.entityName)
         case .providerID: Cell(identity.providerID)
         case .report: .text(report)
         case .column: .text(column)

@@ -29,10 +29,11 @@ final class ExportFiles {
         workbook = options.writeXLSX ? ExportWorkbookFile(options: options, book: book) : nil
     }
 
-    /// Writes the next connection (number `written`), whose fetch has ended.
-    func writeNext(_ connection: RenderedConnection, from spool: ReportSpool) throws {
-        try csv?.append(written..<written + 1, [connection], from: spool)
-        try workbook?.append(written..<written + 1, [connection], from: spool)
+    /// Writes the next connection (number `written`), whose fetch has ended: its rows (one per
+    /// entity of a multi-entity connection).
+    func writeNext(_ connection: [RenderedConnection], from spool: ReportSpool) throws {
+        try csv?.append(written..<written + 1, connection, from: spool)
+        try workbook?.append(written..<written + 1, connection, from: spool)
         written += 1
     }
 
@@ -40,7 +41,7 @@ final class ExportFiles {
     /// `spoolPath`, and seals every file: they wait under their temporary names for the publish
     /// stage (`ExportPublisher`) to rename them into place together.
     func finish(spoolPath: String, connections: [RenderedConnection]) async throws -> [AtomicFile] {
-        let (range, rest) = (written..<Int.max, Array(connections[min(written, connections.count)...]))
+        let (range, rest) = (written..<Int.max, connections.filter { $0.index >= written })
         let (csv, workbook) = (csv, workbook)
         // Two cores write the CSV files and the workbook in the time of the slower (BENCHMARKS.md).
         async let csvFiles = csv?.finish(range, rest, from: spoolPath) ?? []

@@ -28,8 +28,9 @@ final class ExportRenderer {
     /// Opened on the first row, so a run that stops before any data leaves no folder behind.
     let spool: ReportSpool
     private let files: ExportFiles
-    /// Each connection's outcome and quality rows so far, by its place in the report order.
-    private var rendered: [Int: RenderedConnection] = [:]
+    /// Each connection's outcomes and quality rows so far (one per entity of a multi-entity
+    /// connection), by its place in the report order.
+    private var rendered: [Int: [RenderedConnection]] = [:]
 
     init(
         options: ExportOptions, templates: ReportTemplates, run: RunRecord, reader: StoredRunReader,
@@ -51,42 +52,42 @@ final class ExportRenderer {
     /// order, whatever order the connections end in): from `live` rows when its fetch brought them
     /// (with the fetch's `data`), else by reading its stored answers into the spool.
     func add(
-        _ item: Item, at index: Int, live: (data: ConnectionFacts, rows: RowSummary)? = nil
+        _ item: Item, at index: Int, live: (data: ConnectionFacts, rows: [RowSummary])? = nil
     ) async throws {
         var outcome = ConnectionOutcome(
             record: item.record, customerName: item.customerName, recorded: item.recorded)
         outcome.dataRetrieved = item.dataRetrieved
         outcome.lastRequestID = item.lastRequestID ?? outcome.lastRequestID
-        var quality: [DataQualityRow] = []
-        var summary: RowSummary?
-        if let live {
-            outcome.apply(live.data, rows: live.rows)
-            quality = live.rows.qualityRows
-            summary = live.rows
-        } else if outcome.status != .notFetched {
+        var read = live
+        if read == nil, outcome.status != .notFetched {
             let rows = ConnectionNormalizer(
                 spool: spool, index: index, record: item.record, customerName: item.customerName,
                 templates: templates, benefitsAsOf: try await benefitsAsOf(item.record.connectionID))
             // Nil: an answer it needs was never stored (its fetch failed there), so it has no rows.
             if let data = try await reader.read(item.record.connectionID, into: rows) {
-                outcome.apply(data, rows: rows.summary)
-                quality = rows.summary.qualityRows
-                summary = rows.summary
+                read = (data, rows.units)
             } else {
                 try spool.remove(connection: index)
             }
         }
-        // Its change from last month, known now that its totals are: the findings go to the end
-        // of its data-quality rows, every figure to the Summary.
-        let changes =
-            baseline.map {
-                PeriodComparison(thresholdBasisPoints: options.changeThresholdBasisPoints)
-                    .changes(current: [PeriodTotalsRecord(outcome)], previous: $0)
-            } ?? []
-        quality += changes.filter(\.isFinding).map { DataQualityRow($0, identity: outcome.identity) }
-        rendered[index] = RenderedConnection(
-            outcome: outcome, quality: quality, changes: changes, benefits: summary?.benefits ?? [],
-            enrollments: summary?.enrollments ?? [], benefitFindings: summary?.benefitFindings)
+        rendered[index] = ConnectionOutcome.units(
+            of: outcome, recorded: item.recorded, data: read?.data, rows: read?.rows
+        ).map { unit in
+            // Its change from last month, known now that its totals are: the findings go to the
+            // end of its data-quality rows, every figure to the Summary.
+            let changes =
+                baseline.map {
+                    PeriodComparison(thresholdBasisPoints: options.changeThresholdBasisPoints)
+                        .changes(current: [PeriodTotalsRecord(unit.outcome)], previous: $0)
+                } ?? []
+            return RenderedConnection(
+                index: index, outcome: unit.outcome,
+                quality: (unit.rows?.qualityRows ?? [])
+                    + changes.filter(\.isFinding).map { DataQualityRow($0, identity: unit.outcome.identity) },
+                changes: changes, benefits: unit.rows?.benefits ?? [],
+                enrollments: unit.rows?.enrollments ?? [],
+                benefitFindings: unit.rows?.benefitFindings)
+        }
     }
 
     /// `--include benefits`: the day the run's benefit answers were read — the run's first day,
@@ -121,7 +122,7 @@ final class ExportRenderer {
         for (index, item) in items.enumerated() where rendered[index] == nil {
             try await add(item, at: index)
         }
-        let connections = items.indices.compactMap { rendered[$0] }
+        let connections = items.indices.flatMap { rendered[$0] ?? [] }
         let outcomes = connections.map(\.outcome)
         try spool.seal()
         let folder = try OutputFolder(path: options.periodFolder, mode: options.outputMode)

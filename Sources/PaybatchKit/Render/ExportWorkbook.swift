@@ -102,6 +102,13 @@ struct ExportWorkbook: Sendable {
     /// currency, and a grand total per currency.
     func summary(_ connections: [RenderedConnection]) -> FreeSheet {
         let outcomes = connections.map(\.outcome)
+        // An `entity` column after connection_id, only when a connection has several entities
+        // (one row per entity then): a workbook without any stays as it always was.
+        let byEntity = outcomes.contains { $0.entity != nil }
+        let entityHeader = byEntity ? ["entity"] : []
+        let entity = { (o: ConnectionOutcome) -> [Cell] in
+            byEntity ? [.text(o.entity.map { $0.name ?? $0.id.rawValue } ?? "")] : []
+        }
         var rows: [FreeSheet.Row] = [.title("paybatch export \(period)")]
         if !run.periodComplete {
             rows.append(
@@ -116,9 +123,10 @@ struct ExportWorkbook: Sendable {
         } else {
             rows.append(.title("Needs attention (\(attention.count))"))
             rows.append(
-                .header([
-                    "customer_id", "customer_name", "connection_id", "export_status", "why, and what to do",
-                ]))
+                .header(
+                    ["customer_id", "customer_name", "connection_id"] + entityHeader + [
+                        "export_status", "why, and what to do",
+                    ]))
             for connection in connections where connection.outcome.status != .ok {
                 let outcome = connection.outcome
                 let advice = outcome.status.advice.replacingOccurrences(
@@ -128,28 +136,34 @@ struct ExportWorkbook: Sendable {
                     .cellsAndNote(
                         [
                             Cell(outcome.identity.customerID), .text(outcome.customerName),
-                            Cell(outcome.identity.connectionID), .text(outcome.status.rawValue),
-                        ], why.isEmpty ? advice : "\(why). \(advice)"))
+                            Cell(outcome.identity.connectionID),
+                        ] + entity(outcome) + [.text(outcome.status.rawValue)],
+                        why.isEmpty ? advice : "\(why). \(advice)"))
             }
-            let retried = outcomes.filter(\.retriedByNextRun).map(\.identity.connectionID.rawValue)
+            let retried = ConnectionOutcome.byConnection(outcomes.filter(\.retriedByNextRun)).map {
+                $0[0].identity.connectionID.rawValue
+            }
             if !retried.isEmpty {
                 rows.append(.title("The next run fetches these again: \(retried.joined(separator: ", "))."))
             }
         }
         rows.append(.blank)
-        rows.append(.title("Totals per connection"))
+        rows.append(.title(byEntity ? "Totals per connection and entity" : "Totals per connection"))
         rows.append(
-            .header([
-                "customer_id", "customer_name", "connection_id", "provider_id", "export_status",
-                "individuals", "payments", "pay_statements", "currency", "gross_pay", "net_pay",
-            ]))
+            .header(
+                ["customer_id", "customer_name", "connection_id"] + entityHeader + [
+                    "provider_id", "export_status", "individuals", "payments", "pay_statements", "currency",
+                    "gross_pay", "net_pay",
+                ]))
         var grand = CurrencyTotals()
         for o in outcomes {
-            let connection: [Cell] = [
-                Cell(o.identity.customerID), .text(o.customerName), Cell(o.identity.connectionID),
-                Cell(o.identity.providerID), .text(o.status.rawValue), Cell(o.individuals),
-                Cell(o.payments), Cell(o.payStatements),
-            ]
+            let connection: [Cell] =
+                [Cell(o.identity.customerID), .text(o.customerName), Cell(o.identity.connectionID)]
+                + entity(o)
+                + [
+                    Cell(o.identity.providerID), .text(o.status.rawValue), Cell(o.individuals),
+                    Cell(o.payments), Cell(o.payStatements),
+                ]
             // A connection without payments has no currency to total: one row, its totals empty.
             let totals = o.totals.byCurrency
             if totals.isEmpty { rows.append(.cells(connection)) }
@@ -159,7 +173,7 @@ struct ExportWorkbook: Sendable {
         rows.append(.blank)
         rows.append(.title("Grand total per currency"))
         // Under the connections' currency and totals columns, so each amount stands below its own.
-        let indent = 8
+        let indent = 8 + entityHeader.count
         rows.append(.header(Array(repeating: "", count: indent) + ["currency", "gross_pay", "net_pay"]))
         for total in grand.byCurrency {
             rows.append(Self.totalRow(Array(repeating: .empty, count: indent), total))
@@ -187,7 +201,9 @@ struct ExportWorkbook: Sendable {
                 .cells([.text("tool_version"), .text(PaybatchVersion.current)]),
                 .cells([.text("started_at"), .datetime(UTCTimestamp(run.startedAt))]),
                 .cells([.text("rendered_at"), .datetime(UTCTimestamp(wallClock.now()))]),
-                .cells([.text("connections"), .integer(Int64(outcomes.count))]),
+                .cells([
+                    .text("connections"), .integer(Int64(ConnectionOutcome.byConnection(outcomes).count)),
+                ]),
                 .blank,
                 .title("employees lists the directory as it was when fetched, not at the period's end."),
                 .title("Money is in major units with two decimals; ids are text; empty cells are nulls."),

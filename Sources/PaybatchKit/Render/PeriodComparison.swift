@@ -9,10 +9,10 @@ public struct PeriodComparison: Sendable {
     public init(thresholdBasisPoints: Int64 = 3000) { self.thresholdBasisPoints = thresholdBasisPoints }
 
     public func changes(current: [PeriodTotalsRecord], previous: [PeriodTotalsRecord]) -> [PeriodChange] {
-        let before = Dictionary(previous.map { ($0.connectionID, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(previous.map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [PeriodChange] = []
         for now in current where now.exportStatus == .ok {
-            guard let then = before[now.connectionID], then.exportStatus == .ok else { continue }
+            guard let then = before[now.unit], then.exportStatus == .ok else { continue }
             let counts: [(PeriodChange.Figure, Int, Int)] = [
                 (.individuals, then.individuals, now.individuals), (.payments, then.payments, now.payments),
                 (.payStatements, then.payStatements, now.payStatements),

@@ -1,8 +1,10 @@
 import Foundation
 
-/// One connection's row in the connections report and its data quality rows: known once its
-/// fetch has ended, written with its other rows.
+/// One connection's row in the connections report and its data quality rows (one entity's, of a
+/// multi-entity connection): known once its fetch has ended, written with its other rows.
 struct RenderedConnection: Sendable {
+    /// Its connection's place in the report order (the spool's rows are found by it).
+    var index: Int
     var outcome: ConnectionOutcome
     var quality: [DataQualityRow]
     /// Its change from the previous month, every figure (the Summary); empty without a baseline.

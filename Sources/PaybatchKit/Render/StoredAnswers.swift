@@ -17,14 +17,25 @@ final class StoredAnswers: ConnectionAnswers {
     private let store: RunStore
     private let runID: String
     private let connection: ConnectionID
+    /// Set for one entity of a multi-entity connection: only its answers are read.
+    private let entity: EntityID?
     /// Per endpoint, once asked for: its stored answers not read yet.
     private var unread: [FinchEndpoint: ArraySlice<StoredResponse>] = [:]
 
-    init(store: RunStore, runID: String, connection: ConnectionID, limits: FinchBatchLimits) {
+    init(
+        store: RunStore, runID: String, connection: ConnectionID, limits: FinchBatchLimits,
+        entity: EntityID? = nil
+    ) {
         self.store = store
         self.runID = runID
         self.connection = connection
         self.limits = limits
+        self.entity = entity
+    }
+
+    /// The entity's own answers, stored apart from the others' (`RequestKey.entity`).
+    func scoped(to entity: EntityID) -> StoredAnswers {
+        StoredAnswers(store: store, runID: runID, connection: connection, limits: limits, entity: entity)
     }
 
     func introspection() async throws -> Introspection {
@@ -80,7 +91,7 @@ final class StoredAnswers: ConnectionAnswers {
     private func next(_ endpoint: FinchEndpoint) async throws -> FinchResponse {
         if unread[endpoint] == nil {
             unread[endpoint] = try await store.storedAnswers(
-                runID: runID, connection: connection, endpoint: endpoint)[...]
+                runID: runID, connection: connection, endpoint: endpoint, entity: entity)[...]
         }
         guard let info = unread[endpoint]?.popFirst(),
             let answer = try await store.answer(info, endpoint: endpoint)

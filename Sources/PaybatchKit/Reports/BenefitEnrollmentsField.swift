@@ -34,8 +34,9 @@ public enum BenefitEnrollmentsField: String, ReportField {
         case .customerID: "Our customer key."
         case .customerName: "The customer's name in the roster."
         case .connectionID: "Finch's connection id."
-        case .entityID: "The entity of a multi-entity connection; empty for now."
-        case .entityName: "The entity's name; empty for now."
+        case .entityID:
+            "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .benefitID: "Finch's benefit id."
         case .type: "The benefit type."
         case .individualID: "The person enrolled."

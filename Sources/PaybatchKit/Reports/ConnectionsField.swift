@@ -4,6 +4,8 @@ public enum ConnectionsField: String, ReportField {
     case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
+    case entityID = "entity_id"
+    case entityName = "entity_name"
     case providerID = "provider_id"
     case clientType = "client_type"
     case assisted
@@ -23,8 +25,8 @@ public enum ConnectionsField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .customerID, .companyID, .connectionID, .providerID, .lastRequestID: return .id
-        case .customerName, .clientType, .connectionStatus, .exportStatus, .message: return .text
+        case .customerID, .companyID, .connectionID, .entityID, .providerID, .lastRequestID: return .id
+        case .customerName, .entityName, .clientType, .connectionStatus, .exportStatus, .message: return .text
         case .assisted: return .boolean
         case .lastSuccessfulSync, .dataRetrievedAt: return .datetime
         case .individuals, .payments, .payStatements, .pendingPayments, .errors: return .integer
@@ -37,6 +39,10 @@ public enum ConnectionsField: String, ReportField {
         case .customerName: return "Our customer's name, from the roster."
         case .companyID: return "Finch's company id of the connection."
         case .connectionID: return "Finch's connection id: the unit Finch bills on."
+        case .entityID:
+            return
+                "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: return "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .providerID: return "The payroll or HR provider, such as gusto."
         case .clientType: return "production, sandbox or development, from /introspect."
         case .assisted: return "Whether the connection is assisted (Finch's team syncs it)."

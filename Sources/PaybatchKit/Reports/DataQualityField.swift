@@ -3,6 +3,8 @@ public enum DataQualityField: String, ReportField {
     case customerID = "customer_id"
     case customerName = "customer_name"
     case connectionID = "connection_id"
+    case entityID = "entity_id"
+    case entityName = "entity_name"
     case providerID = "provider_id"
     case report
     case column
@@ -22,8 +24,8 @@ public enum DataQualityField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .customerID, .connectionID, .providerID, .paymentID, .individualID: return .id
-        case .customerName, .report, .column, .check, .message: return .text
+        case .customerID, .connectionID, .entityID, .providerID, .paymentID, .individualID: return .id
+        case .customerName, .entityName, .report, .column, .check, .message: return .text
         case .rows, .nulls: return .integer
         case .nullPct: return .percent
         case .expected, .actual, .difference: return .decimal
@@ -35,6 +37,10 @@ public enum DataQualityField: String, ReportField {
         case .customerID: return "Our customer key."
         case .customerName: return "The customer's name in the roster."
         case .connectionID: return "Finch's connection id."
+        case .entityID:
+            return
+                "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: return "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .providerID: return "The provider."
         case .report: return "The table: employees, payments or pay_statements."
         case .column: return "The column profiled or checked."

@@ -4,6 +4,8 @@ public enum EmployeesField: String, ReportField {
     case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
+    case entityID = "entity_id"
+    case entityName = "entity_name"
     case providerID = "provider_id"
     case individualID = "individual_id"
     case sourceID = "source_id"
@@ -36,8 +38,9 @@ public enum EmployeesField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .customerName: return .text
-        case .customerID, .companyID, .connectionID, .providerID, .individualID, .sourceID, .managerID:
+        case .customerName, .entityName: return .text
+        case .customerID, .companyID, .connectionID, .entityID, .providerID, .individualID, .sourceID,
+            .managerID:
             return .id
         case .firstName, .middleName, .lastName, .preferredName, .workEmail, .personalEmail, .title,
             .department, .employmentType, .employmentSubtype, .employmentStatus, .flsaStatus, .incomeCurrency,
@@ -55,6 +58,10 @@ public enum EmployeesField: String, ReportField {
         case .customerName: return "The customer's name in the roster."
         case .companyID: return "Finch's company id."
         case .connectionID: return "Finch's connection id."
+        case .entityID:
+            return
+                "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: return "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .providerID: return "The provider."
         case .individualID: return "Finch's id of the person within the connection."
         case .sourceID: return "The provider's own id of the person, when it gives one."

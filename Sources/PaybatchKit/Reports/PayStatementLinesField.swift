@@ -3,6 +3,8 @@ public enum PayStatementLinesField: String, ReportField {
     case customerID = "customer_id"
     case customerName = "customer_name"
     case connectionID = "connection_id"
+    case entityID = "entity_id"
+    case entityName = "entity_name"
     case paymentID = "payment_id"
     case individualID = "individual_id"
     case payDate = "pay_date"
@@ -19,9 +21,9 @@ public enum PayStatementLinesField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .customerID, .connectionID, .paymentID, .individualID: return .id
+        case .customerID, .connectionID, .entityID, .paymentID, .individualID: return .id
         case .payDate: return .date
-        case .customerName, .category, .type, .name, .currency: return .text
+        case .customerName, .entityName, .category, .type, .name, .currency: return .text
         case .amount: return .money
         case .hours: return .decimal
         case .employer, .preTax: return .boolean
@@ -33,6 +35,10 @@ public enum PayStatementLinesField: String, ReportField {
         case .customerID: return "Our customer key."
         case .customerName: return "The customer's name in the roster."
         case .connectionID: return "Finch's connection id."
+        case .entityID:
+            return
+                "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: return "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .paymentID: return "The payment."
         case .individualID: return "The person."
         case .payDate: return "The payment's pay date."

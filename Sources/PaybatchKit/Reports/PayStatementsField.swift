@@ -4,6 +4,8 @@ public enum PayStatementsField: String, ReportField {
     case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
+    case entityID = "entity_id"
+    case entityName = "entity_name"
     case paymentID = "payment_id"
     case payDate = "pay_date"
     case individualID = "individual_id"
@@ -23,8 +25,8 @@ public enum PayStatementsField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .customerName: return .text
-        case .customerID, .companyID, .connectionID, .paymentID, .individualID: return .id
+        case .customerName, .entityName: return .text
+        case .customerID, .companyID, .connectionID, .entityID, .paymentID, .individualID: return .id
         case .payDate: return .date
         case .type, .paymentMethod, .currency: return .text
         case .totalHours: return .decimal
@@ -40,6 +42,10 @@ public enum PayStatementsField: String, ReportField {
         case .customerName: return "The customer's name in the roster."
         case .companyID: return "Finch's company id."
         case .connectionID: return "Finch's connection id."
+        case .entityID:
+            return
+                "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: return "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .paymentID: return "The payment the statement belongs to."
         case .payDate: return "The payment's pay date."
         case .individualID: return "The person paid."

@@ -4,6 +4,8 @@ public enum PaymentsField: String, ReportField {
     case customerName = "customer_name"
     case companyID = "company_id"
     case connectionID = "connection_id"
+    case entityID = "entity_id"
+    case entityName = "entity_name"
     case providerID = "provider_id"
     case paymentID = "payment_id"
     case payDate = "pay_date"
@@ -24,8 +26,8 @@ public enum PaymentsField: String, ReportField {
 
     public var type: CellType {
         switch self {
-        case .customerName: return .text
-        case .customerID, .companyID, .connectionID, .providerID, .paymentID: return .id
+        case .customerName, .entityName: return .text
+        case .customerID, .companyID, .connectionID, .entityID, .providerID, .paymentID: return .id
         case .payDate, .debitDate, .periodStart, .periodEnd: return .date
         case .currency, .payFrequencies, .payStatementsStatus: return .text
         case .grossPay, .netPay, .employerTaxes, .employeeTaxes, .companyDebit: return .money
@@ -39,6 +41,10 @@ public enum PaymentsField: String, ReportField {
         case .customerName: return "The customer's name in the roster."
         case .companyID: return "Finch's company id."
         case .connectionID: return "Finch's connection id."
+        case .entityID:
+            return
+                "The entity of a multi-entity connection (its EIN or company code); empty for a connection of one entity."
+        case .entityName: return "The entity's name, as Finch lists it; empty for a connection of one entity."
         case .providerID: return "The provider."
         case .paymentID: return "Finch's id of the payroll run."
         case .payDate: return "The pay date."

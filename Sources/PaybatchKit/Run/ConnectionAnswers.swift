@@ -3,6 +3,9 @@
 /// (`StoredAnswers`, the render). Each throws what stops the reading: a `FinchFailure` for the
 /// connection, or what stops the run.
 protocol ConnectionAnswers {
+    /// The same answers for one entity of a multi-entity connection: every call with its
+    /// `entity_ids` (issue 21).
+    func scoped(to entity: EntityID) -> Self
     /// The batch and page sizes the calls are (or were) made with.
     var limits: FinchBatchLimits { get }
     func introspection() async throws -> Introspection

@@ -16,6 +16,9 @@ public struct ConnectionFacts: Sendable {
     public var benefits: ConnectionBenefits?
     /// An earlier run's stored answers serve the connection (SPEC §8's re-run rule): no data call.
     public var reused = false
+    /// A connection of several entities: each one's facts, by entity id; the connection's own
+    /// status, errors and `stoppedEarly` are then the sum of theirs (`add(_:)`). Empty otherwise.
+    public var entities: [EntityFacts] = []
 
     public init() {}
 
@@ -24,9 +27,16 @@ public struct ConnectionFacts: Sendable {
         statementResults.compactMap { $0.value == .pending ? $0.key : nil }.sorted()
     }
 
-    /// Marks the connection partial unless something worse is already known.
-    mutating func degrade(to status: ExportStatus) {
-        let order: [ExportStatus] = [.ok, .partial, .pending, .reauthRequired, .failed]
-        if order.firstIndex(of: status)! > order.firstIndex(of: self.status)! { self.status = status }
+    /// Adds one entity's facts: the connection is as bad as its worst entity, lists every
+    /// entity's errors, and stopped early when one did (its rows are then read from the store).
+    mutating func add(_ entity: EntityFacts) {
+        entities.append(entity)
+        degrade(to: entity.facts.status)
+        errors += entity.facts.errors
+        stoppedEarly = stoppedEarly || entity.facts.stoppedEarly
+        message = message ?? entity.facts.message
     }
+
+    /// Marks the connection partial unless something worse is already known.
+    mutating func degrade(to status: ExportStatus) { self.status = self.status.worse(status) }
 }

@@ -21,6 +21,9 @@ public struct ConnectionOutcome: Sendable {
     public var payStatements = 0
     /// Gross and net pay per currency (the Summary's totals).
     public var totals = CurrencyTotals()
+    /// The entity of a multi-entity connection this row is of (issue 21); nil for a connection of
+    /// one entity. Its `connectionStatus` is then the entity's status.
+    public var entity: ExportEntity?
 
     /// What the run recorded for the connection; nil when it has nothing (`not_fetched`).
     init(record: ConnectionRecord, customerName: String, recorded: RunConnectionRecord?) {
@@ -54,6 +57,64 @@ public struct ConnectionOutcome: Sendable {
 }
 
 extension ConnectionOutcome {
+    /// The rows a connection gives the reports: itself, with what reading its answers gave; or,
+    /// for a connection of several entities, one per entity, by entity id, each with its own
+    /// status, errors, counts and totals. An entity's status is what the run recorded for it, as
+    /// the connection's is: a reading from the store stops where the fetch stopped, and cannot
+    /// tell. `rows`: the summaries of the rows read, the connection's or one per entity read.
+    static func units(
+        of connection: ConnectionOutcome, recorded: RunConnectionRecord?, data: ConnectionFacts?,
+        rows: [RowSummary]?
+    ) -> [(outcome: ConnectionOutcome, rows: RowSummary?)] {
+        let read = data?.entities ?? []
+        let records = recorded?.entities ?? []
+        guard !read.isEmpty || !records.isEmpty else {
+            var outcome = connection
+            if let data, let summary = rows?.first { outcome.apply(data, rows: summary) }
+            return [(outcome, rows?.first)]
+        }
+        let entities = read.isEmpty ? records.map(\.entity) : read.map(\.entity)
+        return entities.map { entity in
+            var outcome = connection
+            outcome.entity = entity
+            outcome.identity.entityID = entity.id
+            outcome.identity.entityName = entity.name
+            let facts = read.first { $0.entity.id == entity.id }
+            let record = records.first { $0.entity.id == entity.id }
+            outcome.status = record?.status ?? facts?.facts.status ?? connection.status
+            outcome.errors = record?.errors ?? facts?.facts.errors ?? []
+            outcome.message = record?.message ?? facts?.facts.message
+            var summary: RowSummary?
+            if let facts, !facts.unread, let found = rows?.first(where: { $0.identity.entityID == entity.id })
+            {
+                outcome.apply(facts.facts, rows: found)
+                summary = found
+            }
+            outcome.connectionStatus = entity.status
+            return (outcome, summary)
+        }
+    }
+
+    /// The outcomes of each connection: one, or its entities' (consecutive in the report order).
+    static func byConnection(_ outcomes: [ConnectionOutcome]) -> [[ConnectionOutcome]] {
+        var groups: [[ConnectionOutcome]] = []
+        for outcome in outcomes {
+            if outcome.entity != nil, let last = groups.last?.last, last.entity != nil,
+                last.identity.connectionID == outcome.identity.connectionID
+            {
+                groups[groups.count - 1].append(outcome)
+            } else {
+                groups.append([outcome])
+            }
+        }
+        return groups
+    }
+
+    /// Each connection's export status: its own, or the worst of its entities'.
+    static func connectionStatuses(_ outcomes: [ConnectionOutcome]) -> [ExportStatus] {
+        byConnection(outcomes).map { $0.map(\.status).reduce(ExportStatus.ok) { $0.worse($1) } }
+    }
+
     /// `failed` for a transient reason (SPEC §2: 5xx, timeouts, 429s after the retries and the
     /// budget): the failure that stopped it is one paybatch retries, so the next run may well
     /// succeed without anyone acting. Such a connection makes the run exit 75, not 3.
@@ -98,6 +159,8 @@ extension ConnectionOutcome: ReportRow {
         case .customerName: Cell(customerName)
         case .companyID: Cell(identity.companyID)
         case .connectionID: Cell(identity.connectionID)
+        case .entityID: Cell(identity.entityID)
+        case .entityName: Cell(identity.entityName)
         case .providerID: Cell(identity.providerID)
         case .clientType: Cell(record.details.clientType)
         case .assisted: Cell(record.details.assisted)

@@ -39,16 +39,16 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
                 return data
             }
             let products = Set(introspection.products?.present ?? [])
-            if let sink {
-                try await StatementReading.reading(into: sink) { statements in
-                    try await readParts(
-                        products: products, organizationFirst: organizationFirst, into: &data, sink: sink,
-                        statements: statements)
-                }
-            } else {
-                try await readParts(
-                    products: products, organizationFirst: organizationFirst, into: &data, sink: nil,
-                    statements: nil)
+            let entities = ExportEntity.listed(in: introspection)
+            if entities.isEmpty {
+                try await readData(
+                    products: products, organizationFirst: organizationFirst, into: &data, sink: sink)
+            }
+            for entity in entities {
+                data.add(
+                    try await readEntity(
+                        entity, introspection: introspection, products: products,
+                        organizationFirst: organizationFirst, sink: sink))
             }
         } catch let failure as FinchFailure {
             record(failure, into: &data)
@@ -56,6 +56,57 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
         }
         try sink?.finish(data)
         return data
+    }
+
+    /// The payroll, the organization and (asked for) the benefits, into `sink` when there is one.
+    private func readData(
+        products: Set<String>, organizationFirst: Bool, into data: inout ConnectionFacts,
+        sink: (any ConnectionRowSink)?
+    ) async throws {
+        guard let sink else {
+            return try await readParts(
+                products: products, organizationFirst: organizationFirst, into: &data, sink: nil,
+                statements: nil)
+        }
+        try await StatementReading.reading(into: sink) { statements in
+            try await readParts(
+                products: products, organizationFirst: organizationFirst, into: &data, sink: sink,
+                statements: statements)
+        }
+    }
+
+    /// One entity of a multi-entity connection, read as a connection of one entity is, every call
+    /// with its `entity_ids` (issue 21); an entity that is not `connected` is not called. A
+    /// failure costs the entity, not the others — but a reauth is the whole connection's, and
+    /// stops the reading (the caller records it).
+    private func readEntity(
+        _ entity: ExportEntity, introspection: Introspection, products: Set<String>,
+        organizationFirst: Bool, sink: (any ConnectionRowSink)?
+    ) async throws -> EntityFacts {
+        var read = EntityFacts(entity: entity, facts: ConnectionFacts())
+        read.facts.introspection = introspection
+        let rows = try sink?.entity(entity)
+        if let (status, message) = entity.statusWithoutCalls {
+            read.facts.status = status
+            read.facts.message = message
+        } else {
+            let scoped = ConnectionReader<Answers>(
+                answers: answers.scoped(to: entity.id), period: period, includeBenefits: includeBenefits)
+            do {
+                try await scoped.readData(
+                    products: products, organizationFirst: organizationFirst, into: &read.facts, sink: rows)
+            } catch let failure as FinchFailure where failure.code != "reauth_required" {
+                record(failure, into: &read.facts)
+                read.facts.stoppedEarly = true
+            } catch is StoredAnswers.NotStored {
+                // Its fetch stopped at a call whose answer was not stored: it has no rows.
+                read.unread = true
+                try rows?.discard()
+                return read
+            }
+        }
+        try rows?.finish(read.facts)
+        return read
     }
 
     /// `statements` takes the pay-statement answers when there is a sink (see `StatementReading`).

@@ -21,12 +21,14 @@ extension ExportResult {
         return parts.joined(separator: "; ")
     }
 
-    /// "9 ok, 1 partial, 1 pending (11 connections)".
+    /// "9 ok, 1 partial, 1 pending (11 connections)": a multi-entity connection counts once, as
+    /// bad as its worst entity.
     public var statusLine: String {
-        let byStatus = Dictionary(grouping: outcomes, by: \.status)
+        let statuses = ConnectionOutcome.connectionStatuses(outcomes)
+        let byStatus = Dictionary(grouping: statuses, by: { $0 })
         let counts = ExportStatus.allCases.compactMap { status in
             byStatus[status].map { "\(Wording.grouped($0.count)) \(status.rawValue)" }
         }
-        return counts.joined(separator: ", ") + " (\(Wording.count(outcomes.count, "connection")))"
+        return counts.joined(separator: ", ") + " (\(Wording.count(statuses.count, "connection")))"
     }
 }

@@ -16,4 +16,11 @@ public enum ExportStatus: String, Sendable, Codable, CaseIterable {
         case .notFetched: "Not fetched in this run and nothing stored; run the export without --only."
         }
     }
+
+    /// The worse of two statuses, in the order cases are declared (`ok` best, `not_fetched`
+    /// worst): a connection is as bad as the worst of its parts (its entities, its calls).
+    public func worse(_ other: ExportStatus) -> ExportStatus {
+        let order = Self.allCases
+        return order.firstIndex(of: other)! > order.firstIndex(of: self)! ? other : self
+    }
 }

@@ -8,8 +8,8 @@ public enum ExportSummaryEvent {
 
     /// The event of an export that returned `result`.
     public static func metadata(_ result: ExportResult) -> Logger.Metadata {
-        let byStatus = result.outcomes.reduce(into: [String: Int]()) {
-            $0[$1.status.rawValue, default: 0] += 1
+        let byStatus = ConnectionOutcome.connectionStatuses(result.outcomes).reduce(into: [String: Int]()) {
+            $0[$1.rawValue, default: 0] += 1
         }
         var metadata = metadata(
             exitCode: result.exitStatus.rawValue, status: result.exitStatus == .ok ? "complete" : "partial",

@@ -76,9 +76,9 @@ public actor RunStore {
     /// A connection's stored answers of one endpoint in a run, in the order they were stored
     /// (bodies not read): the order its fetch asked for them.
     func storedAnswers(
-        runID: String, connection: ConnectionID, endpoint: FinchEndpoint
+        runID: String, connection: ConnectionID, endpoint: FinchEndpoint, entity: EntityID? = nil
     ) throws -> [StoredResponse] {
-        try store.responses(runID: runID, connection: connection, endpoint: endpoint.rawValue)
+        try store.responses(runID: runID, connection: connection, endpoint: endpoint.rawValue, entity: entity)
     }
 
     /// One stored answer with its body decrypted; nil when it is no longer stored.
@@ -101,7 +101,7 @@ public actor RunStore {
                     endpoint: key.endpoint.rawValue,
                     httpStatus: response.status, requestID: response.requestID,
                     dataRetrieved: response.dataRetrieved,
-                    createdAt: time),
+                    createdAt: time, entity: key.entity),
                 body: response.body)
         }
     }

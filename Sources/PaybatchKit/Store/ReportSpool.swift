@@ -8,10 +8,12 @@ import Synchronization
 /// written, each output reads it through a `ReportSpool.Reader` of its own, so the CSV files and the
 /// workbook can be written at the same time on two threads.
 final class ReportSpool: Sendable {
-    /// SPEC §8's sort key: connection, payment (its place among the connection's payments; 0 for
+    /// SPEC §8's sort key: connection, entity, payment (its place among the entity's payments; 0 for
     /// people), person, then arrival.
     struct Key {
         var connection: Int
+        /// The entity's place among its connection's (1, 2…; 0 for a connection of one entity).
+        var entity = 0
         var payment: Int
         var person: String
         var sequence: Int
@@ -64,7 +66,7 @@ final class ReportSpool: Sendable {
         try opened { state, open in
             try open.insert.bind([
                 .integer(try Self.reportID(Field.reportName, in: &state, open)),
-                .integer(Int64(key.connection)),
+                .integer(Int64(key.connection)), .integer(Int64(key.entity)),
                 .integer(Int64(key.payment)), .text(key.person), .integer(Int64(key.sequence)),
                 .blob(Data(cells)),
             ]).run()
@@ -79,21 +81,31 @@ final class ReportSpool: Sendable {
         return bytes
     }
 
-    /// Drops a connection's rows of every report: data that arrived before a failure that means
-    /// it is not to be reported.
-    func remove(connection: Int) throws {
+    /// Drops a connection's rows of every report (of one of its entities, when given): data that
+    /// arrived before a failure that means it is not to be reported.
+    func remove(connection: Int, entity: Int? = nil) throws {
         try state.withLock { state in
-            _ = try state.open?.database.run("DELETE FROM rows WHERE conn = ?", [.integer(Int64(connection))])
+            if let entity {
+                _ = try state.open?.database.run(
+                    "DELETE FROM rows WHERE conn = ? AND ent = ?",
+                    [.integer(Int64(connection)), .integer(Int64(entity))])
+            } else {
+                _ = try state.open?.database.run(
+                    "DELETE FROM rows WHERE conn = ?", [.integer(Int64(connection))])
+            }
         }
     }
 
-    /// Drops `report`'s rows of one payment of a connection.
-    func remove<Field: ReportField>(_ report: Field.Type, connection: Int, payment: Int) throws {
+    /// Drops `report`'s rows of one payment of a connection's entity.
+    func remove<Field: ReportField>(_ report: Field.Type, connection: Int, entity: Int, payment: Int) throws {
         try state.withLock { state in
             guard let id = state.reportIDs[Field.reportName] else { return }
             _ = try state.open?.database.run(
-                "DELETE FROM rows WHERE conn = ? AND report = ? AND grp = ?",
-                [.integer(Int64(connection)), .integer(id), .integer(Int64(payment))])
+                "DELETE FROM rows WHERE conn = ? AND ent = ? AND report = ? AND grp = ?",
+                [
+                    .integer(Int64(connection)), .integer(Int64(entity)), .integer(id),
+                    .integer(Int64(payment)),
+                ])
         }
     }
 
@@ -121,11 +133,12 @@ final class ReportSpool: Sendable {
             // The index finds one connection's rows, to write them while others are still fetched.
             try database.execute(
                 "CREATE TABLE reports (id INTEGER PRIMARY KEY, name TEXT UNIQUE); "
-                    + "CREATE TABLE rows (report INTEGER, conn INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB); "
+                    + "CREATE TABLE rows (report INTEGER, conn INTEGER, ent INTEGER, grp INTEGER, person TEXT, seq INTEGER, cells BLOB); "
                     + "CREATE INDEX rows_by_connection ON rows (report, conn)"
             )
             let open = Open(
-                database: database, insert: try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?)")
+                database: database,
+                insert: try database.prepare("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?)")
             )
             try database.execute("BEGIN")
             state.open = open
@@ -164,7 +177,7 @@ final class ReportSpool: Sendable {
         // Rows hold every field in catalogue order; a template shows some, in its own order.
         let positions = template.columns.map { Field.allCases.firstIndex(of: $0.field) ?? Int.max }
         let select = try database.prepare(
-            "SELECT cells FROM rows WHERE report = ? AND conn >= ? AND conn < ? ORDER BY conn, grp, person, seq"
+            "SELECT cells FROM rows WHERE report = ? AND conn >= ? AND conn < ? ORDER BY conn, ent, grp, person, seq"
         ).bind([
             .integer(report), .integer(Int64(connections.lowerBound)),
             .integer(Int64(connections.upperBound)),

@@ -15,13 +15,14 @@ extension SQLiteStore {
                 for m in money {
                     _ = try database.run(
                         """
-                        INSERT INTO period_totals (period, run_id, finished_at, connection_id, export_status,
-                            individuals, payments, pay_statements, currency, gross, net)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO period_totals (period, run_id, finished_at, connection_id, entity_id,
+                            export_status, individuals, payments, pay_statements, currency, gross, net)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
                             .text(period.description), .text(runID), .time(finishedAt),
-                            .text(record.connectionID.rawValue), .text(record.exportStatus.rawValue),
+                            .text(record.connectionID.rawValue), .text(record.entityID?.rawValue ?? ""),
+                            .text(record.exportStatus.rawValue),
                             .integer(record.individuals), .integer(record.payments),
                             .integer(record.payStatements),
                             .text(m.currency ?? ""), m.gross.map { .integer($0.value) } ?? .null,
@@ -41,21 +42,23 @@ extension SQLiteStore {
         else { return nil }
         let rows = try database.query(
             """
-            SELECT connection_id, export_status, individuals, payments, pay_statements, currency, gross, net
-            FROM period_totals WHERE run_id = ? ORDER BY connection_id, currency
+            SELECT connection_id, export_status, individuals, payments, pay_statements, currency, gross, net,
+                entity_id
+            FROM period_totals WHERE run_id = ? ORDER BY connection_id, entity_id, currency
             """, [.text(runID)]
         ) { row in
             (
                 id: row.text(0) ?? "", status: row.text(1) ?? "", people: Int(row.int(2) ?? 0),
                 payments: Int(row.int(3) ?? 0), statements: Int(row.int(4) ?? 0), currency: row.text(5) ?? "",
-                gross: row.int64(6).map(Cents.init), net: row.int64(7).map(Cents.init)
+                gross: row.int64(6).map(Cents.init), net: row.int64(7).map(Cents.init),
+                entity: row.text(8) ?? ""
             )
         }
         var records: [PeriodTotalsRecord] = []
         for row in rows {
             let money = PeriodTotalsRecord.Money(
                 currency: row.currency.isEmpty ? nil : row.currency, gross: row.gross, net: row.net)
-            if records.last?.connectionID.rawValue == row.id {
+            if let last = records.last, last.unit == [row.id, row.entity] {
                 records[records.count - 1].money.append(money)
                 continue
             }
@@ -64,7 +67,7 @@ extension SQLiteStore {
                     connectionID: ConnectionID(row.id),
                     exportStatus: ExportStatus(rawValue: row.status) ?? .failed,
                     individuals: row.people, payments: row.payments, payStatements: row.statements,
-                    money: [money]))
+                    money: [money], entityID: row.entity.isEmpty ? nil : EntityID(row.entity)))
         }
         // A connection without any payment was stored as one row without currency or money.
         for i in records.indices

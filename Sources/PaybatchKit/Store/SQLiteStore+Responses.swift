@@ -5,7 +5,7 @@ import Foundation
 /// associated data `v1|kid|responses|body|<run>/<connection>/<request key>`.
 extension SQLiteStore {
     private static let responseColumns =
-        "run_id, connection_id, request_key, endpoint, http_status, request_id, data_retrieved, created_at"
+        "run_id, connection_id, request_key, endpoint, http_status, request_id, data_retrieved, created_at, entity_id"
 
     static func responseLocation(_ info: StoredResponse) -> SecretLocation {
         SecretLocation(table: "responses", column: "body", rowID: info.secretRowID)
@@ -23,10 +23,11 @@ extension SQLiteStore {
             try database.run(
                 """
                 INSERT INTO responses (\(Self.responseColumns), kid, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, zeroblob(?))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, zeroblob(?))
                 ON CONFLICT(run_id, connection_id, request_key) DO UPDATE SET endpoint = excluded.endpoint,
                     http_status = excluded.http_status, request_id = excluded.request_id,
-                    data_retrieved = excluded.data_retrieved, created_at = excluded.created_at, kid = excluded.kid,
+                    data_retrieved = excluded.data_retrieved, created_at = excluded.created_at,
+                    entity_id = excluded.entity_id, kid = excluded.kid,
                     body = excluded.body
                 """, Self.responseValues(info) + [.text(kid), .integer(Int64(size))])
             let rowID = try database.scalarInt(
@@ -60,17 +61,22 @@ extension SQLiteStore {
             SELECT \(Self.responseColumns), body FROM responses
             WHERE run_id = ? AND connection_id = ? AND request_key = ?
             """, [.text(runID), .text(connection.rawValue), .text(requestKey)]
-        ) { (Self.responseInfo($0), $0.blob(8) ?? Data()) }
+        ) { (Self.responseInfo($0), $0.blob(9) ?? Data()) }
         guard let (info, stored) = rows.first else { return nil }
         return try cipher.open(stored, at: Self.responseLocation(info))
     }
 
     /// The descriptions of a run's stored responses (of one connection, of one endpoint, when
     /// given), in the order they were stored; a response stored again keeps its place.
+    /// `entity`: only that entity's answers, when given (else every one's).
     public func responses(
-        runID: String, connection: ConnectionID? = nil, endpoint: String? = nil
+        runID: String, connection: ConnectionID? = nil, endpoint: String? = nil, entity: EntityID? = nil
     ) throws -> [StoredResponse] {
-        let (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: endpoint)
+        var (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: endpoint)
+        if let entity {
+            filter += " AND entity_id = ?"
+            values.append(.text(entity.rawValue))
+        }
         return try database.query(
             "SELECT \(Self.responseColumns) FROM responses \(filter) ORDER BY rowid", values,
             row: Self.responseInfo)
@@ -89,14 +95,14 @@ extension SQLiteStore {
         ).bind(values)
         while try statement.step() {
             let info = Self.responseInfo(statement)
-            try body(info, try cipher.open(statement.blob(8) ?? Data(), at: Self.responseLocation(info)))
+            try body(info, try cipher.open(statement.blob(9) ?? Data(), at: Self.responseLocation(info)))
         }
     }
 
     func firstResponse(kid: String) throws -> (StoredResponse, Data)? {
         try database.query(
             "SELECT \(Self.responseColumns), body FROM responses WHERE kid = ? LIMIT 1", [.text(kid)]
-        ) { (Self.responseInfo($0), $0.blob(8) ?? Data()) }.first
+        ) { (Self.responseInfo($0), $0.blob(9) ?? Data()) }.first
     }
 
     private static func responseFilter(
@@ -120,7 +126,7 @@ extension SQLiteStore {
             .text(info.runID), .text(info.connectionID.rawValue), .text(info.requestKey),
             .text(info.endpoint),
             .integer(info.httpStatus), .text(info.requestID?.rawValue), .text(info.dataRetrieved),
-            .time(info.createdAt),
+            .time(info.createdAt), .text(info.entity?.rawValue),
         ]
     }
 
@@ -130,6 +136,7 @@ extension SQLiteStore {
             requestKey: row.text(2) ?? "",
             endpoint: row.text(3) ?? "", httpStatus: row.int(4) ?? 0,
             requestID: row.text(5).map(RequestID.init),
-            dataRetrieved: row.text(6), createdAt: row.time(7) ?? .distantPast)
+            dataRetrieved: row.text(6), createdAt: row.time(7) ?? .distantPast,
+            entity: row.text(8).map(EntityID.init))
     }
 }

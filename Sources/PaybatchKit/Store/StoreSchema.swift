@@ -8,7 +8,7 @@ public enum StoreSchema {
     /// Append; never edit a released one.
     static let migrations: [StoreMigration] = [
         .sql(version1), .sql(version2), .code(CreatedAtMigration.run), .sql(version4),
-        .sql(version5),
+        .sql(version5), .sql(version6),
     ]
 
     /// Brings `database` to the latest version. Throws (65) for a store written by a newer
@@ -189,5 +189,35 @@ public enum StoreSchema {
             message TEXT
         );
         CREATE INDEX refresh_jobs_by_connection ON refresh_jobs(connection_id, refresh_id);
+        """
+
+    /// Multi-entity connections (issue 21): a stored answer names the entity its call read (NULL:
+    /// the connection's only one), so a render reads each entity's answers apart; the period
+    /// totals are kept per connection and entity ('' for a connection of one entity), which takes
+    /// a new table, SQLite not changing a primary key in place.
+    static let version6 = """
+        ALTER TABLE responses ADD COLUMN entity_id TEXT;
+        CREATE TABLE period_totals_by_entity (
+            period TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            connection_id TEXT NOT NULL,
+            entity_id TEXT NOT NULL DEFAULT '',
+            export_status TEXT NOT NULL,
+            individuals INTEGER NOT NULL,
+            payments INTEGER NOT NULL,
+            pay_statements INTEGER NOT NULL,
+            currency TEXT NOT NULL,
+            gross INTEGER,
+            net INTEGER,
+            PRIMARY KEY (run_id, connection_id, entity_id, currency)
+        );
+        INSERT INTO period_totals_by_entity (period, run_id, finished_at, connection_id, export_status,
+            individuals, payments, pay_statements, currency, gross, net)
+        SELECT period, run_id, finished_at, connection_id, export_status, individuals, payments,
+            pay_statements, currency, gross, net FROM period_totals;
+        DROP TABLE period_totals;
+        ALTER TABLE period_totals_by_entity RENAME TO period_totals;
+        CREATE INDEX period_totals_by_period ON period_totals(period, finished_at);
         """
 }

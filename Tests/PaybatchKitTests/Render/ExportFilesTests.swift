@@ -35,6 +35,7 @@ struct ExportFilesTests {
                 details: ConnectionDetails(status: .connected), addedAt: run.startedAt)
             rows.append(
                 RenderedConnection(
+                    index: connection,
                     outcome: ConnectionOutcome(
                         record: record, customerName: "Customer \(connection)", recorded: nil),
                     quality: [
@@ -64,8 +65,8 @@ struct ExportFilesTests {
         )
         let (spool, rows) = try spool(in: ahead)
         let early = files(ahead, rowLimit: rowLimit)
-        try early.writeNext(rows[0], from: spool)
-        try early.writeNext(rows[1], from: spool)
+        try early.writeNext([rows[0]], from: spool)
+        try early.writeNext([rows[1]], from: spool)
         try spool.seal()
         for file in try await early.finish(spoolPath: spool.path, connections: rows) { try file.publish() }
         for file in try await files(whole, rowLimit: rowLimit).finish(

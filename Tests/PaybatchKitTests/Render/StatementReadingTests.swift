@@ -37,6 +37,8 @@ struct StatementReadingTests {
         ) throws {}
         func payments(_ payments: [WirePayment]) throws {}
         func finish(_ data: ConnectionFacts) throws {}
+        func entity(_ entity: ExportEntity) throws -> any ConnectionRowSink { self }
+        func discard() throws {}
     }
 
     struct SinkFailed: Error {}

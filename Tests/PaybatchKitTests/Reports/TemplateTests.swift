@@ -39,7 +39,8 @@ struct TemplateTests {
         #expect(names(t.reconciliationConnections) == ReconciliationConnectionsField.allCases.map(\.rawValue))
         #expect(
             names(t.payments) == [
-                "customer_id", "customer_name", "company_id", "connection_id", "provider_id", "payment_id",
+                "customer_id", "customer_name", "company_id", "connection_id", "entity_id", "entity_name",
+                "provider_id", "payment_id",
                 "pay_date",
                 "debit_date",
                 "period_start", "period_end", "currency", "gross_pay", "net_pay", "employer_taxes",

@@ -46,14 +46,14 @@ struct ExportOutputTests {
             #expect(sheet.contains("<autoFilter ref="), "sheet \(n) has a filter")
             #expect(sheet.contains("numberStoredAsText=\"1\""), "sheet \(n) silences number-as-text")
         }
-        // Payments: F is payment_id (text), L gross_pay (money), G pay_date (a real date).
+        // Payments: H is payment_id (text), N gross_pay (money), I pay_date (a real date).
         let payments = try book.sheet(4)
-        let id = try #require(XLSXArchive.cell("F2", in: payments))
+        let id = try #require(XLSXArchive.cell("H2", in: payments))
         #expect(id.contains("t=\"s\"") || id.contains("t=\"inlineStr\""), "payment_id is text: \(id)")
-        let money = try #require(XLSXArchive.cell("L2", in: payments))
+        let money = try #require(XLSXArchive.cell("N2", in: payments))
         #expect(!money.contains("t=\""), "gross_pay is a number: \(money)")
         #expect(try book.numberFormat(ofStyle: XLSXArchive.style(of: money)) == "#,##0.00")
-        let date = try #require(XLSXArchive.cell("G2", in: payments))
+        let date = try #require(XLSXArchive.cell("I2", in: payments))
         #expect(!date.contains("t=\""), "pay_date is a date serial: \(date)")
         #expect(try book.numberFormat(ofStyle: XLSXArchive.style(of: date)).contains("yy"))
         #expect(try book.part("docProps/core.xml").contains("paybatch"))

@@ -24,9 +24,12 @@ struct ExportRunnerTests {
         #expect(statuses[.pending]?.isEmpty == false)
         #expect((statuses[.ok]?.count ?? 0) >= 5)
         for outcome in result.outcomes where outcome.status == .ok {
+            let id = outcome.identity.connectionID.rawValue
             let expected = try #require(
-                fixture.sandbox.world.expectedTotals(
-                    connectionID: outcome.identity.connectionID.rawValue, period: "2026-10"))
+                outcome.identity.entityID.map {
+                    fixture.sandbox.world.expectedTotals(
+                        connectionID: id, entityID: $0.rawValue, period: "2026-10")
+                } ?? fixture.sandbox.world.expectedTotals(connectionID: id, period: "2026-10"))
             #expect(outcome.individuals == expected.individuals, "\(outcome.identity.connectionID)")
             #expect(outcome.payments == expected.payments)
             #expect(outcome.payStatements == expected.payStatements)
@@ -43,7 +46,7 @@ struct ExportRunnerTests {
         let files = try #require(runJSON["files"] as? [[String: Any]])
         #expect(files.count == 7)
         let calls = try #require(runJSON["calls"] as? [String: Int])
-        #expect(calls["introspect"] == result.outcomes.count)
+        #expect(calls["introspect"] == Set(result.outcomes.map(\.identity.connectionID)).count)
         let employees = try fixture.file("employees.csv")
         let raw = try Data(contentsOf: URL(fileURLWithPath: fixture.out + "/2026-10/employees.csv"))
         #expect(raw.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
@@ -56,11 +59,13 @@ struct ExportRunnerTests {
         let fixture = try await ExportFixture()
         let ticks = ProgressTicks()
         let result = try await fixture.export(progress: { ticks.add($0, $1) })
-        #expect(ticks.all.map(\.0) == Array(0...result.outcomes.count))
-        #expect(ticks.all.allSatisfy { $0.1 == result.outcomes.count })
+        let connections = Set(result.outcomes.map(\.identity.connectionID)).count
+        #expect(ticks.all.map(\.0) == Array(0...connections))
+        #expect(ticks.all.allSatisfy { $0.1 == connections })
         let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
         let counts = try await store.latestCallCounts(period: fixture.period)
-        for outcome in result.outcomes where outcome.status == .ok {
+        // A multi-entity connection's calls per entity: MultiEntityExportTests.
+        for outcome in result.outcomes where outcome.status == .ok && outcome.entity == nil {
             let calls = try #require(counts[outcome.identity.connectionID])
             let people = outcome.individuals
             #expect(calls["introspect"] == 1)

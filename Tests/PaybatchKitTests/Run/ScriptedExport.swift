@@ -96,7 +96,7 @@ struct ScriptedExport {
         let item = ExportRenderer.Item(
             record: record, customerName: "Acme",
             recorded: RunConnectionRecord(status: data.status, source: "fetched", errors: data.errors))
-        try await renderer.add(item, at: 0, live: (data, rows.summary))
+        try await renderer.add(item, at: 0, live: (data, rows.units))
         let result = try await renderer.finish([item], tally: .none)
         return Result(
             folder: result.folder, data: data, outcome: try #require(result.outcomes.first),

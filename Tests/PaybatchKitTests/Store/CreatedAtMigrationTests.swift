@@ -17,10 +17,11 @@ import Testing
                     ConnectionID("c\(i)"), customer: "cu", details: ConnectionDetails(status: .connected),
                     token: AccessToken("tok-\(i)-abcdefgh"), createdAt: text, source: .import)
             }
-            // A store as version 2 left it: before migrations 3 (times), 4 (period totals) and 5
-            // (refresh jobs).
+            // A store as version 2 left it: before migrations 3 (times), 4 (period totals), 5
+            // (refresh jobs) and 6 (entities).
             try store.database.execute("DROP TABLE period_totals")
             try store.database.execute("DROP TABLE refresh_jobs")
+            try store.database.execute("ALTER TABLE responses DROP COLUMN entity_id")
             try store.database.setUserVersion(2)
         }
         let store = try temp.open()

@@ -18,6 +18,8 @@ public struct PeriodTotalsRecord: Sendable, Equatable {
     }
 
     public var connectionID: ConnectionID
+    /// The entity of a multi-entity connection, whose totals are kept apart; nil otherwise.
+    public var entityID: EntityID?
     public var exportStatus: ExportStatus
     public var individuals: Int
     public var payments: Int
@@ -27,9 +29,10 @@ public struct PeriodTotalsRecord: Sendable, Equatable {
 
     public init(
         connectionID: ConnectionID, exportStatus: ExportStatus, individuals: Int, payments: Int,
-        payStatements: Int, money: [Money]
+        payStatements: Int, money: [Money], entityID: EntityID? = nil
     ) {
         self.connectionID = connectionID
+        self.entityID = entityID
         self.exportStatus = exportStatus
         self.individuals = individuals
         self.payments = payments
@@ -50,6 +53,10 @@ extension PeriodTotalsRecord {
                 Money(
                     currency: $0.currency, gross: $0.grossOutOfRange ? nil : $0.gross,
                     net: $0.netOutOfRange ? nil : $0.net)
-            })
+            }, entityID: outcome.identity.entityID)
     }
+
+    /// What one month's totals are matched with the next month's on: the connection, and its
+    /// entity when it has several.
+    var unit: [String] { [connectionID.rawValue, entityID?.rawValue ?? ""] }
 }

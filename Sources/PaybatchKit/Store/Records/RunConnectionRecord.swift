@@ -6,8 +6,15 @@ public struct RunConnectionRecord: Sendable, Equatable, Codable {
     public var source: String
     public var errors: [FinchFailure]
     public var message: String?
+    /// A multi-entity connection's entities, by id; nil for a connection of one entity (and in
+    /// records of a paybatch before issue 21).
+    public var entities: [RunEntityRecord]?
 
-    public init(status: ExportStatus, source: String, errors: [FinchFailure] = [], message: String? = nil) {
+    public init(
+        status: ExportStatus, source: String, errors: [FinchFailure] = [], message: String? = nil,
+        entities: [RunEntityRecord]? = nil
+    ) {
+        self.entities = entities
         self.status = status
         self.source = source
         self.errors = errors

@@ -14,11 +14,15 @@ public struct StoredResponse: Sendable, Equatable {
     /// `Finch-Data-Retrieved`, as it came.
     public var dataRetrieved: String?
     public var createdAt: Date
+    /// The entity the call read, of a multi-entity connection (`RequestKey.entity`).
+    public var entity: EntityID?
 
     public init(
         runID: String, connectionID: ConnectionID, requestKey: String, endpoint: String,
-        httpStatus: Int, requestID: RequestID? = nil, dataRetrieved: String? = nil, createdAt: Date
+        httpStatus: Int, requestID: RequestID? = nil, dataRetrieved: String? = nil, createdAt: Date,
+        entity: EntityID? = nil
     ) {
+        self.entity = entity
         self.runID = runID
         self.connectionID = connectionID
         self.requestKey = requestKey
