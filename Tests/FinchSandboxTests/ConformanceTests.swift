@@ -58,10 +58,21 @@ import Testing
         }
         // The SDK reads the benefit endpoints too, where a connection has the product.
         #expect(connections.contains { ($0["benefits"] as? Int ?? 0) > 0 })
+        // A multi-entity connection (issue 21): each entity read through the SDK's `entity_ids`.
+        let multi = try #require(server.world.connections.first { $0.scenario == .multiEntity })
+        let entities: [[String: Any]] = server.world.entities(of: multi).map { entity in
+            let totals = server.world.expectedTotals(
+                connectionID: multi.connectionID, entityID: entity.id, period: period)
+            return [
+                "id": entity.id, "readable": entity.fixedStatus == nil,
+                "individuals": totals?.individuals ?? 0, "payments": totals?.payments ?? 0,
+            ]
+        }
         let (status, output) = try await ConformanceTests.runPython(
             "sdk_conformance.py",
             config: [
                 "base_url": server.baseURL.absoluteString, "connections": connections,
+                "multi_entity": ["token": multi.accessToken, "entities": entities],
                 "client_id": "sdk-client", "client_secret": "sdk-secret", "page_size": 50,
                 "start_date": bounds.start.description, "end_date": (bounds.end - 1).description,
                 "quirks": ConformanceTests.folder.appendingPathComponent("quirks.json").path,

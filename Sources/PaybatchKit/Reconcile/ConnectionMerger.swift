@@ -46,7 +46,7 @@ struct ConnectionMerger {
             ? ConnectionStatus.disconnected.rawValue : r?.status.rawValue ?? d?.status ?? "unknown"
         if r == nil { flags.insert(.notInRoster) }
         if r?.status == .reauth, billable { flags.insert(.reauthRequired) }
-        return ReconciledConnection(
+        var merged = ReconciledConnection(
             key: companyID?.rawValue ?? "connection:\(id)", companyID: companyID, connectionID: id,
             providerID: r?.providerID ?? d?.providerID ?? lines.lazy.compactMap(\.providerID).first,
             customerID: r?.customerID ?? d?.customerID, customerName: r?.customerName,
@@ -58,6 +58,8 @@ struct ConnectionMerger {
             billedQuantity: lines.reduce(0) { $0 + $1.quantity }, onInvoice: !lines.isEmpty, flags: flags,
             liveInPeriod: known && addedAt.map { $0 < window.end } ?? true
                 && !window.disconnectedBeforeStart(disconnect.time))
+        merged.entities = r?.entities ?? []
+        return merged
     }
 
     private func disconnectTime(

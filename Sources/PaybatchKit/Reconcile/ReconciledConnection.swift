@@ -28,6 +28,9 @@ public struct ReconciledConnection: Sendable, Equatable {
     /// Named on the invoice, or billed through its company's lines while billable.
     public var onInvoice: Bool
     public var flags: Set<ReconciliationFlag>
+    /// A multi-entity connection's entities, as the roster last saw them (issue 21): Finch bills
+    /// the connection once, whatever the number of its entities.
+    public var entities: [ConnectionEntity] = []
 
     /// Live in the period for the flags: added before its end, not disconnected before its start.
     public var liveInPeriod: Bool
@@ -50,6 +53,13 @@ extension ReconciledConnection: ReportRow {
         case .billable: return .boolean(billable)
         case .onInvoice: return .boolean(onInvoice)
         case .flags: return Cell(flags.isEmpty ? nil : flags.sorted().map(\.rawValue).joined(separator: ";"))
+        case .entities:
+            // Listed only for a connection of several: a single entity is the connection itself.
+            return Cell(
+                entities.count < 2
+                    ? nil
+                    : entities.map { "\($0.name ?? "unnamed") (\($0.id)): \($0.status)" }.joined(
+                        separator: "; "))
         }
     }
 }

@@ -19,6 +19,8 @@ public struct RosterConnection: Sendable, Equatable {
     public var disconnectSource: ConnectionEventSource?
     /// The disconnect time is when paybatch first found the token rejected (SPEC §8).
     public var disconnectTimeEstimated: Bool
+    /// The entities its last introspection listed (issue 21); billing stays per connection.
+    public var entities: [ConnectionEntity] = []
 
     public init(
         connectionID: ConnectionID, customerID: CustomerID? = nil, customerName: String? = nil,
@@ -55,6 +57,7 @@ public struct RosterConnection: Sendable, Equatable {
             disconnectedAt: record.disconnectedAt.map(UTCTimestamp.init),
             disconnectSource: record.disconnectSource,
             disconnectTimeEstimated: record.disconnectTimeEstimated)
+        entities = record.details.entities
         if disconnectedAt == nil, let rejected = events.first(where: { $0.to == .rejected }) {
             disconnectedAt = UTCTimestamp(rejected.time)
             disconnectSource = rejected.source

@@ -53,7 +53,7 @@ final class ConnectionNormalizer: ConnectionRowSink {
     private var identity: ConnectionIdentity { summary.identity }
 
     /// The connection's rows are its entities' from here on, each under its own identity.
-    func entity(_ entity: ExportEntity) throws -> any ConnectionRowSink {
+    func entity(_ entity: ConnectionEntity) throws -> any ConnectionRowSink {
         let rows = ConnectionNormalizer(
             spool: spool, index: index, record: record, customerName: customerName, templates: templates,
             benefitsAsOf: benefitsAsOf, entityPlace: entities.count + 1)

@@ -18,7 +18,7 @@ protocol ConnectionRowSink: AnyObject {
     func statements(_ page: NormalizedPage) throws
     /// The calls that follow are of one entity of a multi-entity connection (issue 21): the sink
     /// returned takes its rows, and its `finish`, until the next entity.
-    func entity(_ entity: ExportEntity) throws -> any ConnectionRowSink
+    func entity(_ entity: ConnectionEntity) throws -> any ConnectionRowSink
     /// The fetch ended; `data` says what became of each payment's statements.
     func finish(_ data: ConnectionFacts) throws
     /// Drops every row taken so far: the stored answers are to be read instead, or there are none.

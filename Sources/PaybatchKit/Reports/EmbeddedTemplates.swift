@@ -269,7 +269,8 @@ enum EmbeddedTemplates {
             {"field": "in_roster", "type": "boolean"},
             {"field": "billable", "type": "boolean"},
             {"field": "on_invoice", "type": "boolean"},
-            {"field": "flags", "type": "text"}
+            {"field": "flags", "type": "text"},
+            {"field": "entities", "type": "text"}
           ]
         }
 

@@ -14,13 +14,14 @@ public enum ReconciliationConnectionsField: String, ReportField {
     case billable
     case onInvoice = "on_invoice"
     case flags
+    case entities
 
     public static let reportName = "reconciliation_connections"
 
     public var type: CellType {
         switch self {
         case .companyID, .connectionID, .providerID, .customerID: return .id
-        case .customerName, .clientType, .status, .disconnectSource, .flags: return .text
+        case .customerName, .clientType, .status, .disconnectSource, .flags, .entities: return .text
         case .addedAt, .disconnectedAt: return .datetime
         case .inRoster, .billable, .onInvoice: return .boolean
         }
@@ -44,6 +45,9 @@ public enum ReconciliationConnectionsField: String, ReportField {
         case .billable: return "Whether it is billable for the period."
         case .onInvoice: return "Whether the invoice bills it."
         case .flags: return "Flags of the connection, joined with ;."
+        case .entities:
+            return
+                "A multi-entity connection's entities (name (id): status), from its last introspection; billed once, as one connection."
         }
     }
 }

@@ -12,6 +12,6 @@ extension ConnectionDetails {
             products: introspection.products?.present ?? [],
             status: ConnectionStatus(status?.status?.rawValue ?? "unknown"),
             statusMessage: status?.message,
-            lastSuccessfulSync: status?.lastSuccessfulSync)
+            lastSuccessfulSync: status?.lastSuccessfulSync, entities: ConnectionEntity.all(in: introspection))
     }
 }

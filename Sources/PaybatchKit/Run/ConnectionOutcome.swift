@@ -23,7 +23,7 @@ public struct ConnectionOutcome: Sendable {
     public var totals = CurrencyTotals()
     /// The entity of a multi-entity connection this row is of (issue 21); nil for a connection of
     /// one entity. Its `connectionStatus` is then the entity's status.
-    public var entity: ExportEntity?
+    public var entity: ConnectionEntity?
 
     /// What the run recorded for the connection; nil when it has nothing (`not_fetched`).
     init(record: ConnectionRecord, customerName: String, recorded: RunConnectionRecord?) {

@@ -39,7 +39,7 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
                 return data
             }
             let products = Set(introspection.products?.present ?? [])
-            let entities = ExportEntity.listed(in: introspection)
+            let entities = ConnectionEntity.listed(in: introspection)
             if entities.isEmpty {
                 try await readData(
                     products: products, organizationFirst: organizationFirst, into: &data, sink: sink)
@@ -80,7 +80,7 @@ struct ConnectionReader<Answers: ConnectionAnswers> {
     /// failure costs the entity, not the others — but a reauth is the whole connection's, and
     /// stops the reading (the caller records it).
     private func readEntity(
-        _ entity: ExportEntity, introspection: Introspection, products: Set<String>,
+        _ entity: ConnectionEntity, introspection: Introspection, products: Set<String>,
         organizationFirst: Bool, sink: (any ConnectionRowSink)?
     ) async throws -> EntityFacts {
         var read = EntityFacts(entity: entity, facts: ConnectionFacts())

@@ -1,6 +1,7 @@
 /// What `export --dry-run` prints: the connections, the calls per bucket each needs, and the time
 /// the rate limits imply. Counts come from the period's last run when there is one (what each
-/// connection needed then), else one call per bucket — so the figure is an estimate (SPEC §8).
+/// connection needed then), else one call per bucket and connected entity — so the figure is an
+/// estimate (SPEC §8).
 public struct ExportPlan: Sendable {
     public struct Line: Sendable {
         public var connectionID: ConnectionID
@@ -44,7 +45,12 @@ public struct ExportPlan: Sendable {
                     connectionID: connection.connectionID, customerID: connection.customerID, calls: calls,
                     fromStoredRun: true)
             }
-            var guess = Dictionary(uniqueKeysWithValues: callNames.map { ($0, 1) })
+            // SPEC §8's minimum per entity: a multi-entity connection's connected entities are each
+            // fetched (issue 21); one introspect still serves them all.
+            let entities = ConnectionEntity.exported(connection.details.entities)
+            let units = entities.isEmpty ? 1 : entities.filter { $0.statusWithoutCalls == nil }.count
+            var guess = Dictionary(
+                uniqueKeysWithValues: callNames.map { ($0, $0 == "introspect" ? 1 : units) })
             if includeBenefits, !connection.details.products.contains("benefits") { guess["benefits"] = 0 }
             return Line(
                 connectionID: connection.connectionID, customerID: connection.customerID, calls: guess,

@@ -4,7 +4,8 @@ extension SQLiteStore {
     private static let connectionColumns = """
         connection_id, customer_id, company_id, provider_id, client_type, connection_type, assisted,
         products, status, status_message, last_successful_sync, created_at, added_at, updated_at,
-        disconnected_at, disconnect_source, disconnect_time_estimated, token_fingerprint, token_hint
+        disconnected_at, disconnect_source, disconnect_time_estimated, token_fingerprint, token_hint,
+        entities
         """
 
     public func connection(_ id: ConnectionID) throws -> ConnectionRecord? {
@@ -61,7 +62,11 @@ extension SQLiteStore {
             clientType: row.text(4), connectionType: row.text(5), assisted: row.bool(6),
             products: products ?? [],
             status: ConnectionStatus(row.text(8) ?? ""), statusMessage: row.text(9),
-            lastSuccessfulSync: row.text(10))
+            lastSuccessfulSync: row.text(10),
+            entities: row.text(19).flatMap {
+                try? JSONDecoder().decode([ConnectionEntity].self, from: Data($0.utf8))
+            }
+                ?? [])
         return ConnectionRecord(
             connectionID: ConnectionID(row.text(0) ?? ""), customerID: CustomerID(row.text(1) ?? ""),
             details: details, createdAt: row.text(11), addedAt: row.time(12) ?? .distantPast,

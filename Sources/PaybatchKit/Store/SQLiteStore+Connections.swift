@@ -26,8 +26,8 @@ extension SQLiteStore {
                 """
                 INSERT INTO connections (connection_id, customer_id, company_id, provider_id, client_type,
                     connection_type, assisted, products, status, status_message, last_successful_sync,
-                    created_at, added_at, updated_at, token_fingerprint, token_hint)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    entities, created_at, added_at, updated_at, token_fingerprint, token_hint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [.text(id.rawValue), .text(customer.rawValue)] + Self.detailValues(details) + [
                     .text(createdAt), .time(time), .time(time), .text(TokenFingerprint(of: token).hex),
@@ -52,7 +52,7 @@ extension SQLiteStore {
                 """
                 UPDATE connections SET company_id = ?, provider_id = ?, client_type = ?, connection_type = ?,
                     assisted = ?, products = ?, status = ?, status_message = ?, last_successful_sync = ?,
-                    updated_at = ?
+                    entities = ?, updated_at = ?
                 WHERE connection_id = ?
                 """, Self.detailValues(details) + [.time(time), .text(id.rawValue)])
             guard previous.status != details.status else { return nil }
@@ -82,7 +82,7 @@ extension SQLiteStore {
                 """
                 UPDATE connections SET company_id = ?, provider_id = ?, client_type = ?, connection_type = ?,
                     assisted = ?, products = ?, status = ?, status_message = ?, last_successful_sync = ?,
-                    updated_at = ?, token_fingerprint = ?, token_hint = ?
+                    entities = ?, updated_at = ?, token_fingerprint = ?, token_hint = ?
                 WHERE connection_id = ?
                 """,
                 Self.detailValues(newDetails) + [
@@ -152,11 +152,15 @@ extension SQLiteStore {
         let products = (try? JSONEncoder().encode(details.products)).map {
             String(decoding: $0, as: UTF8.self)
         }
+        let entities = (try? JSONEncoder().encode(details.entities)).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         return [
             .text(details.companyID?.rawValue), .text(details.providerID?.rawValue),
             .text(details.clientType),
             .text(details.connectionType), .bool(details.assisted), .text(products ?? "[]"),
             .text(details.status.rawValue), .text(details.statusMessage), .text(details.lastSuccessfulSync),
+            .text(entities ?? "[]"),
         ]
     }
 }

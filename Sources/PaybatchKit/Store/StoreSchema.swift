@@ -191,11 +191,14 @@ public enum StoreSchema {
         CREATE INDEX refresh_jobs_by_connection ON refresh_jobs(connection_id, refresh_id);
         """
 
-    /// Multi-entity connections (issue 21): a stored answer names the entity its call read (NULL:
-    /// the connection's only one), so a render reads each entity's answers apart; the period
+    /// Multi-entity connections (issue 21): a connection keeps the entities introspect listed (the
+    /// plan counts calls per entity, the reconciliation lists them); a stored answer names the
+    /// entity its call read (NULL: the connection's only one), so a render reads each entity's
+    /// answers apart; the period
     /// totals are kept per connection and entity ('' for a connection of one entity), which takes
     /// a new table, SQLite not changing a primary key in place.
     static let version6 = """
+        ALTER TABLE connections ADD COLUMN entities TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE responses ADD COLUMN entity_id TEXT;
         CREATE TABLE period_totals_by_entity (
             period TEXT NOT NULL,

@@ -175,6 +175,39 @@ for target in CONFIG["connections"]:
     payments_total += len(payments)
     statements_total += statements
 
+# A multi-entity connection (issue 21, API.md §2): introspect lists its entities; each data call
+# names one through the SDK's entity_ids; without one Finch answers 400, and 403 for an entity it
+# cannot read.
+multi = CONFIG["multi_entity"]
+client = finch.Finch(access_token=multi["token"], base_url=base, max_retries=0)
+listed = client.account.introspect().entities
+walk(listed)
+expect("multi_entity entities", [e.id for e in listed], [e["id"] for e in multi["entities"]])
+try:
+    client.hris.directory.list()
+    report("multi_entity", "a call without entity_ids was answered")
+except finch.BadRequestError:
+    pass
+for entity in multi["entities"]:
+    label = "multi_entity " + entity["id"]
+    if not entity["readable"]:
+        try:
+            client.hris.company.retrieve(entity_ids=[entity["id"]])
+            report("multi_entity", "an unreadable entity was answered")
+        except finch.PermissionDeniedError:
+            pass
+        continue
+    walk(client.hris.company.retrieve(entity_ids=[entity["id"]]))
+    people = list(client.hris.directory.list(entity_ids=[entity["id"]]))
+    walk(people)
+    expect(label + " directory", len(people), entity["individuals"])
+    ids = [{"individual_id": p.id} for p in people]
+    walk(list(client.hris.individuals.retrieve_many(requests=ids, entity_ids=[entity["id"]])))
+    payments = list(client.hris.payments.list(
+        start_date=CONFIG["start_date"], end_date=CONFIG["end_date"], entity_ids=[entity["id"]]))
+    walk(payments)
+    expect(label + " payments", len(payments), entity["payments"])
+
 # The Connect flow: a session, the authorize redirect (followed with urllib), the code exchange.
 app = finch.Finch(client_id=CONFIG["client_id"], client_secret=CONFIG["client_secret"], base_url=base, max_retries=0)
 session = app.connect.sessions.new(

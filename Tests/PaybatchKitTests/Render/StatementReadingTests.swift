@@ -37,7 +37,7 @@ struct StatementReadingTests {
         ) throws {}
         func payments(_ payments: [WirePayment]) throws {}
         func finish(_ data: ConnectionFacts) throws {}
-        func entity(_ entity: ExportEntity) throws -> any ConnectionRowSink { self }
+        func entity(_ entity: ConnectionEntity) throws -> any ConnectionRowSink { self }
         func discard() throws {}
     }
 

@@ -159,6 +159,32 @@ struct ExportPlanTests {
         #expect(plan(true).callNames.last == "benefits")
     }
 
+    @Test(
+        "without a stored run, a multi-entity connection is guessed one call per bucket per connected entity")
+    func theGuessCountsConnectedEntities() {
+        let entities: [ConnectionEntity] = [
+            ConnectionEntity(id: "e1", name: "East", status: "connected"),
+            ConnectionEntity(id: "e2", name: "West", status: "connected"),
+            ConnectionEntity(id: "e3", name: "Payroll", status: "error_permissions"),
+            ConnectionEntity(id: "e4", name: "Old", status: "disconnected"),
+        ]
+        let connections = [
+            ConnectionRecord(
+                connectionID: "a", customerID: "c1",
+                details: ConnectionDetails(status: .connected, entities: entities), addedAt: .now),
+            ConnectionRecord(
+                connectionID: "b", customerID: "c2",
+                details: ConnectionDetails(status: .connected, entities: [entities[0]]), addedAt: .now),
+        ]
+        let plan = ExportPlan(
+            period: Period("2026-10")!, connections: connections, storedCounts: [:],
+            limits: RateLimitConfiguration(scale: 60, safetyMargin: 0))
+        #expect(plan.lines[0].calls["introspect"] == 1 && plan.lines[0].calls["company"] == 2)
+        #expect(plan.lines[0].calls["pay_statement"] == 2)
+        #expect(plan.lines[1].calls["company"] == 1)
+        #expect(plan.totals["introspect"] == 2)
+    }
+
     @Test func storedCountsWinOverTheOnePerBucketGuess() {
         let plan = self.plan(scale: 60)
         #expect(plan.totals["pay_statement"] == 26)

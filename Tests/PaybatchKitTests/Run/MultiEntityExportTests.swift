@@ -96,6 +96,47 @@ struct MultiEntityExportTests {
         await fixture.stop()
     }
 
+    @Test("an entity disconnected is gone from the reports; the others still export, now completely")
+    func aDisconnectedEntityIsNotListed() async throws {
+        let fixture = try await ExportFixture()
+        let world = fixture.sandbox.world
+        let connection = try #require(world.connections.first { $0.scenario == .multiEntity })
+        let unreadable = try #require(world.entities(of: connection).first { $0.fixedStatus != nil })
+        let answer = try await fixture.client(cache: nil).send(
+            .disconnectEntity, .bearer(AccessToken(connection.accessToken)),
+            body: Data(#"{"entity_ids":["\#(unreadable.id)"]}"#.utf8))
+        #expect(answer.status == 200)
+        let result = try await fixture.export()
+        let rows = result.outcomes.filter { $0.identity.connectionID.rawValue == connection.connectionID }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.status == .ok })
+        #expect(!(try fixture.file("connections.csv")).contains(unreadable.id))
+        await fixture.stop()
+    }
+
+    @Test func theRosterKeepsTheEntitiesAndTheReconciliationListsThem() async throws {
+        let fixture = try await ExportFixture()
+        let connection = try #require(fixture.sandbox.world.connections.first { $0.scenario == .multiEntity })
+        let store = try fixture.temp.open()
+        let record = try #require(try store.connection(ConnectionID(connection.connectionID)))
+        #expect(Set(record.details.entities.map(\.status)) == ["connected", "error_permissions"])
+        #expect(record.details.entities.count == 3)
+        let roster = try RosterConnection.all(in: store)
+        let merged = ConnectionMerger(
+            window: BillingWindow(period: fixture.period), roster: roster, dashboard: [],
+            invoice: Invoice(period: fixture.period, currency: "USD", lines: [])
+        ).merged()
+        let row = try #require(merged.first { $0.connectionID.rawValue == connection.connectionID })
+        guard case .text(let text) = row.cell(.entities) else {
+            Issue.record("no entities listed")
+            return
+        }
+        #expect(text.contains("error_permissions") && text.components(separatedBy: "; ").count == 3)
+        // A connection of one entity lists none: it is the connection itself.
+        #expect(
+            merged.filter { $0.connectionID != row.connectionID }.allSatisfy { $0.cell(.entities) == .empty })
+        await fixture.stop()
+    }
+
     @Test func anOfflineRenderGivesTheSameFiles() async throws {
         let fixture = try await ExportFixture()
         _ = try await fixture.export()
@@ -117,13 +158,13 @@ struct MultiEntityExportTests {
             try JSONDecoder().decode(Introspection.self, from: Data(#"{"entities": \#(entities)}"#.utf8))
         }
         // One entity, or one left after the others were disconnected: fetched as before.
-        #expect(ExportEntity.listed(in: try introspection(#"[{"id":"a","status":"connected"}]"#)).isEmpty)
+        #expect(ConnectionEntity.listed(in: try introspection(#"[{"id":"a","status":"connected"}]"#)).isEmpty)
         #expect(
-            ExportEntity.listed(
+            ConnectionEntity.listed(
                 in: try introspection(
                     #"[{"id":"a","status":"connected"},{"id":"b","status":"disconnected"}]"#)
             ).isEmpty)
-        let listed = ExportEntity.listed(
+        let listed = ConnectionEntity.listed(
             in: try introspection(
                 #"""
                 [{"id":"e5","status":"error_no_account_setup"},{"id":"e4","status":"processing"},

@@ -22,6 +22,7 @@ import Testing
             try store.database.execute("DROP TABLE period_totals")
             try store.database.execute("DROP TABLE refresh_jobs")
             try store.database.execute("ALTER TABLE responses DROP COLUMN entity_id")
+            try store.database.execute("ALTER TABLE connections DROP COLUMN entities")
             try store.database.setUserVersion(2)
         }
         let store = try temp.open()

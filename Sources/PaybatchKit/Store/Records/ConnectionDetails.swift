@@ -14,12 +14,16 @@ public struct ConnectionDetails: Sendable, Equatable {
     public var statusMessage: String?
     /// Finch's `last_successful_sync`, as it came.
     public var lastSuccessfulSync: String?
+    /// The entities `/introspect` listed (multi-entity mode, issue 21), disconnected ones included.
+    public var entities: [ConnectionEntity]
 
     public init(
         companyID: CompanyID? = nil, providerID: ProviderID? = nil, clientType: String? = nil,
         connectionType: String? = nil, assisted: Bool? = nil, products: [String] = [],
-        status: ConnectionStatus, statusMessage: String? = nil, lastSuccessfulSync: String? = nil
+        status: ConnectionStatus, statusMessage: String? = nil, lastSuccessfulSync: String? = nil,
+        entities: [ConnectionEntity] = []
     ) {
+        self.entities = entities
         self.companyID = companyID
         self.providerID = providerID
         self.clientType = clientType

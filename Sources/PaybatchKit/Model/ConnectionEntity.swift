@@ -1,6 +1,6 @@
 /// One entity of a multi-entity connection as an export treats it (issue 21, SPEC §4): the
 /// entities `/introspect` lists, fetched one by one when there is more than one.
-public struct ExportEntity: Sendable, Equatable, Codable {
+public struct ConnectionEntity: Sendable, Equatable, Codable {
     public var id: EntityID
     public var name: String?
     /// Its status as `/introspect` gave it (`connected`, `reauth`, `error_permissions`…).
@@ -15,14 +15,23 @@ public struct ExportEntity: Sendable, Equatable, Codable {
     /// The entities an export reads one by one, by id (SPEC §8's order): those introspect lists,
     /// but a disconnected one (gone from the reports); none when fewer than two remain — a
     /// connection of one entity is fetched as before, without `entity_ids`, and no call more.
-    static func listed(in introspection: Introspection) -> [ExportEntity] {
-        let entities = (introspection.entities?.present ?? []).compactMap { entity -> ExportEntity? in
-            guard let id = entity.id, !id.isEmpty, entity.status?.rawValue != "disconnected" else {
-                return nil
-            }
-            return ExportEntity(id: EntityID(id), name: entity.name, status: entity.status?.rawValue ?? "")
-        }
-        return entities.count > 1 ? entities.sorted { $0.id < $1.id } : []
+    static func listed(in introspection: Introspection) -> [ConnectionEntity] {
+        exported(all(in: introspection))
+    }
+
+    /// Of `entities`, those an export reads one by one (see `listed(in:)`).
+    static func exported(_ entities: [ConnectionEntity]) -> [ConnectionEntity] {
+        let live = entities.filter { $0.status != "disconnected" }
+        return live.count > 1 ? live.sorted { $0.id < $1.id } : []
+    }
+
+    /// Every entity introspect lists with an id, disconnected ones included, by id.
+    static func all(in introspection: Introspection) -> [ConnectionEntity] {
+        (introspection.entities?.present ?? []).compactMap { entity in
+            guard let id = entity.id, !id.isEmpty else { return nil }
+            return ConnectionEntity(
+                id: EntityID(id), name: entity.name, status: entity.status?.rawValue ?? "")
+        }.sorted { $0.id < $1.id }
     }
 
     /// What the export makes of an entity it does not call, and why; nil for a connected one,
