@@ -120,7 +120,8 @@ struct DemoTable {
 
     var lines: [String] {
         var lines = ["paybatch demo — the built-in sandbox, period \(period)", ""]
-        let byStatus = Dictionary(grouping: export.outcomes, by: \.status)
+        // A multi-entity connection counts once, as bad as its worst entity.
+        let byStatus = Dictionary(grouping: ConnectionOutcome.connectionStatuses(export.outcomes), by: { $0 })
         lines.append("Export (exit \(export.exitStatus.rawValue)):")
         for status in ExportStatus.allCases {
             guard let group = byStatus[status] else { continue }

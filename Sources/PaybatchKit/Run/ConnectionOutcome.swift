@@ -111,7 +111,7 @@ extension ConnectionOutcome {
     }
 
     /// Each connection's export status: its own, or the worst of its entities'.
-    static func connectionStatuses(_ outcomes: [ConnectionOutcome]) -> [ExportStatus] {
+    public static func connectionStatuses(_ outcomes: [ConnectionOutcome]) -> [ExportStatus] {
         byConnection(outcomes).map { $0.map(\.status).reduce(ExportStatus.ok) { $0.worse($1) } }
     }
 
