@@ -25,7 +25,8 @@ public struct FaultPlan: Sendable, Equatable {
     /// The request paths faults are drawn for (`/employer/payment`); empty means every path.
     public var paths: Set<String> = []
     /// The connections (by id) whose requests draw faults; empty means every request, tokenless
-    /// ones included. Lets a test fail one connection while the others succeed.
+    /// ones included. Lets a test fail one connection while the others succeed. An entity id
+    /// names the calls that read that entity of a multi-entity connection.
     public var connections: Set<String> = []
 
     /// A plan from probabilities per kind.

@@ -6,6 +6,10 @@ extension SandboxEngine {
     func drawsFaults(_ request: SandboxRequest) -> Bool {
         let plan = options.faults
         guard !plan.connections.isEmpty else { return plan.applies(to: request.path) }
+        // A call naming an entity (`entity_ids[]`) draws when the plan names that entity: a test
+        // fails one entity of a multi-entity connection while its others succeed.
+        let entity = request.query.first { $0.0 == "entity_ids[]" }?.1
+        if let entity, plan.connections.contains(entity) { return plan.applies(to: request.path) }
         return plan.applies(to: request.path, connection: faultConnection(request))
     }
 

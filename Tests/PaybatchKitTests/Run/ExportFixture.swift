@@ -13,8 +13,11 @@ final class ExportFixture: @unchecked Sendable {
     /// Batch sizes; small pages force many pay-statement rounds.
     var limits = FinchBatchLimits()
 
+    /// The sandbox's `now`: the middle of November 2026.
+    static let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
+
     init(companies: Int = 12, syncAfter: Int = 1, faults: FaultPlan = .none) async throws {
-        let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
+        let now = Self.now
         sandbox = SandboxServer(
             options: SandboxOptions(
                 seed: 1, companies: companies, now: now, faults: faults, syncAfter: syncAfter))

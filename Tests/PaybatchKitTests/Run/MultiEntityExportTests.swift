@@ -137,6 +137,36 @@ struct MultiEntityExportTests {
         await fixture.stop()
     }
 
+    @Test("an entity whose call fails is failed alone: the others keep their rows, and the run exits 75")
+    func oneEntityFailingCostsOnlyItself() async throws {
+        let options = SandboxOptions(seed: 1, companies: 12, now: ExportFixture.now)
+        let world = SandboxWorld(options: options, now: ExportFixture.now)
+        let connection = try #require(world.connections.first { $0.scenario == .multiEntity })
+        let (east, west) = (world.entities(of: connection)[0], world.entities(of: connection)[1])
+        var faults = try FaultPlan(parsing: "500=1")
+        faults.paths = ["/employer/payment"]
+        faults.connections = [west.id]
+        let fixture = try await ExportFixture(faults: faults)
+        let result = try await fixture.export()
+        #expect(result.exitStatus == .temporary)
+        let rows = result.outcomes.filter { $0.identity.connectionID.rawValue == connection.connectionID }
+        let failed = try #require(rows.first { $0.identity.entityID?.rawValue == west.id })
+        #expect(failed.status == .failed && failed.failedTransiently)
+        #expect(failed.errors.last?.httpStatus == 500 && failed.individuals == 0)
+        let kept = try #require(rows.first { $0.identity.entityID?.rawValue == east.id })
+        let expected = try #require(
+            world.expectedTotals(connectionID: connection.connectionID, entityID: east.id, period: "2026-10"))
+        #expect(kept.status == .ok && kept.individuals == expected.individuals)
+        #expect(kept.payStatements == expected.payStatements)
+        let employees = try Self.records(fixture.file("employees.csv"))
+        #expect(employees.filter { $0["entity_id"] == east.id }.count == expected.individuals)
+        #expect(!employees.contains { $0["entity_id"] == west.id })
+        let run = try #require(
+            try JSONSerialization.jsonObject(with: Data(try fixture.file("run.json").utf8)) as? [String: Any])
+        #expect((run["retry_next_run"] as? [String])?.contains(connection.connectionID) == true)
+        await fixture.stop()
+    }
+
     @Test func anOfflineRenderGivesTheSameFiles() async throws {
         let fixture = try await ExportFixture()
         _ = try await fixture.export()
