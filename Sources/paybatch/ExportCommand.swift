@@ -135,7 +135,11 @@ struct ExportCommand: AsyncParsableCommand {
                 return .ok
             }
             return try await context.withStoreLock {
-                if refreshFirst { options.syncing = try await refreshBeforeExport(context) }
+                if refreshFirst {
+                    let refreshed = try await refreshBeforeExport(context)
+                    options.syncing = refreshed.stillSyncing
+                    options.refreshJobs = refreshed.entries.map(\.job)
+                }
                 let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
                 let exportPlan = try await plan(
                     store, period: options.period, includeBenefits: options.includeBenefits, context: context)
@@ -184,7 +188,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// `--refresh-first`: a forced sync of the connections the export fetches, followed up to
     /// `--refresh-wait`; returns those whose job still runs (the export makes them `pending`).
-    private func refreshBeforeExport(_ context: CommandContext) async throws -> [ConnectionID: String] {
+    private func refreshBeforeExport(_ context: CommandContext) async throws -> RefreshReport {
         let store = try context.openStore()
         let report = try await context.withLoggedClient(store) { client in
             try await DataRefresher(
@@ -193,7 +197,7 @@ struct ExportCommand: AsyncParsableCommand {
             .run(RefreshOptions(only: only, wait: ConnectFlowOptions.duration(refreshWait)))
         }
         report.lines.forEach(context.console.out)
-        return report.stillSyncing
+        return report
     }
 
     /// The calls an export of `period` plans (the last stored counts, else one per bucket).

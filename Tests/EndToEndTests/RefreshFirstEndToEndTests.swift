@@ -49,6 +49,13 @@ struct RefreshFirstEndToEndTests {
         let normal = try #require(work.server.world.connections.first { $0.scenario == .normal })
         #expect(row(csv, normal).contains(",ok,"), "\(csv)")
         #expect(work.server.counters().calls("pay_statement") > 0)
+        // run.json lists the refreshes asked before fetching, each with its job and end.
+        let data = try Data(contentsOf: URL(fileURLWithPath: work.path("out/2026-10/run.json")))
+        let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let jobs = try #require(run["refresh_jobs"] as? [[String: Any]])
+        let normalJob = try #require(jobs.first { $0["connection_id"] as? String == normal.connectionID })
+        #expect(normalJob["status"] as? String == "complete" && normalJob["job_id"] is String)
+        #expect(jobs.contains { $0["status"] as? String == "assisted" })
         work.expectNoSecrets()
     }
 }

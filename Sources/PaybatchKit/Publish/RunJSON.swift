@@ -46,6 +46,21 @@ struct RunJSON: Encodable {
         }
     }
 
+    /// One forced refresh `--refresh-first` asked for before fetching (issue 21).
+    struct RefreshJob: Encodable {
+        var connectionID: String
+        var jobID: String?
+        var status: String
+        var requestID: String?
+        var message: String?
+        enum CodingKeys: String, CodingKey {
+            case status, message
+            case connectionID = "connection_id"
+            case jobID = "job_id"
+            case requestID = "request_id"
+        }
+    }
+
     struct Connection: Encodable {
         var customerID: String
         var companyID: String?
@@ -87,9 +102,12 @@ struct RunJSON: Encodable {
     var limiterWaitS: [String: Double]
     var connections: [Connection]
     var files: [WrittenFile]
+    /// `--refresh-first`'s refreshes; absent from an export that asked for none.
+    var refreshJobs: [RefreshJob]?
 
     enum CodingKeys: String, CodingKey {
         case period, status, calls, retries, connections, files
+        case refreshJobs = "refresh_jobs"
         case limiterWaitS = "limiter_wait_s"
         case runID = "run_id"
         case toolVersion = "tool_version"
@@ -103,8 +121,16 @@ struct RunJSON: Encodable {
     init(
         run: RunRecord, finishedAt: Date, exitStatus: ExitStatus, tally: CallTally,
         outcomes: [ConnectionOutcome],
-        files: [WrittenFile]
+        files: [WrittenFile], refreshJobs: [RefreshJobRecord] = []
     ) {
+        self.refreshJobs =
+            refreshJobs.isEmpty
+            ? nil
+            : refreshJobs.map {
+                RefreshJob(
+                    connectionID: $0.connectionID.rawValue, jobID: $0.jobID, status: $0.status.rawValue,
+                    requestID: $0.requestID?.rawValue, message: $0.message)
+            }
         runID = run.runID
         period = run.period.description
         toolVersion = PaybatchVersion.current

@@ -132,7 +132,7 @@ final class ExportRenderer {
             RunJSON(
                 run: run, finishedAt: wallClock.now(), exitStatus: exitStatus, tally: tally,
                 outcomes: outcomes,
-                files: files)
+                files: files, refreshJobs: options.refreshJobs)
         }
         return ExportResult(
             runID: run.runID, exitStatus: exitStatus, folder: folder.path, files: files, outcomes: outcomes,

@@ -40,6 +40,8 @@ public struct ExportOptions: Sendable {
     /// began, with the job's id: their data is being replaced, so they are exported `pending`
     /// without a call, and the next export fetches them.
     public var syncing: [ConnectionID: String] = [:]
+    /// `--refresh-first`: the refreshes asked before fetching, as they ended (run.json lists them).
+    public var refreshJobs: [RefreshJobRecord] = []
 
     public init(period: Period, outputRoot: String, outputMode: OutputMode = .owner) {
         self.period = period
