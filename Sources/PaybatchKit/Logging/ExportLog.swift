@@ -65,8 +65,11 @@ public struct ExportLog: Sendable {
             metadata["code"] = "\(error.code)"
             if let finchCode = error.finchCode { metadata["finch_code"] = "\(finchCode)" }
         }
+        // One line per entity of a multi-entity connection, each naming its entity.
+        let entity = outcome.entity.map { " entity \($0.id)" } ?? ""
+        if let id = outcome.entity?.id { metadata["entity_id"] = "\(id.rawValue)" }
         logger.info(
-            "connection \(outcome.identity.connectionID): \(outcome.status.rawValue) (\(outcome.source))",
+            "connection \(outcome.identity.connectionID)\(entity): \(outcome.status.rawValue) (\(outcome.source))",
             metadata: metadata)
     }
 
