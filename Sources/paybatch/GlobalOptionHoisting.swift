@@ -3,8 +3,8 @@
 /// moved after it, before parsing; nothing else changes.
 enum GlobalOptionHoisting {
     static let valued: Set<String> = [
-        "--db", "--log-format", "--config", "--rate-scale", "--request-timeout", "--wait-lock",
-        "--now",
+        "--db", "--log-format", "--config", "--rate-scale", "--budget-share", "--request-timeout",
+        "--wait-lock", "--now",
     ]
     static let flags: Set<String> = ["--quiet", "--verbose"]
 

@@ -27,6 +27,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Multiplies Finch's rate limits: 1 = Finch's numbers, 60 = per second, 0 = no pacing.")
     var rateScale: Double?
 
+    @Option(
+        help: """
+            The share of every Finch rate limit, per-IP included, that paybatch keeps to, above 0 \
+            and at most 1 (env PAYBATCH_BUDGET_SHARE; default 1): 0.5 leaves half of the \
+            application's budget to its other callers.
+            """)
+    var budgetShare: Double?
+
     @Option(help: "Seconds one request may take before it is retried (default 360, Finch's own timeout).")
     var requestTimeout: Double?
 
@@ -41,6 +49,7 @@ struct GlobalOptions: ParsableArguments {
         var flags: [String: String] = [:]
         if let db { flags["db"] = db }
         if let rateScale { flags["rate_scale"] = String(rateScale) }
+        if let budgetShare { flags["budget_share"] = String(budgetShare) }
         if let requestTimeout { flags["request_timeout"] = String(requestTimeout) }
         if let waitLock { flags["wait_lock"] = String(waitLock) }
         return flags

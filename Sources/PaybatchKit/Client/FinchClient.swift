@@ -10,12 +10,12 @@ public struct FinchClient: Sendable {
     let transport: any HTTPTransport
     /// The limiter under `transport`, whose limits say how many of a bucket's calls go at once
     /// (nil: not known, taken as unpaced).
-    public let limiter: RateLimiter?
+    public let limiter: (any RateBudget)?
 
     public init(
         requests: FinchRequestFactory, transport: any HTTPTransport,
         limits: FinchBatchLimits = FinchBatchLimits(), cache: (any ResponseCache)? = nil,
-        limiter: RateLimiter? = nil
+        limiter: (any RateBudget)? = nil
     ) {
         self.requests = requests
         self.transport = transport

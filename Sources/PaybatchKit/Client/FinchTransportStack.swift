@@ -5,7 +5,7 @@
 /// backend reports through a callback the same way).
 public enum FinchTransportStack {
     public static func compose(
-        wire: any HTTPTransport, limiter: RateLimiter, retryPolicy: RetryPolicy, budget: RetryBudget,
+        wire: any HTTPTransport, limiter: any RateBudget, retryPolicy: RetryPolicy, budget: RetryBudget,
         observer: any FinchCallObserver, clock: any PaybatchClock, wallClock: any WallClock,
         randomUnit: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) -> any HTTPTransport {

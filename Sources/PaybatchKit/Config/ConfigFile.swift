@@ -40,7 +40,7 @@ public struct ConfigFile: Sendable, Equatable {
     ]
     public static let knownKeys: Set<String> = [
         "db", "out", "base_url", "rate_scale", "request_timeout", "output_mode", "redirect_uri", "client_id",
-        "key_file", "wait_lock", "csv_profile", "keep_runs", "log_format", "include",
+        "key_file", "wait_lock", "csv_profile", "keep_runs", "log_format", "include", "budget_share",
     ]
 
     public init(path: String, text: String) throws(ConfigFileError) {

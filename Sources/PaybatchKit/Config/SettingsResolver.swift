@@ -21,6 +21,7 @@ public struct SettingsResolver: Sendable {
         "client_id": "FINCH_CLIENT_ID", "output_mode": "PAYBATCH_OUTPUT_MODE",
         "redirect_uri": "PAYBATCH_REDIRECT_URI", "wait_lock": "PAYBATCH_WAIT_LOCK",
         "key_file": "PAYBATCH_KEY_FILE", "include": "PAYBATCH_INCLUDE",
+        "budget_share": "PAYBATCH_BUDGET_SHARE",
     ]
 
     /// Reads the config file (from `--config`, else `PAYBATCH_CONFIG`, else `./paybatch.toml` when
@@ -58,6 +59,15 @@ public struct SettingsResolver: Sendable {
                 throw invalid(source, "the rate scale must be a number ≥ 0 (0 turns pacing off)")
             }
             scale = value
+        }
+        var share = 1.0
+        if let (text, source) = lookup("budget_share") {
+            guard let value = Double(text), value > 0, value <= 1 else {
+                throw invalid(
+                    source,
+                    "the budget share must be a number above 0 and at most 1 (0.5 = half of every limit)")
+            }
+            share = value
         }
         var overrides: [RateLimitBucket: Int] = [:]
         var ipLimit = 900
@@ -106,7 +116,8 @@ public struct SettingsResolver: Sendable {
             databasePath: lookup("db")?.value ?? "paybatch.sqlite",
             outputFolder: lookup("out")?.value ?? "out",
             baseURL: baseURL,
-            rateLimits: RateLimitConfiguration(scale: scale, perMinuteOverrides: overrides, ipLimit: ipLimit),
+            rateLimits: RateLimitConfiguration(
+                scale: scale, perMinuteOverrides: overrides, ipLimit: ipLimit, budgetShare: share),
             requestTimeout: try seconds("request_timeout", default: 360),
             waitLock: try seconds("wait_lock", default: 0),
             outputMode: mode,

@@ -141,3 +141,39 @@ struct SettingsTests {
         }
     }
 }
+
+@Suite("Configuration: budget share")
+struct BudgetShareSettingTests {
+    @Test func theShareComesFromFlagEnvironmentOrFileAndDefaultsToAll() throws {
+        let none = try SettingsResolver(environment: [:]).resolve { _ in nil }
+        #expect(none.rateLimits.budgetShare == 1)
+        let file = try SettingsResolver(environment: [:]).resolve { _ in "budget_share = 0.25\n" }
+        #expect(file.rateLimits.budgetShare == 0.25 && file.rateLimits.limit(for: .company) == 5)
+        let env = try SettingsResolver(environment: ["PAYBATCH_BUDGET_SHARE": "0.5"]).resolve { _ in
+            "budget_share = 0.25\n"
+        }
+        #expect(env.rateLimits.budgetShare == 0.5)
+        let flag = try SettingsResolver(
+            flags: ["budget_share": "1"], environment: ["PAYBATCH_BUDGET_SHARE": "0.5"]
+        )
+        .resolve { _ in nil }
+        #expect(flag.rateLimits.budgetShare == 1)
+    }
+
+    @Test(arguments: ["0", "-0.5", "1.5", "half", "nan", "inf"])
+    func aShareOutsideZeroToOneIsRefusedSayingWhatItMustBe(value: String) {
+        let flag = expectFailure(.usage) {
+            _ = try SettingsResolver(flags: ["budget_share": value], environment: [:]).resolve { _ in nil }
+        }
+        #expect(
+            flag?.message.contains("--budget-share") == true && flag?.message.contains("at most 1") == true)
+        let env = expectFailure(.dataError) {
+            _ = try SettingsResolver(environment: ["PAYBATCH_BUDGET_SHARE": value]).resolve { _ in nil }
+        }
+        #expect(env?.message.contains("PAYBATCH_BUDGET_SHARE") == true)
+        let file = expectFailure(.dataError) {
+            _ = try SettingsResolver(environment: [:]).resolve { _ in "budget_share = \"\(value)\"\n" }
+        }
+        #expect(file?.message.contains("paybatch.toml:1") == true)
+    }
+}

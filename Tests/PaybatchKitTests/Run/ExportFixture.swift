@@ -12,15 +12,20 @@ final class ExportFixture: @unchecked Sendable {
     let period = Period("2026-10")!
     /// Batch sizes; small pages force many pay-statement rounds.
     var limits = FinchBatchLimits()
+    /// What the client paces its calls through; unpaced when nil.
+    var rateBudget: (any RateBudget)?
 
     /// The sandbox's `now`: the middle of November 2026.
     static let now = ISO8601DateFormatter().date(from: "2026-11-15T12:00:00Z")!
 
-    init(companies: Int = 12, syncAfter: Int = 1, faults: FaultPlan = .none) async throws {
+    init(
+        companies: Int = 12, syncAfter: Int = 1, faults: FaultPlan = .none, rateScale: Double = 0
+    ) async throws {
         let now = Self.now
         sandbox = SandboxServer(
             options: SandboxOptions(
-                seed: 1, companies: companies, now: now, faults: faults, syncAfter: syncAfter))
+                seed: 1, companies: companies, now: now, rateScale: rateScale, faults: faults,
+                syncAfter: syncAfter))
         _ = try await sandbox.start(port: 0)
         temp = try TempStore()
         out = temp.path("out")
@@ -33,8 +38,9 @@ final class ExportFixture: @unchecked Sendable {
         cache: (any ResponseCache)?, observer: any FinchCallObserver = ClosureCallObserver { _ in }
     ) -> FinchClient {
         let clock = SystemClock()
+        let budget = rateBudget ?? RateLimiter(configuration: .unpaced, clock: clock)
         let transport = FinchTransportStack.compose(
-            wire: CurlTransport(), limiter: RateLimiter(configuration: .unpaced, clock: clock),
+            wire: CurlTransport(), limiter: budget,
             retryPolicy: RetryPolicy(initialDelay: .milliseconds(10)), budget: RetryBudget(),
             observer: observer,
             clock: clock, wallClock: SystemWallClock())
@@ -46,7 +52,7 @@ final class ExportFixture: @unchecked Sendable {
         return FinchClient(
             requests: FinchRequestFactory(baseURL: sandbox.baseURL, requestTimeout: .seconds(60)),
             transport: transport, limits: limits,
-            cache: cache)
+            cache: cache, limiter: budget)
     }
 
     /// Loads the sandbox's roster with the engine of `roster import`.

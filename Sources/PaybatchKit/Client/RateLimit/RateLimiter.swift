@@ -23,9 +23,9 @@ public actor RateLimiter {
         if configuration.isPaced {
             for bucket in RateLimitBucket.allCases {
                 buckets[bucket] = SlidingWindow(
-                    limit: configuration.limit(for: bucket), window: configuration.bucketWindow)
+                    limit: configuration.limit(for: bucket), window: configuration.window(for: bucket))
             }
-            ip = SlidingWindow(limit: configuration.ipLimit, window: configuration.ipWindow)
+            ip = SlidingWindow(limit: configuration.sharedIPLimit, window: configuration.ipWindow)
         }
     }
 

@@ -3,10 +3,10 @@
 /// it waited (`RequestContext.limiterWait`), so the observer records it with the attempt.
 public struct RateLimitedTransport: HTTPTransport {
     let inner: any HTTPTransport
-    let limiter: RateLimiter
+    let limiter: any RateBudget
     let clock: any PaybatchClock
 
-    public init(inner: any HTTPTransport, limiter: RateLimiter, clock: any PaybatchClock) {
+    public init(inner: any HTTPTransport, limiter: any RateBudget, clock: any PaybatchClock) {
         self.inner = inner
         self.limiter = limiter
         self.clock = clock

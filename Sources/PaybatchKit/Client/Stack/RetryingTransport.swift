@@ -8,7 +8,7 @@ public struct RetryingTransport: HTTPTransport {
     let inner: any HTTPTransport
     let policy: RetryPolicy
     let budget: RetryBudget
-    let limiter: RateLimiter?
+    let limiter: (any RateBudget)?
     let clock: any PaybatchClock
     let wallClock: any WallClock
     /// Told of every retry before its wait, and of every call given up on.
@@ -16,7 +16,7 @@ public struct RetryingTransport: HTTPTransport {
     let randomUnit: @Sendable () -> Double
 
     public init(
-        inner: any HTTPTransport, policy: RetryPolicy, budget: RetryBudget, limiter: RateLimiter?,
+        inner: any HTTPTransport, policy: RetryPolicy, budget: RetryBudget, limiter: (any RateBudget)?,
         clock: any PaybatchClock, wallClock: any WallClock, observer: (any FinchCallObserver)? = nil,
         randomUnit: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
@@ -82,7 +82,7 @@ public struct RetryingTransport: HTTPTransport {
                     failedAttempt: attempt, httpStatus: failure.httpStatus, requestID: failure.requestID,
                     transportError: answer.transportErrorKind, delay: delay, serverDelay: serverDelay))
             if isRateLimit {
-                await limiter?.hold(request.context.endpoint?.bucket, until: clock.now() + delay)
+                try await limiter?.hold(request.context.endpoint?.bucket, until: clock.now() + delay)
             }
             try await clock.sleep(for: delay)
             waited += delay
