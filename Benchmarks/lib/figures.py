@@ -150,10 +150,14 @@ def section2(work):
     first, second = run_json(os.path.join(work, "out1")), run_json(os.path.join(work, "out2"))
     statuses = [c.get("export_status") for c in first.get("connections", [])]
     ok, refetch = statuses.count("ok"), statuses.count("partial") + statuses.count("failed")
+    # A multi-entity connection fetched again reads each of its connected entities (issue 21).
+    company_calls = sum(
+        len([e for e in c["entities"] if e.get("status") == "connected"]) if c.get("entities") else 1
+        for c in first.get("connections", []) if c.get("export_status") in ("partial", "failed"))
     made = calls(load(os.path.join(work, "pb2.counters.json")))
     sources = [c.get("source") for c in second.get("connections", [])]
     wall, _, rc = gnu_time(work, "pb2")
-    data_ok = made.get("company", 0) == refetch
+    data_ok = made.get("company", 0) == company_calls
     intro_ok = made.get("introspect", 0) == len(statuses)
     out = [
         "## 2. The same export again, nothing changed upstream (issue 8 #2)",
@@ -167,7 +171,7 @@ def section2(work):
         "| bucket | calls made | target | |",
         "|---|---|---|---|",
         "| `introspect` | %s | one per connection (%d) | %s |" % (fmt(made.get("introspect", 0)), len(statuses), met(intro_ok)),
-        "| `company` | %s | one per connection fetched again (%d) | %s |" % (fmt(made.get("company", 0)), refetch, met(data_ok)),
+        "| `company` | %s | one per connection (and connected entity) fetched again (%d) | %s |" % (fmt(made.get("company", 0)), company_calls, met(data_ok)),
     ]
     for b in BUCKETS[2:]:
         out.append("| `%s` | %s | only for those %d | |" % (b, fmt(made.get(b, 0)), refetch))
