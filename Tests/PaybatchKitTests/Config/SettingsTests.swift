@@ -177,3 +177,25 @@ struct BudgetShareSettingTests {
         #expect(file?.message.contains("paybatch.toml:1") == true)
     }
 }
+
+@Suite("Configuration: the store's location")
+struct StoreLocationSettingTests {
+    @Test("a PostgreSQL URL is refused until the PostgreSQL store lands, never taken for a file name")
+    func aPostgresURLIsRefusedForNow() throws {
+        let flag = expectFailure(.usage) {
+            _ = try SettingsResolver(
+                flags: ["db": "postgres://paybatch@db.internal:5432/paybatch"], environment: [:]
+            )
+            .resolve { _ in nil }
+        }
+        #expect(flag?.message.contains("--db") == true && flag?.message.contains("not supported yet") == true)
+        let env = expectFailure(.dataError) {
+            _ = try SettingsResolver(environment: ["PAYBATCH_DB": "postgresql://u@h/d"]).resolve { _ in nil }
+        }
+        #expect(env?.message.contains("PAYBATCH_DB") == true)
+        // A path stays SQLite, even one naming postgres.
+        let path = try SettingsResolver(flags: ["db": "postgres-backup/paybatch.sqlite"], environment: [:])
+            .resolve { _ in nil }
+        #expect(path.databasePath == "postgres-backup/paybatch.sqlite")
+    }
+}
