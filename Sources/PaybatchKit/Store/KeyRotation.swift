@@ -35,21 +35,13 @@ public enum KeyRotation {
         try KeyFile.replace(path, with: rotated.keys)
         store.useKeys(rotated)
 
-        let secrets = try store.database.transaction {
-            let rows = try store.database.query(
-                "SELECT kind, owner FROM secrets WHERE kid <> ? ORDER BY kind, owner", [.text(key.kid)]
-            ) { ($0.text(0) ?? "", $0.text(1) ?? "") }
-            for (kind, owner) in rows {
-                guard let plaintext = try store.readSecret(kind: kind, owner: owner) else { continue }
-                try store.putSecret(kind: kind, owner: owner, plaintext: plaintext)
-            }
-            try beforeCommit(.secrets(count: rows.count))
-            return rows.count
+        let secrets = try store.reencryptSecrets(notUnder: key.kid) { count in
+            try beforeCommit(.secrets(count: count))
         }
         var responses = 0
         var batch = 0
         while true {
-            let count = try reencryptResponses(store: store, kid: key.kid, limit: max(batchSize, 1)) {
+            let count = try store.reencryptResponses(notUnder: key.kid, limit: max(batchSize, 1)) {
                 count in
                 try beforeCommit(.responses(batch: batch, count: count))
             }
@@ -62,29 +54,6 @@ public enum KeyRotation {
         return Outcome(
             newKid: key.kid, previousKids: ring.kids, secretsReencrypted: secrets,
             responsesReencrypted: responses)
-    }
-
-    /// One batch: up to `limit` responses not under `kid`, re-encrypted one body at a time.
-    private static func reencryptResponses(
-        store: SQLiteStore, kid: String, limit: Int, beforeCommit: (Int) throws -> Void
-    ) throws -> Int {
-        try store.database.transaction {
-            let keys = try store.database.query(
-                "SELECT run_id, connection_id, request_key FROM responses WHERE kid <> ? ORDER BY rowid LIMIT ?",
-                [.text(kid), .integer(limit)]
-            ) { ($0.text(0) ?? "", ConnectionID($0.text(1) ?? ""), $0.text(2) ?? "") }
-            for (runID, connection, requestKey) in keys {
-                guard
-                    let info = try store.responseInfo(
-                        runID: runID, connection: connection, requestKey: requestKey),
-                    let body = try store.responseBody(
-                        runID: runID, connection: connection, requestKey: requestKey)
-                else { continue }
-                try store.storeResponse(info, body: body)
-            }
-            if !keys.isEmpty { try beforeCommit(keys.count) }
-            return keys.count
-        }
     }
 
     /// Removes `kid` from the key file, refusing (64, with counts) while any row still uses it,

@@ -1,15 +1,7 @@
 import Foundation
 
 extension SQLiteStore {
-    /// What `addConnection` did.
-    public enum AddOutcome: Sendable, Equatable {
-        case added
-        /// This token is already stored (for this connection): nothing was written.
-        case tokenAlreadyPresent(ConnectionID)
-        /// The connection is stored with another token: nothing was written; the caller decides
-        /// whether to `replaceToken`.
-        case connectionExists(ConnectionID)
-    }
+    public typealias AddOutcome = ConnectionAddOutcome
 
     /// Stores a new connection, its encrypted token and its first event, in one transaction.
     /// The customer must exist (`upsertCustomer`). A token already present is not duplicated.
@@ -140,11 +132,7 @@ extension SQLiteStore {
     }
 
     func existingConnection(_ id: ConnectionID) throws -> ConnectionRecord {
-        guard let record = try connection(id) else {
-            throw RunStop(
-                .dataError, "No connection \(id) in the roster.",
-                remedy: "See `paybatch roster list` for the stored connection ids.")
-        }
+        guard let record = try connection(id) else { throw RunStop.notInRoster(id) }
         return record
     }
 
