@@ -9,7 +9,7 @@ public actor SQLiteStoreActor: PaybatchStore {
     public nonisolated let place: String
     public nonisolated var backend: StoreBackend { .sqlite }
 
-    public init(_ store: SQLiteStore) {
+    public init(_ store: sending SQLiteStore) {
         self.store = store
         place = store.database.path
     }
@@ -210,5 +210,39 @@ public actor SQLiteStoreActor: PaybatchStore {
         try store.database.execute("PRAGMA synchronous = NORMAL")
         defer { try? store.database.execute("PRAGMA synchronous = FULL") }
         return try body()
+    }
+}
+
+extension SQLiteStoreActor: StoreRowSource, StoreRowTarget {
+    public func rows(of table: StoreTable, after cursor: Int64, limit: Int) throws -> StoreRowPage {
+        try store.rows(of: table, after: cursor, limit: limit)
+    }
+
+    public func rowCount(of table: StoreTable) throws -> Int { try store.rowCount(of: table) }
+
+    public func holdsNoRows() throws -> Bool { try store.holdsNoRows() }
+
+    /// In one transaction, open while the source's pages are awaited: this store is the copy's
+    /// new file, which nothing else uses until the command moves it into place.
+    public func load(from source: any StoreRowSource, pageSize: Int) async throws -> [String: Int] {
+        try store.database.execute("BEGIN IMMEDIATE")
+        do {
+            var copied: [String: Int] = [:]
+            for table in StoreTable.all {
+                var cursor: Int64 = 0
+                while true {
+                    let page = try await source.rows(of: table, after: cursor, limit: pageSize)
+                    if page.rows.isEmpty { break }
+                    try store.insert(page.rows, into: table)
+                    copied[table.name, default: 0] += page.rows.count
+                    cursor = page.next
+                }
+            }
+            try store.database.execute("COMMIT")
+            return copied
+        } catch {
+            try? store.database.execute("ROLLBACK")
+            throw error
+        }
     }
 }

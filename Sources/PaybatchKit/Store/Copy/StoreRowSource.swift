@@ -1,0 +1,17 @@
+/// A store `store copy` reads: each table's rows, page by page, in the table's order, as
+/// stored — ciphertexts included, never decrypted (their associated data names their row by its
+/// natural key, so they open in the other backend unchanged).
+public protocol StoreRowSource: Sendable {
+    /// Up to `limit` rows of `table` after `cursor` (0 for the first page), each in
+    /// `table.columns`' order, and the cursor of the next page.
+    func rows(of table: StoreTable, after cursor: Int64, limit: Int) async throws -> StoreRowPage
+    /// How many rows `table` holds.
+    func rowCount(of table: StoreTable) async throws -> Int
+}
+
+/// One page of a table's rows, and where the next one starts.
+public struct StoreRowPage: Sendable {
+    /// Cells in the table's column order; a flag is an integer 0/1.
+    public var rows: [[SQLiteValue]]
+    public var next: Int64
+}
