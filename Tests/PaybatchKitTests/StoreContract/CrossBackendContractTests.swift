@@ -28,6 +28,19 @@ extension StoreContract {
             }
         }
 
+        @Test func aPaybatchSchemaPaybatchDidNotWriteIsRefused() async throws {
+            try await StoreBackend.postgres.withFixture { fixture in
+                let postgres = try #require(fixture.postgres)
+                try await postgres.client.query("CREATE SCHEMA paybatch")
+                try await postgres.client.query("CREATE TABLE paybatch.invoices (id integer)")
+                let failure = await expectStoreFailure(.dataError) {
+                    _ = try await fixture.open(creating: true)
+                }
+                #expect(failure?.message.contains("not a paybatch store") == true)
+                await expectStoreFailure(.configuration) { _ = try await fixture.open() }
+            }
+        }
+
         @Test func aCiphertextCopiedRawBetweenBackendsDecrypts() async throws {
             try await StoreBackend.postgres.withFixture { fixture in
                 let postgres = try #require(fixture.postgres)

@@ -40,8 +40,10 @@ extension StoreContract {
                 #expect(
                     a.requestID == "req-a" && a.dataRetrieved == "2026-10-31T00:00:00Z"
                         && a.createdAt == instant(0))
+                // An answer of a run never recorded, a run recorded twice: refused alike (70).
                 again.runID = "run-404"
-                await #expect(throws: (any Error).self) { try await store.storeResponse(again, body: Data()) }
+                await expectStoreFailure(.software) { try await store.storeResponse(again, body: Data()) }
+                await expectStoreFailure(.software) { try await store.createTestRun("run-1") }
             }
         }
 
