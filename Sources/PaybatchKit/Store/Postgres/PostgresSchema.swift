@@ -156,7 +156,7 @@ enum PostgresSchema {
     /// processes opening an empty database at once.
     private static func create(_ store: PostgresStore) async throws {
         try await store.writing("creating the store") { connection in
-            try await lockSchema(on: connection, of: store)
+            try await store.lock(.schema, on: connection)
             guard try await version(on: connection, of: store) == nil else { return }
             let foreign = try await store.rows(
                 "SELECT count(*) FROM pg_tables WHERE schemaname = 'paybatch'", on: connection
@@ -187,7 +187,7 @@ enum PostgresSchema {
         }
         guard let current, current < StoreSchema.latestVersion else { return }
         try await store.writing("migrating the store") { connection in
-            try await lockSchema(on: connection, of: store)
+            try await store.lock(.schema, on: connection)
             // Read again under the lock: another process may have migrated meanwhile.
             let start = try await version(on: connection, of: store) ?? current
             guard start < StoreSchema.latestVersion else { return }
@@ -205,10 +205,5 @@ enum PostgresSchema {
                     on: connection)
             }
         }
-    }
-
-    private static func lockSchema(on connection: PostgresConnection, of store: PostgresStore) async throws {
-        try await store.execute(
-            "SELECT pg_advisory_xact_lock(hashtext('paybatch_store_schema'))", on: connection)
     }
 }

@@ -60,6 +60,7 @@ extension PostgresStore {
         _ records: [PeriodTotalsRecord], runID: String, period: Period, finishedAt: Date
     ) async throws {
         try await writing("recording period totals") { connection in
+            try await lock(.periodTotals, on: connection)
             try await execute("DELETE FROM paybatch.period_totals WHERE run_id = \(runID)", on: connection)
             for record in records {
                 for money in record.storedMoney {

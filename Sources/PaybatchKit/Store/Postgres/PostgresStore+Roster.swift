@@ -49,7 +49,7 @@ extension PostgresStore {
     ) async throws -> ConnectionAddOutcome {
         let cipher = try await cipher()
         return try await writing("adding a connection") { connection in
-            try await lockRoster(on: connection)
+            try await lock(.roster, on: connection)
             try await upsertCustomer(new.customerID, name: new.customerName, on: connection)
             if let owner = try await connectionID(forToken: new.token, on: connection) {
                 return .tokenAlreadyPresent(owner)
@@ -89,7 +89,7 @@ extension PostgresStore {
         _ id: ConnectionID, _ details: ConnectionDetails, source: ConnectionEventSource
     ) async throws -> ConnectionEvent? {
         try await writing("updating a connection") { connection in
-            try await lockRoster(on: connection)
+            try await lock(.roster, on: connection)
             let previous = try await existingConnection(id, on: connection)
             let time = now()
             try await storeDetails(details, of: id, at: time, on: connection)
@@ -107,7 +107,7 @@ extension PostgresStore {
     ) async throws {
         let cipher = try await cipher()
         try await writing("replacing a token") { connection in
-            try await lockRoster(on: connection)
+            try await lock(.roster, on: connection)
             let previous = try await existingConnection(id, on: connection)
             if let owner = try await connectionID(forToken: token, on: connection), owner != id {
                 throw RunStop(
@@ -139,7 +139,7 @@ extension PostgresStore {
         _ id: ConnectionID, at time: Date, source: ConnectionEventSource, estimated: Bool
     ) async throws -> Bool {
         try await writing("marking a connection disconnected") { connection in
-            try await lockRoster(on: connection)
+            try await lock(.roster, on: connection)
             return try await markDisconnected(
                 id, at: time, source: source, estimated: estimated, on: connection)
         }

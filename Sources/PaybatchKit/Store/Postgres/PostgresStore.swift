@@ -131,10 +131,19 @@ public struct PostgresStore: PaybatchStore {
 
     public func useKeys(_ ring: KeyRing) async { await keyRing.use(ring) }
 
-    /// Serializes the roster's read-then-write transactions across processes (adding a connection
-    /// checks its token and id first), as SQLite's one writer does; held until the commit.
-    func lockRoster(on connection: PostgresConnection) async throws {
-        try await execute("SELECT pg_advisory_xact_lock(hashtext('paybatch_roster'))", on: connection)
+    /// Serializes, across processes, the transactions that read and then write what they read
+    /// (adding a connection checks its token and id first; period totals are deleted then
+    /// inserted), as SQLite's one writer does. Held until the transaction ends.
+    func lock(_ subject: AdvisoryLock, on connection: PostgresConnection) async throws {
+        try await execute("SELECT pg_advisory_xact_lock(hashtext(\(subject.rawValue)))", on: connection)
+    }
+
+    /// What an advisory lock serializes; the names keep paybatch's locks apart from the
+    /// operator's application's in a shared database.
+    enum AdvisoryLock: String {
+        case schema = "paybatch_store_schema"
+        case roster = "paybatch_roster"
+        case periodTotals = "paybatch_period_totals"
     }
 }
 
