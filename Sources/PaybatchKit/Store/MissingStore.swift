@@ -5,6 +5,8 @@ import Foundation
 /// before it writes anything, so a mistyped `--db` cannot pass for an empty roster (an export
 /// of one used to replace a finished month's files with empty ones).
 public struct MissingStore: PaybatchFailure {
+    /// The SQLite file's path, or the PostgreSQL URL (never holding a password) of a database
+    /// without paybatch's schema.
     public let path: String
 
     public init(path: String) { self.path = path }

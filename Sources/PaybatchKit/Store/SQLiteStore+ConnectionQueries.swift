@@ -1,16 +1,10 @@
 import Foundation
 
 extension SQLiteStore {
-    private static let connectionColumns = """
-        connection_id, customer_id, company_id, provider_id, client_type, connection_type, assisted,
-        products, status, status_message, last_successful_sync, created_at, added_at, updated_at,
-        disconnected_at, disconnect_source, disconnect_time_estimated, token_fingerprint, token_hint,
-        entities
-        """
-
     public func connection(_ id: ConnectionID) throws -> ConnectionRecord? {
         try database.query(
-            "SELECT \(Self.connectionColumns) FROM connections WHERE connection_id = ?", [.text(id.rawValue)],
+            "SELECT \(StoreColumns.connection) FROM connections WHERE connection_id = ?",
+            [.text(id.rawValue)],
             row: Self.connectionRecord
         ).first
     }
@@ -20,7 +14,7 @@ extension SQLiteStore {
     public func connections(includingDisconnected: Bool = true) throws -> [ConnectionRecord] {
         let filter = includingDisconnected ? "" : "WHERE disconnected_at IS NULL"
         return try database.query(
-            "SELECT \(Self.connectionColumns) FROM connections \(filter) ORDER BY customer_id, connection_id",
+            "SELECT \(StoreColumns.connection) FROM connections \(filter) ORDER BY customer_id, connection_id",
             row: Self.connectionRecord)
     }
 
@@ -56,17 +50,13 @@ extension SQLiteStore {
     }
 
     private static func connectionRecord(_ row: SQLiteStatement) -> ConnectionRecord {
-        let products = row.text(7).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
         let details = ConnectionDetails(
             companyID: row.text(2).map(CompanyID.init), providerID: row.text(3).map(ProviderID.init),
             clientType: row.text(4), connectionType: row.text(5), assisted: row.bool(6),
-            products: products ?? [],
+            products: ConnectionDetails.products(fromJSON: row.text(7)),
             status: ConnectionStatus(row.text(8) ?? ""), statusMessage: row.text(9),
             lastSuccessfulSync: row.text(10),
-            entities: row.text(19).flatMap {
-                try? JSONDecoder().decode([ConnectionEntity].self, from: Data($0.utf8))
-            }
-                ?? [])
+            entities: ConnectionDetails.entities(fromJSON: row.text(19)))
         return ConnectionRecord(
             connectionID: ConnectionID(row.text(0) ?? ""), customerID: CustomerID(row.text(1) ?? ""),
             details: details, createdAt: row.text(11), addedAt: row.time(12) ?? .distantPast,

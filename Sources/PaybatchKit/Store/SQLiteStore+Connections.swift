@@ -25,7 +25,7 @@ extension SQLiteStore {
                     .text(createdAt), .time(time), .time(time), .text(TokenFingerprint(of: token).hex),
                     .text(token.redacted),
                 ])
-            try putSecret(kind: Self.accessTokenKind, owner: id.rawValue, plaintext: token.secret)
+            try putSecret(kind: StoredSecret.accessTokenKind, owner: id.rawValue, plaintext: token.secret)
             try recordEvent(
                 ConnectionEvent(connectionID: id, time: time, from: nil, to: details.status, source: source))
             return .added
@@ -81,7 +81,7 @@ extension SQLiteStore {
                     .time(time), .text(TokenFingerprint(of: token).hex), .text(token.redacted),
                     .text(id.rawValue),
                 ])
-            try putSecret(kind: Self.accessTokenKind, owner: id.rawValue, plaintext: token.secret)
+            try putSecret(kind: StoredSecret.accessTokenKind, owner: id.rawValue, plaintext: token.secret)
             try recordEvent(
                 ConnectionEvent(
                     connectionID: id, time: time, from: previous.status, to: newDetails.status,
@@ -99,13 +99,7 @@ extension SQLiteStore {
     ) throws -> Bool {
         try database.transaction {
             let previous = try existingConnection(id)
-            if previous.disconnectedAt != nil,
-                Self.disconnectRank(source, estimated)
-                    >= Self.disconnectRank(
-                        previous.disconnectSource, previous.disconnectTimeEstimated)
-            {
-                return false
-            }
+            if previous.keepsDisconnect(against: source, estimated: estimated) { return false }
             try database.run(
                 """
                 UPDATE connections SET status = ?, disconnected_at = ?, disconnect_source = ?,
@@ -125,30 +119,18 @@ extension SQLiteStore {
         }
     }
 
-    private static func disconnectRank(_ source: ConnectionEventSource?, _ estimated: Bool) -> Int {
-        if estimated { return 2 }
-        if source == .disconnect { return 0 }
-        return 1
-    }
-
     func existingConnection(_ id: ConnectionID) throws -> ConnectionRecord {
         guard let record = try connection(id) else { throw RunStop.notInRoster(id) }
         return record
     }
 
     static func detailValues(_ details: ConnectionDetails) -> [SQLiteValue] {
-        let products = (try? JSONEncoder().encode(details.products)).map {
-            String(decoding: $0, as: UTF8.self)
-        }
-        let entities = (try? JSONEncoder().encode(details.entities)).map {
-            String(decoding: $0, as: UTF8.self)
-        }
-        return [
+        [
             .text(details.companyID?.rawValue), .text(details.providerID?.rawValue),
             .text(details.clientType),
-            .text(details.connectionType), .bool(details.assisted), .text(products ?? "[]"),
+            .text(details.connectionType), .bool(details.assisted), .text(details.productsJSON),
             .text(details.status.rawValue), .text(details.statusMessage), .text(details.lastSuccessfulSync),
-            .text(entities ?? "[]"),
+            .text(details.entitiesJSON),
         ]
     }
 }

@@ -9,10 +9,7 @@ extension SQLiteStore {
         try database.transaction {
             _ = try database.run("DELETE FROM period_totals WHERE run_id = ?", [.text(runID)])
             for record in records {
-                let money =
-                    record.money.isEmpty
-                    ? [PeriodTotalsRecord.Money(currency: nil, gross: nil, net: nil)] : record.money
-                for m in money {
+                for m in record.storedMoney {
                     _ = try database.run(
                         """
                         INSERT INTO period_totals (period, run_id, finished_at, connection_id, entity_id,
@@ -47,33 +44,12 @@ extension SQLiteStore {
             FROM period_totals WHERE run_id = ? ORDER BY connection_id, entity_id, currency
             """, [.text(runID)]
         ) { row in
-            (
-                id: row.text(0) ?? "", status: row.text(1) ?? "", people: Int(row.int(2) ?? 0),
+            PeriodTotalsRecord.StoredRow(
+                connection: row.text(0) ?? "", status: row.text(1) ?? "", people: Int(row.int(2) ?? 0),
                 payments: Int(row.int(3) ?? 0), statements: Int(row.int(4) ?? 0), currency: row.text(5) ?? "",
                 gross: row.int64(6).map(Cents.init), net: row.int64(7).map(Cents.init),
-                entity: row.text(8) ?? ""
-            )
+                entity: row.text(8) ?? "")
         }
-        var records: [PeriodTotalsRecord] = []
-        for row in rows {
-            let money = PeriodTotalsRecord.Money(
-                currency: row.currency.isEmpty ? nil : row.currency, gross: row.gross, net: row.net)
-            if let last = records.last, last.unit == [row.id, row.entity] {
-                records[records.count - 1].money.append(money)
-                continue
-            }
-            records.append(
-                PeriodTotalsRecord(
-                    connectionID: ConnectionID(row.id),
-                    exportStatus: ExportStatus(rawValue: row.status) ?? .failed,
-                    individuals: row.people, payments: row.payments, payStatements: row.statements,
-                    money: [money], entityID: row.entity.isEmpty ? nil : EntityID(row.entity)))
-        }
-        // A connection without any payment was stored as one row without currency or money.
-        for i in records.indices
-        where records[i].money.allSatisfy({ $0.currency == nil && $0.gross == nil && $0.net == nil }) {
-            records[i].money = []
-        }
-        return (runID, records)
+        return (runID, PeriodTotalsRecord.records(fromStored: rows))
     }
 }

@@ -4,25 +4,18 @@ import Foundation
 /// Stored Finch responses: one row per (run, connection, request key), the body encrypted with
 /// associated data `v1|kid|responses|body|<run>/<connection>/<request key>`.
 extension SQLiteStore {
-    private static let responseColumns =
-        "run_id, connection_id, request_key, endpoint, http_status, request_id, data_retrieved, created_at, entity_id"
-
-    static func responseLocation(_ info: StoredResponse) -> SecretLocation {
-        SecretLocation(table: "responses", column: "body", rowID: info.secretRowID)
-    }
-
     /// Stores one response with its body encrypted; storing the same request again replaces it
     /// in place (it keeps its position in the stored order). The row is made with a zero-filled
     /// blob of the envelope's size before the body is sealed, and the envelope is then written
     /// into it in place: SQLite's copy of the row and the ciphertext are never in memory together
     /// with the body, and no copy of the envelope is made (peak memory, BENCHMARKS.md).
     public func storeResponse(_ info: StoredResponse, body: Data) throws {
-        let (cipher, location) = (try cipher, Self.responseLocation(info))
+        let (cipher, location) = (try cipher, StoredSecret.location(of: info))
         let (kid, size) = cipher.sealedSize(ofPlaintext: body.count)
         try database.transaction {
             try database.run(
                 """
-                INSERT INTO responses (\(Self.responseColumns), kid, body)
+                INSERT INTO responses (\(StoreColumns.response), kid, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, zeroblob(?))
                 ON CONFLICT(run_id, connection_id, request_key) DO UPDATE SET endpoint = excluded.endpoint,
                     http_status = excluded.http_status, request_id = excluded.request_id,
@@ -49,7 +42,7 @@ extension SQLiteStore {
         runID: String, connection: ConnectionID, requestKey: String
     ) throws -> StoredResponse? {
         try database.query(
-            "SELECT \(Self.responseColumns) FROM responses WHERE run_id = ? AND connection_id = ? AND request_key = ?",
+            "SELECT \(StoreColumns.response) FROM responses WHERE run_id = ? AND connection_id = ? AND request_key = ?",
             [.text(runID), .text(connection.rawValue), .text(requestKey)], row: Self.responseInfo
         ).first
     }
@@ -58,12 +51,12 @@ extension SQLiteStore {
     public func responseBody(runID: String, connection: ConnectionID, requestKey: String) throws -> Data? {
         let rows = try database.query(
             """
-            SELECT \(Self.responseColumns), body FROM responses
+            SELECT \(StoreColumns.response), body FROM responses
             WHERE run_id = ? AND connection_id = ? AND request_key = ?
             """, [.text(runID), .text(connection.rawValue), .text(requestKey)]
         ) { (Self.responseInfo($0), $0.blob(9) ?? Data()) }
         guard let (info, stored) = rows.first else { return nil }
-        return try cipher.open(stored, at: Self.responseLocation(info))
+        return try cipher.open(stored, at: StoredSecret.location(of: info))
     }
 
     /// The descriptions of a run's stored responses (of one connection, of one endpoint, when
@@ -78,7 +71,7 @@ extension SQLiteStore {
             values.append(.text(entity.rawValue))
         }
         return try database.query(
-            "SELECT \(Self.responseColumns) FROM responses \(filter) ORDER BY rowid", values,
+            "SELECT \(StoreColumns.response) FROM responses \(filter) ORDER BY rowid", values,
             row: Self.responseInfo)
     }
 
@@ -91,17 +84,17 @@ extension SQLiteStore {
         let cipher = try self.cipher
         let (filter, values) = Self.responseFilter(runID: runID, connection: connection, endpoint: endpoint)
         let statement = try database.prepare(
-            "SELECT \(Self.responseColumns), body FROM responses \(filter) ORDER BY rowid"
+            "SELECT \(StoreColumns.response), body FROM responses \(filter) ORDER BY rowid"
         ).bind(values)
         while try statement.step() {
             let info = Self.responseInfo(statement)
-            try body(info, try cipher.open(statement.blob(9) ?? Data(), at: Self.responseLocation(info)))
+            try body(info, try cipher.open(statement.blob(9) ?? Data(), at: StoredSecret.location(of: info)))
         }
     }
 
     func firstResponse(kid: String) throws -> (StoredResponse, Data)? {
         try database.query(
-            "SELECT \(Self.responseColumns), body FROM responses WHERE kid = ? LIMIT 1", [.text(kid)]
+            "SELECT \(StoreColumns.response), body FROM responses WHERE kid = ? LIMIT 1", [.text(kid)]
         ) { (Self.responseInfo($0), $0.blob(9) ?? Data()) }.first
     }
 

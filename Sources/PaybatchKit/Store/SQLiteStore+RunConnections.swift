@@ -8,7 +8,7 @@ extension SQLiteStore {
     public func saveRunConnection(
         _ record: RunConnectionRecord, runID: String, connection: ConnectionID
     ) throws {
-        let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        let json = try record.storedJSON()
         try database.run(
             """
             INSERT INTO run_connections (run_id, connection_id, status, source, outcome, updated_at)
@@ -29,7 +29,7 @@ extension SQLiteStore {
         ) { (ConnectionID($0.text(0) ?? ""), $0.text(1) ?? "") }
         var records: [ConnectionID: RunConnectionRecord] = [:]
         for (id, json) in rows {
-            records[id] = try? JSONDecoder().decode(RunConnectionRecord.self, from: Data(json.utf8))
+            records[id] = RunConnectionRecord(storedJSON: json)
         }
         return records
     }

@@ -1,13 +1,10 @@
 import Foundation
 
 extension SQLiteStore {
-    private static let runColumns =
-        "run_id, period, command, started_at, finished_at, status, exit_code, options"
-
     /// Records a new run (status `running`).
     public func createRun(_ run: RunRecord) throws {
         try database.run(
-            "INSERT INTO runs (\(Self.runColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO runs (\(StoreColumns.run)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 .text(run.runID), .text(run.period.description), .text(run.command), .time(run.startedAt),
                 .time(run.finishedAt), .text(run.status.rawValue), .integer(run.exitCode.map(Int.init)),
@@ -29,7 +26,7 @@ extension SQLiteStore {
 
     public func run(_ runID: String) throws -> RunRecord? {
         try database.query(
-            "SELECT \(Self.runColumns) FROM runs WHERE run_id = ?", [.text(runID)], row: Self.runRecord
+            "SELECT \(StoreColumns.run) FROM runs WHERE run_id = ?", [.text(runID)], row: Self.runRecord
         )
         .first
     }
@@ -43,7 +40,7 @@ extension SQLiteStore {
     public func runs(period: Period, command: String) throws -> [RunRecord] {
         try database.query(
             """
-            SELECT \(Self.runColumns) FROM runs WHERE period = ? AND command = ?
+            SELECT \(StoreColumns.run) FROM runs WHERE period = ? AND command = ?
             ORDER BY started_at DESC, rowid DESC
             """, [.text(period.description), .text(command)], row: Self.runRecord)
     }
@@ -51,7 +48,7 @@ extension SQLiteStore {
     /// Every run, newest first (for `status`).
     public func allRuns() throws -> [RunRecord] {
         try database.query(
-            "SELECT \(Self.runColumns) FROM runs ORDER BY started_at DESC, rowid DESC", row: Self.runRecord)
+            "SELECT \(StoreColumns.run) FROM runs ORDER BY started_at DESC, rowid DESC", row: Self.runRecord)
     }
 
     /// `--keep-runs N`: deletes the stored responses of all but the latest `keep` runs of
@@ -68,7 +65,7 @@ extension SQLiteStore {
 
     private static func runRecord(_ row: SQLiteStatement) -> RunRecord {
         RunRecord(
-            runID: row.text(0) ?? "", period: Period(row.text(1) ?? "") ?? Period(year: 1970, month: 1)!,
+            runID: row.text(0) ?? "", period: Period(row.text(1) ?? "") ?? .epoch,
             command: row.text(2) ?? "", startedAt: row.time(3) ?? .distantPast, finishedAt: row.time(4),
             status: RunRecord.Status(row.text(5) ?? ""),
             exitCode: row.int64(6).map { Int32(truncatingIfNeeded: $0) },

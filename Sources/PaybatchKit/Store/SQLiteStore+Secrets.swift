@@ -1,19 +1,12 @@
 import Foundation
 
 /// The secrets table: one row per (kind, owner); tokens are owned by their connection, the
-/// client secret by `application`. The associated data is `v1|kid|secrets|<kind>|<owner>`.
+/// client secret by `application` (`StoredSecret` names their locations).
 extension SQLiteStore {
-    static let accessTokenKind = "access_token"
-    static let clientSecretKind = "client_secret"
-    static let applicationOwner = "application"
-
-    static func secretLocation(kind: String, owner: String) -> SecretLocation {
-        SecretLocation(table: "secrets", column: kind, rowID: owner)
-    }
 
     /// Encrypts and stores (or replaces) one secret.
     func putSecret(kind: String, owner: String, plaintext: String) throws {
-        let envelope = try cipher.seal(plaintext, at: Self.secretLocation(kind: kind, owner: owner))
+        let envelope = try cipher.seal(plaintext, at: StoredSecret.location(kind: kind, owner: owner))
         try database.run(
             """
             INSERT INTO secrets (kind, owner, kid, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -29,23 +22,27 @@ extension SQLiteStore {
             "SELECT ciphertext FROM secrets WHERE kind = ? AND owner = ?", [.text(kind), .text(owner)]
         ) { $0.blob(0) ?? Data() }
         guard let stored = rows.first else { return nil }
-        return try cipher.openText(stored, at: Self.secretLocation(kind: kind, owner: owner))
+        return try cipher.openText(stored, at: StoredSecret.location(kind: kind, owner: owner))
     }
 
     /// Stores the application's client secret encrypted (`config set-client-secret --stdin`).
     public func setClientSecret(_ secret: ClientSecret) throws {
-        try putSecret(kind: Self.clientSecretKind, owner: Self.applicationOwner, plaintext: secret.secret)
+        try putSecret(
+            kind: StoredSecret.clientSecretKind, owner: StoredSecret.applicationOwner,
+            plaintext: secret.secret)
     }
 
     /// The stored client secret, decrypted; nil when none was stored.
     public func clientSecret() throws -> ClientSecret? {
-        try readSecret(kind: Self.clientSecretKind, owner: Self.applicationOwner).map(ClientSecret.init)
+        try readSecret(kind: StoredSecret.clientSecretKind, owner: StoredSecret.applicationOwner).map(
+            ClientSecret.init)
     }
 
     /// The connection's access token, decrypted: the one method that reveals a token, for
     /// building an `Authorization` header. Throws 65 when the connection has no token.
     public func decryptAccessToken(for connection: ConnectionID) throws -> AccessToken {
-        guard let token = try readSecret(kind: Self.accessTokenKind, owner: connection.rawValue) else {
+        guard let token = try readSecret(kind: StoredSecret.accessTokenKind, owner: connection.rawValue)
+        else {
             throw RunStop(
                 .dataError, "Connection \(connection) has no stored access token.",
                 remedy: "Reconnect it with `paybatch reauth \(connection)`.")

@@ -35,11 +35,7 @@ public final class SQLiteStore {
         if mode == .readWrite {
             try StoreSchema.migrate(database)
         } else if version != StoreSchema.latestVersion {
-            throw RunStop(
-                .dataError,
-                "The store \(path) has schema version \(version); this paybatch reads version \(StoreSchema.latestVersion).",
-                remedy:
-                    "Run a command that writes the store (such as `paybatch roster refresh`) to migrate it.")
+            throw StoreSchema.notMigrated(place: path, version: version)
         }
         return store
     }
@@ -59,20 +55,17 @@ public final class SQLiteStore {
     public func verifyKeys() throws {
         let cipher = try self.cipher
         let usage = try keyUsage()
-        for kid in usage.keys.sorted() where cipher.ring.key(for: kid) == nil {
-            throw KeyFailure.unknownKid(
-                kid: kid, configured: cipher.ring.kids, source: cipher.ring.source.description)
-        }
+        try cipher.requireKnown(usage.keys)
         for kid in usage.keys.sorted() {
             let secret = try database.query(
                 "SELECT kind, owner, ciphertext FROM secrets WHERE kid = ? LIMIT 1", [.text(kid)]
             ) { ($0.text(0) ?? "", $0.text(1) ?? "", $0.blob(2) ?? Data()) }
             if let (kind, owner, stored) = secret.first {
-                _ = try cipher.open(stored, at: Self.secretLocation(kind: kind, owner: owner))
+                _ = try cipher.open(stored, at: StoredSecret.location(kind: kind, owner: owner))
                 continue
             }
             if let (info, stored) = try firstResponse(kid: kid) {
-                _ = try cipher.open(stored, at: Self.responseLocation(info))
+                _ = try cipher.open(stored, at: StoredSecret.location(of: info))
             }
         }
     }

@@ -16,12 +16,7 @@ public enum StoreSchema {
     public static func migrate(_ database: SQLiteDatabase) throws {
         let current = try database.userVersion()
         if current == latestVersion { return }
-        if current > latestVersion {
-            throw RunStop(
-                .dataError,
-                "The store \(database.path) has schema version \(current); this paybatch knows up to \(latestVersion).",
-                remedy: "Use the newer paybatch that wrote it.")
-        }
+        if current > latestVersion { throw tooNew(place: database.path, version: current) }
         if current == 0, try database.scalarInt("SELECT count(*) FROM sqlite_master") ?? 0 > 0 {
             throw RunStop(
                 .dataError, "\(database.path) is an SQLite file but not a paybatch store.",
@@ -36,6 +31,22 @@ public enum StoreSchema {
                 try database.setUserVersion(version)
             }
         }
+    }
+
+    /// A store written by a newer paybatch (65), whichever database keeps it.
+    static func tooNew(place: String, version: Int) -> RunStop {
+        RunStop(
+            .dataError,
+            "The store \(place) has schema version \(version); this paybatch knows up to \(latestVersion).",
+            remedy: "Use the newer paybatch that wrote it.")
+    }
+
+    /// A store a read-only command cannot read until a writing command migrates it (65).
+    static func notMigrated(place: String, version: Int) -> RunStop {
+        RunStop(
+            .dataError,
+            "The store \(place) has schema version \(version); this paybatch reads version \(latestVersion).",
+            remedy: "Run a command that writes the store (such as `paybatch roster refresh`) to migrate it.")
     }
 
     /// Times are ISO-8601 UTC text (StoreTimestamp); Finch's own times are kept as Finch sent them.
