@@ -41,6 +41,7 @@ public actor LocalRunCoordinator: RunCoordinator {
         return .started(runID: proposedRunID)
     }
 
+    @discardableResult
     public func seed(runID: String, connections: [ConnectionID]) throws -> Bool {
         try require(runID)
         guard run?.order == nil else { return false }
@@ -59,11 +60,13 @@ public actor LocalRunCoordinator: RunCoordinator {
         return run.done.count == order.count ? .allDone : .waiting(retryAfter: timing.poll)
     }
 
+    @discardableResult
     public func heartbeat(runID: String) throws -> Set<ConnectionID> {
         let run = try require(runID)
         return run.claimed.filter { run.done[$0] == nil }
     }
 
+    @discardableResult
     public func markDone(runID: String, connection: ConnectionID, status: ExportStatus) throws -> Bool {
         let run = try require(runID)
         guard run.claimed.contains(connection), run.done[connection] == nil else { return false }
@@ -84,6 +87,7 @@ public actor LocalRunCoordinator: RunCoordinator {
         return true
     }
 
+    @discardableResult
     public func markPublished(runID: String, exitStatus: ExitStatus) throws -> Bool {
         let run = try require(runID)
         guard run.renderer, run.published == nil else { return false }

@@ -49,6 +49,7 @@ extension PostgresRunCoordinator {
         return .waiting(retryAfter: min(retry, timing.poll))
     }
 
+    @discardableResult
     public func heartbeat(runID: String) async throws -> Set<ConnectionID> {
         let (me, lease) = (worker.rawValue, leaseMilliseconds)
         // A claim taken by another worker after this one's lease ran out has its worker changed,
@@ -71,6 +72,7 @@ extension PostgresRunCoordinator {
         return held
     }
 
+    @discardableResult
     public func markDone(runID: String, connection: ConnectionID, status: ExportStatus) async throws -> Bool {
         // Held by this worker, lease ended or not: until another claims it, it is still this one's.
         try await Self.answers(

@@ -19,6 +19,7 @@ extension PostgresRunCoordinator {
                 """, logger: logger))
     }
 
+    @discardableResult
     public func markPublished(runID: String, exitStatus: ExitStatus) async throws -> Bool {
         try await Self.answers(
             try await client.query(

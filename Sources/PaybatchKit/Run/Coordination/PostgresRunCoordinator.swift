@@ -75,6 +75,7 @@ public struct PostgresRunCoordinator: RunCoordinator {
         }
     }
 
+    @discardableResult
     public func seed(runID: String, connections: [ConnectionID]) async throws -> Bool {
         let ids = connections.map(\.rawValue)
         return try await client.withTransaction(logger: logger) { connection in

@@ -43,6 +43,10 @@ struct LocalRunCoordinatorTests {
         #expect(await local.status(period: Period("2026-09")!) == nil)
     }
 
+    @Test func followsTheContractOfEveryCoordinator() async throws {
+        try await RunCoordinatorContract.oneWorkerExportsAndPublishes(LocalRunCoordinator())
+    }
+
     @Test func anotherRunIdIsABug() async throws {
         let local = LocalRunCoordinator()
         _ = try await local.join(

@@ -9,12 +9,7 @@ extension PostgresRunCoordinatorTests {
             // Five rounds, one period each, for five races.
             for month in 1...5 {
                 let period = Period(year: 2026, month: month)!
-                let runID = try await Self.start(workers[0], connections: 3, period: period)
-                for worker in workers.dropFirst() {
-                    _ = try await worker.join(
-                        period: period, parameters: Self.parameters, proposedRunID: "unused",
-                        joinWindow: .seconds(600))
-                }
+                let runID = try await Self.start(workers, connections: 3, period: period)
                 // Not before every connection is done.
                 #expect(try await !workers[3].electRenderer(runID: runID))
                 _ = try await Self.drain(workers[1], runID: runID)
@@ -34,12 +29,7 @@ extension PostgresRunCoordinatorTests {
 
     @Test func aRendererThatDiesIsReplacedAndEveryWaiterSeesThePublishedCode() async throws {
         try await withWorkers(4) { workers in
-            let runID = try await Self.start(workers[0], connections: 2)
-            for worker in workers.dropFirst() {
-                _ = try await worker.join(
-                    period: Self.period, parameters: Self.parameters, proposedRunID: "unused",
-                    joinWindow: .seconds(600))
-            }
+            let runID = try await Self.start(workers, connections: 2)
             _ = try await Self.drain(workers[0], runID: runID)
             #expect(try await workers[0].electRenderer(runID: runID))
             // The renderer dies without beating; the three others wait, one takes over after its
@@ -67,44 +57,61 @@ extension PostgresRunCoordinatorTests {
         }
     }
 
+    @Test func followsTheContractOfEveryCoordinator() async throws {
+        try await withWorkers(1) { try await RunCoordinatorContract.oneWorkerExportsAndPublishes($0[0]) }
+    }
+
+    @Test func aRendererThatBeatsKeepsItsRolePastItsLease() async throws {
+        try await withWorkers(2) { workers in
+            let (renderer, waiter) = (workers[0], workers[1])
+            let runID = try await Self.start(workers, connections: 1)
+            _ = try await Self.drain(renderer, runID: runID)
+            #expect(try await renderer.electRenderer(runID: runID))
+            let waiting = Task { try await waiter.waitForPublication(runID: runID) }
+            // Rendering for more than two leases, beating all along.
+            let beating = Task { try await renderer.keepAlive(runID: runID) }
+            try await Task.sleep(for: .milliseconds(2500))
+            #expect(try await renderer.markPublished(runID: runID, exitStatus: .ok))
+            beating.cancel()
+            _ = await beating.result
+            #expect(try await waiting.value == .published(.ok))
+        }
+    }
+
     @Test func aJoinerWithOtherParametersIsToldEveryOneThatDiffers() async throws {
         try await withWorkers(2) { workers in
-            let runID = try await Self.start(workers[0], connections: 1)
+            let runID = try await Self.start([workers[0]], connections: 1)
             let same = SharedRunParameters(
                 only: [], fresh: false, formats: ["xlsx", "csv"], templates: nil, keepRuns: 2, out: "out")
             #expect(
-                try await workers[1].join(
-                    period: Self.period, parameters: same, proposedRunID: "x", joinWindow: .seconds(600))
+                try await Self.join(workers[1], parameters: same, proposing: "x")
                     == .joined(runID: runID))
             let other = SharedRunParameters(
                 only: ["cust-042"], fresh: true, formats: ["csv"], templates: "tpl", keepRuns: 5,
                 out: "elsewhere")
-            let join = try await workers[1].join(
-                period: Self.period, parameters: other, proposedRunID: "x", joinWindow: .seconds(600))
+            let join = try await Self.join(workers[1], parameters: other, proposing: "x")
             let names = ["--only", "--fresh", "--formats", "--templates", "--keep-runs", "--out"]
             #expect(join == .parametersDiffer(runID: runID, names: names))
             var some = Self.parameters
             some.keepRuns = 3
             some.out = "/mnt/shared/out"
             #expect(
-                try await workers[1].join(
-                    period: Self.period, parameters: some, proposedRunID: "x", joinWindow: .seconds(600))
+                try await Self.join(workers[1], parameters: some, proposing: "x")
                     == .parametersDiffer(runID: runID, names: ["--keep-runs", "--out"]))
             let stop = RunJoin.usageStop(period: Self.period, runID: runID, names: ["--keep-runs", "--out"])
             #expect(stop.exitStatus == .usage && stop.message.contains("--keep-runs, --out"))
             #expect(stop.remedy?.isEmpty == false)
             // Another period is another run.
             #expect(
-                try await workers[1].join(
-                    period: Period("2026-09")!, parameters: other, proposedRunID: "sept",
-                    joinWindow: .seconds(600))
+                try await Self.join(
+                    workers[1], period: Period("2026-09")!, parameters: other, proposing: "sept")
                     == .started(runID: "sept"))
         }
     }
 
     @Test func aWorkerArrivingWithinTheJoinWindowGetsThePublishedCodeAndLaterStartsAnew() async throws {
         try await withWorkers(3) { workers in
-            let runID = try await Self.start(workers[0], connections: 1)
+            let runID = try await Self.start([workers[0]], connections: 1)
             _ = try await Self.drain(workers[0], runID: runID)
             #expect(try await workers[0].electRenderer(runID: runID))
             #expect(try await workers[0].markPublished(runID: runID, exitStatus: .partial))
@@ -112,16 +119,13 @@ extension PostgresRunCoordinatorTests {
             var other = Self.parameters
             other.only = ["cust-1"]
             #expect(
-                try await workers[1].join(
-                    period: Self.period, parameters: other, proposedRunID: "x", joinWindow: .seconds(600))
+                try await Self.join(workers[1], parameters: other, proposing: "x")
                     == .recentlyPublished(runID: runID, exitStatus: .partial))
             #expect(
                 try await workers[1].status(period: Self.period)?.workers.map(\.id) == [workers[0].worker])
             try await Task.sleep(for: .milliseconds(300))
             #expect(
-                try await workers[2].join(
-                    period: Self.period, parameters: Self.parameters, proposedRunID: "next",
-                    joinWindow: .milliseconds(200))
+                try await Self.join(workers[2], proposing: "next", window: .milliseconds(200))
                     == .started(runID: "next"))
             #expect(try await workers[2].status(period: Self.period)?.runID == "next")
         }
@@ -129,19 +133,17 @@ extension PostgresRunCoordinatorTests {
 
     @Test func freshStartsOverOnlyARunWhoseWorkersAreGone() async throws {
         try await withWorkers(2) { workers in
-            let runID = try await Self.start(workers[0], connections: 2)
+            let runID = try await Self.start([workers[0]], connections: 2)
             var fresh = Self.parameters
             fresh.fresh = true
             // Its worker is alive (it joined just now): --fresh is a differing parameter.
             #expect(
-                try await workers[1].join(
-                    period: Self.period, parameters: fresh, proposedRunID: "new", joinWindow: .seconds(600))
+                try await Self.join(workers[1], parameters: fresh, proposing: "new")
                     == .parametersDiffer(runID: runID, names: ["--fresh"]))
             // No heartbeat for more than a lease: its workers are gone.
             try await Task.sleep(for: .milliseconds(1300))
             #expect(
-                try await workers[1].join(
-                    period: Self.period, parameters: fresh, proposedRunID: "new", joinWindow: .seconds(600))
+                try await Self.join(workers[1], parameters: fresh, proposing: "new")
                     == .started(runID: "new"))
             #expect(try await workers[0].status(period: Self.period)?.runID == "new")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import PaybatchKit
 import PaybatchTestSupport
+import PostgresNIO
 import Testing
 
 extension PostgresRunCoordinatorTests {
@@ -15,13 +16,8 @@ extension PostgresRunCoordinatorTests {
             let (seeding, claiming) = try await withWorkers(count) { workers in
                 let clock = ContinuousClock()
                 let seedStart = clock.now
-                let runID = try await Self.start(workers[0], connections: 10_000)
+                let runID = try await Self.start(workers, connections: 10_000)
                 let seeding = clock.now - seedStart
-                for worker in workers.dropFirst() {
-                    _ = try await worker.join(
-                        period: Self.period, parameters: Self.parameters, proposedRunID: "unused",
-                        joinWindow: .seconds(600))
-                }
                 let start = clock.now
                 let claimed = try await withThrowingTaskGroup(of: Int.self) { group in
                     for worker in workers {
@@ -32,11 +28,23 @@ extension PostgresRunCoordinatorTests {
                 #expect(claimed == 10_000)
                 return (seeding, clock.now - start)
             }
-            let seconds = Double(claiming.components.seconds) + Double(claiming.components.attoseconds) / 1e18
+            let seconds = Self.seconds(claiming)
             print(
                 "claims/s with \(count) worker(s), 10,000 connections: \(Int(10_000 / seconds)) (\(claiming) claiming, seeding took \(seeding))"
             )
             #expect(seconds > 0)
         }
+        // The floor: round trips of a statement that does nothing, from one worker.
+        let url = try await TestPostgres.freshDatabase()
+        let elapsed = try await PostgresPool.with(url, password: nil, maximumConnections: 1) { client in
+            let start = ContinuousClock().now
+            for _ in 0..<2000 { try await client.query("SELECT 1") }
+            return ContinuousClock().now - start
+        }
+        print("SELECT 1 round trips/s from one worker: \(Int(2000 / Self.seconds(elapsed)))")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

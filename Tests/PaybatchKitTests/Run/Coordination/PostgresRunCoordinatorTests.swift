@@ -33,16 +33,28 @@ struct PostgresRunCoordinatorTests {
         }
     }
 
-    /// Starts the period's run with `first` and seeds it with `count` connections.
+    /// Starts the period's run with the first of `workers`, seeds it with `count` connections, and
+    /// has the others join it.
     static func start(
-        _ first: some RunCoordinator, connections count: Int, period: Period = period
+        _ workers: [PostgresRunCoordinator], connections count: Int, period: Period = period
     ) async throws -> String {
-        let join = try await first.join(
-            period: period, parameters: parameters, proposedRunID: UUID().uuidString.lowercased(),
-            joinWindow: .seconds(600))
+        let join = try await Self.join(workers[0], period: period, proposing: UUID().uuidString.lowercased())
         guard case .started(let runID) = join else { throw RunStop(.software, "not started: \(join)") }
-        try await first.seed(runID: runID, connections: connections(count))
+        try await workers[0].seed(runID: runID, connections: connections(count))
+        for worker in workers.dropFirst() {
+            #expect(try await Self.join(worker, period: period) == .joined(runID: runID))
+        }
         return runID
+    }
+
+    /// `worker` joins the period's run (a join window of 10 minutes unless told).
+    static func join(
+        _ worker: PostgresRunCoordinator, period: Period = period,
+        parameters: SharedRunParameters = parameters,
+        proposing runID: String = "unused", window: Duration = .seconds(600)
+    ) async throws -> RunJoin {
+        try await worker.join(
+            period: period, parameters: parameters, proposedRunID: runID, joinWindow: window)
     }
 
     static func connections(_ count: Int) -> [ConnectionID] {
@@ -65,13 +77,11 @@ struct PostgresRunCoordinatorTests {
 
     @Test func concurrentWorkersClaimEveryConnectionExactlyOnce() async throws {
         try await withWorkers(4) { workers in
-            let runID = try await Self.start(workers[0], connections: 200)
+            let runID = try await Self.start([workers[0]], connections: 200)
             let claims = try await withThrowingTaskGroup(of: [ConnectionClaim].self) { group in
                 for worker in workers {
                     group.addTask {
-                        let join = try await worker.join(
-                            period: Self.period, parameters: Self.parameters, proposedRunID: "unused",
-                            joinWindow: .seconds(600))
+                        let join = try await Self.join(worker)
                         #expect(join == .joined(runID: runID) || worker.worker == workers[0].worker)
                         // Every worker seeds; only the first seed counted.
                         #expect(try await !worker.seed(runID: runID, connections: Self.connections(3)))
@@ -96,10 +106,7 @@ struct PostgresRunCoordinatorTests {
     @Test func aWorkerThatStopsBeatingLosesItsClaimsToAnother() async throws {
         try await withWorkers(2) { workers in
             let (dying, survivor) = (workers[0], workers[1])
-            let runID = try await Self.start(dying, connections: 10)
-            _ = try await survivor.join(
-                period: Self.period, parameters: Self.parameters, proposedRunID: "unused",
-                joinWindow: .seconds(600))
+            let runID = try await Self.start(workers, connections: 10)
             var held: [ConnectionID] = []
             for _ in 0..<4 {
                 guard case .claimed(let claim) = try await dying.claimNext(runID: runID) else { break }
@@ -137,10 +144,7 @@ struct PostgresRunCoordinatorTests {
 
     @Test func statusShowsTheWorkersTheirClaimsAndLeases() async throws {
         try await withWorkers(2, timing: RunCoordinationTiming(lease: .seconds(30))) { workers in
-            let runID = try await Self.start(workers[0], connections: 5)
-            _ = try await workers[1].join(
-                period: Self.period, parameters: Self.parameters, proposedRunID: "unused",
-                joinWindow: .seconds(600))
+            let runID = try await Self.start(workers, connections: 5)
             for worker in workers + [workers[0]] { _ = try await worker.claimNext(runID: runID) }
             try await workers[1].markDone(runID: runID, connection: Self.connections(5)[1], status: .partial)
             let status = try #require(try await workers[1].status(period: Self.period))
