@@ -213,7 +213,7 @@ public actor SQLiteStoreActor: PaybatchStore {
     }
 }
 
-extension SQLiteStoreActor: StoreRowSource, StoreRowTarget {
+extension SQLiteStoreActor {
     public func rows(of table: StoreTable, after cursor: Int64, limit: Int) throws -> StoreRowPage {
         try store.rows(of: table, after: cursor, limit: limit)
     }

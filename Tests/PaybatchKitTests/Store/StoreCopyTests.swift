@@ -96,3 +96,63 @@ import Testing
         }
     }
 }
+
+/// The copy between backends, on the throw-away PostgreSQL server.
+@Suite("store copy across backends", .needsPostgres, .serialized, .timeLimit(.minutes(2)))
+struct StoreCopyAcrossBackendsTests {
+    @Test func sqliteToPostgresAndBackKeepsEveryRowAsStored() async throws {
+        let (temp, source) = try await StoreCopyTests.filledStore()
+        try await StoreBackend.postgres.withFixture { fixture in
+            let postgres = try await fixture.open(withKeys: temp.keyRing(), creating: true)
+            let there = try await StoreCopy.run(from: source, to: postgres, pageSize: 2)
+            let back = try SQLiteStoreActor.open(
+                path: temp.path("back.sqlite"), keys: temp.keyRing(), creating: true)
+            let again = try await StoreCopy.run(from: postgres, to: back, pageSize: 2)
+
+            let original = try await StoreCopyTests.everyRow(source)
+            #expect(try await StoreCopyTests.everyRow(postgres) == original)
+            #expect(try await StoreCopyTests.everyRow(back) == original)
+            #expect(there == again)
+            #expect(
+                try await postgres.decryptAccessToken(for: "conn-2")
+                    == source.decryptAccessToken(for: "conn-2"))
+            // Identity sequences moved past the copied ids: a new row follows them.
+            try await postgres.logRequests([RequestLogEntry(endpoint: "/introspect", time: Date())])
+            #expect(try await postgres.requestLog(runID: nil, connection: nil).count == 5)
+        }
+    }
+
+    @Test func aPostgresStoreHoldingRowsIsRefusedUnchanged() async throws {
+        let (temp, source) = try await StoreCopyTests.filledStore()
+        try await StoreBackend.postgres.withFixture { fixture in
+            let postgres = try await fixture.open(withKeys: temp.keyRing(), creating: true)
+            try await postgres.upsertCustomer("cust-9", name: "Already here")
+            let before = try await fixture.snapshot()
+            let refusal = await #expect(throws: RunStop.self) {
+                try await StoreCopy.run(from: source, to: postgres)
+            }
+            #expect(refusal?.exitStatus == .cannotCreate)
+            #expect(try await fixture.snapshot() == before)
+        }
+    }
+
+    /// `StoreTable.all` names every column of every table of the PostgreSQL schema too.
+    @Test func theCopiedTablesAreTheWholePostgresSchema() async throws {
+        try await StoreBackend.postgres.withStore { _, fixture in
+            let client = try #require(fixture.postgres?.client)
+            var columns: [String: Set<String>] = [:]
+            let rows = try await client.query(
+                """
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = 'paybatch' AND table_name <> 'schema_version'
+                """)
+            for try await (table, column) in rows.decode((String, String).self) {
+                columns[table, default: []].insert(column)
+            }
+            #expect(Set(columns.keys) == Set(StoreTable.all.map(\.name)))
+            for table in StoreTable.all {
+                #expect(columns[table.name] == Set(table.columns.map(\.name)), "\(table.name)")
+            }
+        }
+    }
+}

@@ -19,8 +19,8 @@ public enum StoreCopy {
         }
     }
 
-    public typealias Source = any PaybatchStore & StoreRowSource
-    public typealias Target = any PaybatchStore & StoreRowSource & StoreRowTarget
+    public typealias Source = any PaybatchStore
+    public typealias Target = any PaybatchStore
 
     /// Copies `source` into `target`, which must hold no rows (73 otherwise) and be at the same
     /// schema version (65). The source must not change meanwhile: the command holds its lock.

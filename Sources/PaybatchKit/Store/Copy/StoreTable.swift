@@ -8,12 +8,15 @@ public struct StoreTable: Sendable, Equatable {
     /// PostgreSQL's identity column: copied as it is (`OVERRIDING SYSTEM VALUE`), so row ids and
     /// orders survive, and its sequence moved past the highest copied.
     public let identity: String?
+    /// The primary key's columns: the order a table without an identity column is read in.
+    public let key: [String]
 
     /// Every table, parents before children (connections need their customer, answers their run).
     /// A new column or table in a migration must be added here: `StoreCopyTests` compares this
     /// list with both schemas.
     public static let all: [StoreTable] = [
-        StoreTable("customers", text: ["customer_id", "name", "created_at", "updated_at"]),
+        StoreTable(
+            "customers", text: ["customer_id", "name", "created_at", "updated_at"], key: ["customer_id"]),
         StoreTable(
             "connections",
             [
@@ -23,66 +26,68 @@ public struct StoreTable: Sendable, Equatable {
                 .text("added_at"), .text("updated_at"), .text("disconnected_at"), .text("disconnect_source"),
                 .flag("disconnect_time_estimated"), .text("token_fingerprint"), .text("token_hint"),
                 .text("entities"),
-            ]),
+            ], key: ["connection_id"]),
         StoreTable(
             "connection_events",
             [
                 .integer("event_id"), .text("connection_id"), .text("time"), .text("from_status"),
                 .text("to_status"), .text("source"), .flag("estimated"), .text("note"),
-            ], identity: "event_id"),
+            ], identity: "event_id", key: ["event_id"]),
         StoreTable(
             "secrets",
-            [.text("kind"), .text("owner"), .text("kid"), .blob("ciphertext"), .text("updated_at")]),
-        StoreTable("settings", text: ["key", "value", "updated_at"]),
+            [.text("kind"), .text("owner"), .text("kid"), .blob("ciphertext"), .text("updated_at")],
+            key: ["kind", "owner"]),
+        StoreTable("settings", text: ["key", "value", "updated_at"], key: ["key"]),
         StoreTable(
             "runs",
             [
                 .position, .text("run_id"), .text("period"), .text("command"), .text("started_at"),
                 .text("finished_at"), .text("status"), .integer("exit_code"), .text("options"),
-            ], identity: "position"),
+            ], identity: "position", key: ["run_id"]),
         StoreTable(
             "responses",
             [
                 .position, .text("run_id"), .text("connection_id"), .text("request_key"), .text("endpoint"),
                 .integer("http_status"), .text("request_id"), .text("data_retrieved"), .text("kid"),
                 .blob("body"), .text("created_at"), .text("entity_id"),
-            ], identity: "position"),
+            ], identity: "position", key: ["run_id", "connection_id", "request_key"]),
         StoreTable(
             "request_log",
             [
                 .integer("log_id"), .text("run_id"), .text("request_id"), .text("connection_id"),
                 .text("endpoint"), .integer("http_status"), .text("finch_code"), .text("time"),
                 .integer("attempt"),
-            ], identity: "log_id"),
+            ], identity: "log_id", key: ["log_id"]),
         StoreTable(
             "run_connections",
             [
                 .text("run_id"), .text("connection_id"), .text("status"), .text("source"), .text("outcome"),
                 .text("updated_at"),
-            ]),
+            ], key: ["run_id", "connection_id"]),
         StoreTable(
             "period_totals",
             [
                 .text("period"), .text("run_id"), .text("finished_at"), .text("connection_id"),
                 .text("entity_id"), .text("export_status"), .integer("individuals"), .integer("payments"),
                 .integer("pay_statements"), .text("currency"), .integer("gross"), .integer("net"),
-            ]),
+            ], key: ["run_id", "connection_id", "entity_id", "currency"]),
         StoreTable(
             "refresh_jobs",
             [
                 .integer("refresh_id"), .text("connection_id"), .text("job_id"), .text("requested_at"),
                 .text("updated_at"), .text("status"), .integer("allowed_refreshes"),
                 .integer("remaining_refreshes"), .text("retry_at"), .text("request_id"), .text("message"),
-            ], identity: "refresh_id"),
+            ], identity: "refresh_id", key: ["refresh_id"]),
     ]
 
-    init(_ name: String, _ columns: [StoreColumn], identity: String? = nil) {
+    init(_ name: String, _ columns: [StoreColumn], identity: String? = nil, key: [String]) {
         self.name = name
         self.columns = columns
         self.identity = identity
+        self.key = key
     }
 
-    init(_ name: String, text names: [String]) {
-        self.init(name, names.map(StoreColumn.text))
+    init(_ name: String, text names: [String], key: [String]) {
+        self.init(name, names.map(StoreColumn.text), key: key)
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// associated data names its row by its natural key, never by a row id), and pass the same
 /// contract tests. Every operation that must be atomic is one method here, so no caller holds a
 /// transaction open across calls: on SQLite that would share the one connection with other tasks.
-public protocol PaybatchStore: RosterStore, RunHistoryStore, EncryptedStore {
+/// Each can be copied into an empty other one, either way (`StoreCopy`).
+public protocol PaybatchStore: RosterStore, RunHistoryStore, EncryptedStore, StoreRowSource, StoreRowTarget {
     /// What a message names the store by: the SQLite file's path, or the PostgreSQL URL without
     /// its secrets.
     var place: String { get }
