@@ -15,9 +15,3 @@ public protocol PaybatchStore: RosterStore, RunHistoryStore, EncryptedStore {
     /// The schema version the store is at (`PRAGMA user_version`, or the `schema_version` row).
     func schemaVersion() async throws -> Int
 }
-
-/// Which database keeps a store.
-public enum StoreBackend: String, Sendable, Equatable {
-    case sqlite
-    case postgres
-}
