@@ -8,16 +8,38 @@ func expectFailure(
     _ status: PaybatchKit.ExitStatus, sourceLocation: SourceLocation = #_sourceLocation,
     _ body: () throws -> Void
 ) -> (any PaybatchFailure)? {
+    check(Result { try body() }, status, sourceLocation)
+}
+
+/// The same for an async `body`.
+@discardableResult
+func expectFailure(
+    _ status: PaybatchKit.ExitStatus, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () async throws -> Void
+) async -> (any PaybatchFailure)? {
+    let result: Result<Void, any Error>
     do {
-        try body()
+        try await body()
+        result = .success(())
+    } catch {
+        result = .failure(error)
+    }
+    return check(result, status, sourceLocation)
+}
+
+private func check(
+    _ result: Result<Void, any Error>, _ status: PaybatchKit.ExitStatus, _ sourceLocation: SourceLocation
+) -> (any PaybatchFailure)? {
+    switch result {
+    case .success:
         Issue.record(
             "expected a failure with exit status \(status.rawValue), but nothing was thrown",
             sourceLocation: sourceLocation)
         return nil
-    } catch let failure as any PaybatchFailure {
+    case .failure(let failure as any PaybatchFailure):
         #expect(failure.exitStatus == status, "\(failure)", sourceLocation: sourceLocation)
         return failure
-    } catch {
+    case .failure(let error):
         Issue.record("expected a PaybatchFailure, got \(error)", sourceLocation: sourceLocation)
         return nil
     }
