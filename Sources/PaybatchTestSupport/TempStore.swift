@@ -31,6 +31,17 @@ public final class TempStore {
         try SQLiteStore.open(path: databasePath, keys: keyRing(), creating: true, now: now)
     }
 
+    /// The store as the commands use it (`PaybatchStore`): created when missing, read-write, with
+    /// the key file's keys.
+    public func openShared() throws -> SQLiteStoreActor {
+        try SQLiteStoreActor.open(path: databasePath, keys: keyRing(), creating: true)
+    }
+
+    /// The store an export uses, opened as `export` opens it (a missing one is `MissingStore`).
+    public func runStore() throws -> RunStore {
+        RunStore(store: try SQLiteStoreActor.open(path: databasePath, keys: keyRing()))
+    }
+
     /// A path inside the folder, for extra files (a second key file, a backup).
     public func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 

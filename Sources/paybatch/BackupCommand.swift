@@ -20,8 +20,14 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withContext(global) { context in
-            try context.openStoreForReading().backup(to: file)
-            context.console.out("Backed up \(context.settings.databasePath) to \(file).")
+            switch try context.storeLocation() {
+            case .sqlite(let path):
+                try SQLiteStore.open(path: path, keys: try context.optionalKeyRing(), mode: .readOnly)
+                    .backup(to: file)
+                context.console.out("Backed up \(path) to \(file).")
+            case .postgres(let url):
+                throw PostgresBackupRefused(url: url, file: file)
+            }
             return .ok
         }
     }

@@ -2,6 +2,18 @@ import Foundation
 import Logging
 import PaybatchKit
 
+/// Which keys a command opens the store with.
+enum StoreKeys {
+    /// The configured keys; none configured is 78.
+    case required
+    /// The configured keys, if any: for commands that decrypt nothing.
+    case ifConfigured
+    /// No keys: the command reads nothing encrypted (reconcile).
+    case keyless
+    /// These keys (already loaded by the command).
+    case ring(KeyRing)
+}
+
 /// What a command needs from the outside world, built once from the global options and the
 /// process's environment. This is the only place that builds live dependencies.
 struct CommandContext {
@@ -67,29 +79,90 @@ struct CommandContext {
         return ring
     }
 
-    /// Opens the store; only `creating` (and never read-only) makes a missing one (SPEC §2: 78).
-    func openStore(
-        readOnly: Bool = false, keys: KeyRing? = nil, creating: Bool = false
-    ) throws
-        -> SQLiteStore
-    {
-        try SQLiteStore.open(
-            path: settings.databasePath, keys: keys ?? (try keyRing()),
-            mode: readOnly ? .readOnly : .readWrite, creating: creating)
+    /// The keys when PAYBATCH_KEY or PAYBATCH_KEY_FILE is set, else nil: commands that decrypt
+    /// nothing (`roster list`, `status`, `backup`) work without them. A key that is set but
+    /// wrong is still an error (77), so no command silently ignores a broken configuration.
+    func optionalKeyRing() throws -> KeyRing? {
+        do {
+            return try keyRing()
+        } catch KeyFailure.missingKey {
+            return nil
+        }
     }
 
-    /// Runs `body` holding the store's lock (SPEC §7), waiting up to `--wait-lock`. Without
-    /// `creatingStore`, a missing store stops the command before the lock file is made; with it,
-    /// a command that stops before creating the store takes its lock file (and the folders made
-    /// for it) away again, so a failed first run leaves nothing behind.
-    func withStoreLock<T>(creatingStore: Bool = false, _ body: () async throws -> T) async throws -> T {
-        if !creatingStore { try MissingStore.require(at: settings.databasePath) }
-        let made = StoreLock.missingFolders(forDatabase: settings.databasePath)
+    /// Which store `--db` names: a SQLite file or a PostgreSQL database (issue 22).
+    func storeLocation() throws -> StoreLocation {
+        try StoreLocation(settings.databasePath, environment: environment)
+    }
+
+    /// Runs `body` on the store, opened for the body's length with `keys`: read-write migrates it;
+    /// only `creating` (and never read-only) makes a missing one (SPEC §2: 78). `lock` is held for
+    /// the whole body (SPEC §7), waiting up to `--wait-lock`: SQLite's flock for either kind, a
+    /// PostgreSQL advisory lock in that mode; read-only commands take none.
+    func withStore<T: Sendable>(
+        mode: SQLiteDatabase.Mode = .readWrite, keys: StoreKeys = .required, creating: Bool = false,
+        lock: StoreLockKind = .none, _ body: (any PaybatchStore) async throws -> T
+    ) async throws -> T {
+        switch try storeLocation() {
+        case .sqlite(let path):
+            func open() throws -> SQLiteStoreActor {
+                try SQLiteStoreActor.open(path: path, keys: try keyRing(keys), mode: mode, creating: creating)
+            }
+            guard lock != .none else { return try await body(try open()) }
+            return try await withFileLock(path, creatingStore: creating) { try await body(try open()) }
+        case .postgres(let url):
+            let password = try PostgresPassword.lookup(for: url, environment: environment)
+            return try await PostgresPool.with(url, password: password) { client in
+                try await PostgresStoreLock.holding(
+                    lock, client: client, url: url, owner: LockOwner.current(startedAt: startedAt),
+                    polling: LockPolling(wait: settings.waitLock), sleep: { try await Task.sleep(for: $0) }
+                ) {
+                    let store = try await PostgresStore.open(
+                        client: client, url: url, keys: try keyRing(keys), mode: mode, creating: creating,
+                        logger: logger)
+                    return try await body(store)
+                }
+            }
+        }
+    }
+
+    /// Whether a live process holds the store's lock, read without taking it (`status`).
+    func storeLockState() async throws -> StoreLockState {
+        switch try storeLocation() {
+        case .sqlite(let path):
+            return StoreLockState.read(databasePath: path)
+        case .postgres(let url):
+            let password = try PostgresPassword.lookup(for: url, environment: environment)
+            return try await PostgresPool.with(url, password: password, maximumConnections: 1) { client in
+                try await PostgresStoreLock.state(client: client)
+            }
+        }
+    }
+
+    /// The keys `keys` asks for.
+    private func keyRing(_ keys: StoreKeys) throws -> KeyRing? {
+        switch keys {
+        case .required: try keyRing()
+        case .ifConfigured: try optionalKeyRing()
+        case .keyless: nil
+        case .ring(let ring): ring
+        }
+    }
+
+    /// Runs `body` holding a SQLite store's flock (SPEC §7). Without `creatingStore`, a missing
+    /// store stops the command before the lock file is made; with it, a command that stops before
+    /// creating the store takes its lock file (and the folders made for it) away again, so a
+    /// failed first run leaves nothing behind.
+    private func withFileLock<T>(
+        _ path: String, creatingStore: Bool, _ body: () async throws -> T
+    ) async throws -> T {
+        if !creatingStore { try MissingStore.require(at: path) }
+        let made = StoreLock.missingFolders(forDatabase: path)
         let lock = try await StoreLock.acquire(
-            databasePath: settings.databasePath, owner: LockOwner.current(startedAt: startedAt),
+            databasePath: path, owner: LockOwner.current(startedAt: startedAt),
             wait: settings.waitLock, sleep: { try await Task.sleep(for: $0) })
         defer {
-            if !FileManager.default.fileExists(atPath: settings.databasePath) {
+            if !FileManager.default.fileExists(atPath: path) {
                 lock.removeWithoutStore(folders: made)
             }
             lock.release()

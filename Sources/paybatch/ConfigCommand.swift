@@ -39,10 +39,9 @@ struct ConfigCommand: AsyncParsableCommand {
                         remedy:
                             "Pipe exactly the secret: paybatch config set-client-secret --stdin < secret.txt")
                 }
-                return try await context.withStoreLock(creatingStore: true) {
-                    let store = try context.openStore(creating: true)
+                return try await context.withStore(creating: true, lock: .exclusive) { store in
                     let secret = ClientSecret(text)
-                    try store.setClientSecret(secret)
+                    try await store.setClientSecret(secret)
                     context.console.out("Stored the client secret \(secret), encrypted.")
                     return .ok
                 }

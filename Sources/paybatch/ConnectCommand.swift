@@ -31,7 +31,7 @@ struct ConnectCommand: AsyncParsableCommand {
                 code = given
             } else {
                 let starter = ConnectSessionStarter(
-                    client: context.finchClient(), credentials: try context.credentialsOutsideLock())
+                    client: context.finchClient(), credentials: try await context.credentialsOutsideLock())
                 let finish =
                     "paybatch roster add --customer-id \(customerId) --customer-name \"\(customerName)\""
                 guard
@@ -48,7 +48,7 @@ struct ConnectCommand: AsyncParsableCommand {
             }
             return try await context.withWritableStore(creatingStore: true) { store, client in
                 let result = try await ConnectionEnrollment(store: store, client: client).add(
-                    code: code, credentials: try context.clientCredentials(store: store),
+                    code: code, credentials: try await context.clientCredentials(store: store),
                     redirectURI: redirect,
                     customerID: CustomerID(customerId), customerName: customerName, source: .connect)
                 EnrollmentSummary.print(result, context.console)
@@ -155,14 +155,15 @@ struct ConnectFlowOptions: ParsableArguments {
 extension CommandContext {
     /// The client credentials without taking the lock: from the environment, else the store
     /// opened read-only (so a long wait for the browser never holds the writers' lock).
-    func credentialsOutsideLock() throws -> ClientCredentials {
+    func credentialsOutsideLock() async throws -> ClientCredentials {
         if let secret = environment["FINCH_CLIENT_SECRET"], !secret.isEmpty {
-            return try clientCredentials(store: nil)
+            return try await clientCredentials(store: nil)
         }
-        // No store yet (a first `connect`): no stored secret either, and `connect` creates the store.
-        guard FileManager.default.fileExists(atPath: settings.databasePath) else {
-            return try clientCredentials(store: nil)
+        do {
+            return try await withStore(mode: .readOnly) { store in try await clientCredentials(store: store) }
+        } catch is MissingStore {
+            // No store yet (a first `connect`): no stored secret either, and `connect` creates it.
+            return try await clientCredentials(store: nil)
         }
-        return try clientCredentials(store: try openStore(readOnly: true))
     }
 }

@@ -84,26 +84,29 @@ struct DemoRun {
         }
         var options = ExportOptions(period: period, outputRoot: out, outputMode: settings.outputMode)
         options.keepRuns = 1
-        let exported = try await ExportRunner(
-            options: options, store: try RunStore(path: settings.databasePath, keys: try context.keyRing()),
-            makeClient: { cache, observer in context.finchClient(observer: observer, cache: cache) },
-            wallClock: SystemWallClock(), logger: context.logger
-        ).run()
+        let exported = try await context.withStore { store in
+            try await ExportRunner(
+                options: options, store: RunStore(store: store),
+                makeClient: { cache, observer in context.finchClient(observer: observer, cache: cache) },
+                wallClock: SystemWallClock(), logger: context.logger
+            ).run()
+        }
 
         let invoicePath = work.appendingPathComponent("invoice-\(period).csv").path
         let connectionsPath = work.appendingPathComponent("connections.csv").path
         try Data((world.invoiceCSV(period: period.description) ?? "").utf8).write(
             to: URL(fileURLWithPath: invoicePath))
         try Data(world.connectionsCSV().utf8).write(to: URL(fileURLWithPath: connectionsPath))
-        let reconciled = try ReconcileJob(
+        let reconciled = try await ReconcileJob(
             period: period, invoicePath: invoicePath, connectionsPath: connectionsPath, unitPrice: nil,
             tolerance: Cents(1), outputRoot: out, outputMode: settings.outputMode,
             writer: ReconciliationWriter(csvProfile: .excel), invoiceProfile: .embedded,
             connectionsProfile: .embedded
         ).run {
-            let store = try SQLiteStore.open(path: settings.databasePath, keys: nil, mode: .readOnly)
-            let connections = try RosterConnection.all(in: store)
-            return (connections, RosterSource(path: "the demo's roster", connections: connections.count))
+            try await context.withStore(mode: .readOnly, keys: .keyless) { store in
+                let connections = try await RosterConnection.all(in: store)
+                return (connections, RosterSource(path: "the demo's roster", connections: connections.count))
+            }
         }
         DemoTable(period: period, imported: imported, export: exported, reconciliation: reconciled).lines
             .forEach(console.out)

@@ -29,7 +29,9 @@ struct DoctorCommand: AsyncParsableCommand {
             let doctor = Doctor(
                 settings: context.settings, environment: context.environment, client: context.finchClient(),
                 sample: sample)
-            let report = await doctor.run(keys: context.keyRing)
+            let report = await doctor.run(keys: context.keyRing) { ring, body in
+                try await context.withStore(mode: .readOnly, keys: .ring(ring), body)
+            }
             report.lines.forEach(context.console.out)
             return report.exitStatus
         }

@@ -126,21 +126,23 @@ struct ExportCommand: AsyncParsableCommand {
             try options.requireEndedPeriod(now: context.wallClock.now())
             options.limits = FinchBatchLimits(directoryPageSize: directoryPageSize)
             if dryRun {
-                let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
-                context.console.out(
-                    try await plan(
-                        store, period: options.period, includeBenefits: options.includeBenefits,
-                        context: context
-                    ).text)
-                return .ok
+                return try await context.withStore { store in
+                    context.console.out(
+                        try await plan(
+                            RunStore(store: store), period: options.period,
+                            includeBenefits: options.includeBenefits, context: context
+                        ).text)
+                    return .ok
+                }
             }
-            return try await context.withStoreLock {
+            // Shared: on PostgreSQL, the workers of one export run together (issue 22).
+            return try await context.withStore(lock: .shared) { opened in
                 if refreshFirst {
-                    let refreshed = try await refreshBeforeExport(context)
+                    let refreshed = try await refreshBeforeExport(opened, context)
                     options.syncing = refreshed.stillSyncing
                     options.refreshJobs = refreshed.entries.map(\.job)
                 }
-                let store = try RunStore(path: context.settings.databasePath, keys: try context.keyRing())
+                let store = RunStore(store: opened)
                 let exportPlan = try await plan(
                     store, period: options.period, includeBenefits: options.includeBenefits, context: context)
                 // SPEC §3: the run's retry budget is 50 plus 20 % of the calls it plans.
@@ -188,8 +190,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// `--refresh-first`: a forced sync of the connections the export fetches, followed up to
     /// `--refresh-wait`; returns those whose job still runs (the export makes them `pending`).
-    private func refreshBeforeExport(_ context: CommandContext) async throws -> RefreshReport {
-        let store = try context.openStore()
+    private func refreshBeforeExport(
+        _ store: any PaybatchStore, _ context: CommandContext
+    ) async throws -> RefreshReport {
         let report = try await context.withLoggedClient(store) { client in
             try await DataRefresher(
                 store: store, client: client, clock: SystemClock(), wallClock: context.wallClock

@@ -50,13 +50,13 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withContext(global) { context in
-                try await context.withStoreLock {
-                    let store = try context.openStore()
+                try await context.withStore(lock: .exclusive) { store in
                     if let retire {
-                        try KeyRotation.retire(retire, store: store, environment: context.environment)
+                        try await KeyRotation.retire(retire, store: store, environment: context.environment)
                         context.console.out("Retired key \(retire).")
                     } else {
-                        let outcome = try KeyRotation.rotate(store: store, environment: context.environment)
+                        let outcome = try await KeyRotation.rotate(
+                            store: store, environment: context.environment)
                         context.console.out(
                             "New active key \(outcome.newKid); re-encrypted \(outcome.secretsReencrypted) secrets "
                                 + "and \(outcome.responsesReencrypted) stored responses. Retire the old key with "
@@ -79,11 +79,12 @@ struct KeysCommand: AsyncParsableCommand {
         func run() async throws {
             try await withContext(global) { context in
                 let ring = try context.keyRing()
-                let store = try context.openStore(readOnly: true, keys: ring)
-                for line in try KeyStatusReport.make(store: store, ring: ring).lines {
-                    context.console.out(line)
+                return try await context.withStore(mode: .readOnly, keys: .ring(ring)) { store in
+                    for line in try await KeyStatusReport.make(store: store, ring: ring).lines {
+                        context.console.out(line)
+                    }
+                    return .ok
                 }
-                return .ok
             }
         }
     }

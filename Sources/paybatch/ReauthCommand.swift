@@ -30,13 +30,16 @@ struct ReauthCommand: AsyncParsableCommand {
             if let given = flow.code {
                 code = given
             } else {
-                guard try context.openStoreForReading().connection(id) != nil else {
+                let stored = try await context.withStore(mode: .readOnly, keys: .ifConfigured) { store in
+                    try await store.connection(id)
+                }
+                guard stored != nil else {
                     throw RunStop(
                         .usage, "No connection \(id) in the roster.",
                         remedy: "See `paybatch roster list` for the stored connection ids.")
                 }
                 let starter = ConnectSessionStarter(
-                    client: context.finchClient(), credentials: try context.credentialsOutsideLock())
+                    client: context.finchClient(), credentials: try await context.credentialsOutsideLock())
                 guard
                     let arrived = try await flow.obtainCode(
                         context, finish: "paybatch reauth \(id)",
@@ -49,7 +52,7 @@ struct ReauthCommand: AsyncParsableCommand {
             }
             return try await context.withWritableStore { store, client in
                 let result = try await ConnectionEnrollment(store: store, client: client).reauthenticate(
-                    id, code: code, credentials: try context.clientCredentials(store: store),
+                    id, code: code, credentials: try await context.clientCredentials(store: store),
                     redirectURI: redirect)
                 EnrollmentSummary.print(result, context.console)
                 return .ok

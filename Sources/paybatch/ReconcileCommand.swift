@@ -64,12 +64,12 @@ struct ReconcileCommand: AsyncParsableCommand {
                 invoiceProfile: try invoiceProfile.map(ColumnProfile<InvoiceColumn>.load(path:)) ?? .embedded,
                 connectionsProfile: try connectionsProfile.map(ColumnProfile<DashboardColumn>.load(path:))
                     ?? .embedded)
-            let outcome = try job.run {
+            let outcome = try await job.run {
                 // Read-only and keyless: reconciliation never decrypts a token.
-                let path = context.settings.databasePath
-                let store = try SQLiteStore.open(path: path, keys: nil, mode: .readOnly)
-                let roster = try RosterConnection.all(in: store)
-                return (roster, RosterSource(path: path, connections: roster.count))
+                try await context.withStore(mode: .readOnly, keys: .keyless) { store in
+                    let roster = try await RosterConnection.all(in: store)
+                    return (roster, RosterSource(path: store.place, connections: roster.count))
+                }
             }
             for line in ReconcileReport.lines(outcome) { context.console.out(line) }
             return outcome.reconciliation.exitStatus

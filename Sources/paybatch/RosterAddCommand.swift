@@ -47,7 +47,7 @@ struct RosterAddCommand: AsyncParsableCommand {
                         source: .add)
                 } else {
                     result = try await enrollment.add(
-                        code: code!, credentials: try context.clientCredentials(store: store),
+                        code: code!, credentials: try await context.clientCredentials(store: store),
                         redirectURI: redirectUri ?? context.settings.redirectURI,
                         customerID: CustomerID(customerId), customerName: customerName, source: .add)
                 }

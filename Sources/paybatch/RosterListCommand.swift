@@ -18,7 +18,9 @@ struct RosterListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withContext(global) { context in
-            let listing = try RosterListing(store: try context.openStoreForReading())
+            let listing = try await context.withStore(mode: .readOnly, keys: .ifConfigured) { store in
+                try await RosterListing(store: store)
+            }
             if json {
                 context.console.out(try listing.json())
             } else {

@@ -23,9 +23,9 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withContext(global) { context in
-            let report = try RosterStatusReport(
-                store: try context.openStoreForReading(),
-                lock: StoreLockState.read(databasePath: context.settings.databasePath))
+            let report = try await context.withStore(mode: .readOnly, keys: .ifConfigured) { store in
+                try await RosterStatusReport(store: store, lock: try await context.storeLockState())
+            }
             if json {
                 context.console.out(try report.json())
             } else {

@@ -141,3 +141,25 @@ struct DemoTests {
             !FileManager.default.fileExists(atPath: folder.appendingPathComponent("elsewhere.sqlite").path))
     }
 }
+
+extension CommandLineTests {
+    /// Issue 22: SQLite's online backup has nothing to copy on PostgreSQL; pg_dump does it, and
+    /// the command line it gives is ready to run (the password stays where pg_dump finds it).
+    @Test func backupOfAPostgresStorePointsToPgDump() async throws {
+        let folder = try temporaryFolder()
+        let result = try await PaybatchBinary.run(
+            [
+                "backup", "--db", "postgres://payroll@db.example.com:5433/paybatch?sslmode=require",
+                "it's.dump",
+            ],
+            environment: ["PGPASSWORD": "never-shown-0123"], clearing: ["PAYBATCH_DB"],
+            currentDirectory: folder)
+        #expect(result.exitCode == 64, "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                #"pg_dump --format=custom --file 'it'\''s.dump' 'postgres://payroll@db.example.com:5433/paybatch?sslmode=require'"#
+            ), "\(result.stderr)")
+        #expect(!result.stderr.contains("never-shown-0123"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("it's.dump").path))
+    }
+}

@@ -112,13 +112,15 @@ public struct SettingsResolver: Sendable {
                 include.insert(inclusion)
             }
         }
-        // A PostgreSQL URL names a store the commands cannot open yet (issue 22 is under way):
-        // refused, rather than taken for the path of a SQLite file named like a URL.
-        if let (text, source) = lookup("db"), case .postgres = try StoreLocation(text) {
-            throw RunStop(
-                source.hasPrefix("--") ? .usage : .dataError,
-                "\(source): a PostgreSQL store is not supported yet; paybatch's store is a SQLite file.",
-                remedy: "Give the path of a SQLite file (the default is ./paybatch.sqlite).")
+        // A PostgreSQL URL is checked here, where its source is known; the store opens it later.
+        if let (text, source) = lookup("db") {
+            do {
+                _ = try StoreLocation(text, environment: environment)
+            } catch {
+                throw RunStop(
+                    source.hasPrefix("--") ? .usage : .dataError, "\(source): \(error.message)",
+                    remedy: error.remedy)
+            }
         }
         return Settings(
             databasePath: lookup("db")?.value ?? "paybatch.sqlite",

@@ -17,7 +17,11 @@ public struct Doctor: Sendable {
         self.sample = sample
     }
 
-    public func run(keys loadKeys: () throws -> KeyRing) async -> DoctorReport {
+    /// Opens the store read-only, taking no lock, with the keys given, and runs the body on it
+    /// (the command's `withStore`): doctor only reads.
+    public typealias StoreAccess = (KeyRing, (any PaybatchStore) async throws -> Void) async throws -> Void
+
+    public func run(keys loadKeys: () throws -> KeyRing, store readStore: StoreAccess) async -> DoctorReport {
         var checks: [DoctorCheck] = []
         var ring: KeyRing?
         do {
@@ -36,7 +40,7 @@ public struct Doctor: Sendable {
         }
         var connections: [(ConnectionRecord, AccessToken)] = []
         if let ring {
-            checks.append(contentsOf: storeChecks(ring, connections: &connections))
+            checks.append(await storeCheck(ring, readStore, connections: &connections))
         }
         checks.append(outputFolderCheck())
         let reachable = await baseURLCheck(token: connections.first?.1)
@@ -48,46 +52,61 @@ public struct Doctor: Sendable {
         return DoctorReport(checks: checks)
     }
 
-    private func storeChecks(
-        _ ring: KeyRing, connections: inout [(ConnectionRecord, AccessToken)]
-    ) -> [DoctorCheck] {
+    private func storeCheck(
+        _ ring: KeyRing, _ readStore: StoreAccess, connections: inout [(ConnectionRecord, AccessToken)]
+    ) async -> DoctorCheck {
+        var check = DoctorCheck(name: "store", failure: .software, detail: "the store was not read", fix: nil)
+        var live: [(ConnectionRecord, AccessToken)] = []
         do {
-            let store = try SQLiteStore.open(path: settings.databasePath, keys: ring, mode: .readOnly)
-            let version = try store.database.userVersion()
-            guard try store.isIntact() else {
-                return [
-                    DoctorCheck(
-                        name: "store", failure: .dataError,
-                        detail: "\(settings.databasePath) fails SQLite's integrity check",
-                        fix: "Restore it from a `paybatch backup` copy.")
-                ]
-            }
-            let unreadable = try CreatedAtMigration.unreadable(in: store.database)
-            guard unreadable.isEmpty else {
-                return [
-                    DoctorCheck(
-                        name: "store", failure: .dataError,
-                        detail: "created_at that is not a time: "
-                            + unreadable.map { "\($0.connection) `\($0.text)`" }.joined(separator: ", "),
-                        fix:
-                            "Import those connections again with created_at written as \(UTCTimestamp.acceptedForms)."
-                    )
-                ]
-            }
-            for record in try store.connections(includingDisconnected: false) {
-                connections.append((record, try store.decryptAccessToken(for: record.connectionID)))
-            }
-            return [
-                .passed(
+            try await readStore(ring) { store in
+                let version = try await store.schemaVersion()
+                let integrity: String
+                if let sqlite = store as? SQLiteStoreActor {
+                    if let problem = try await sqlite.withSQLite(Self.sqliteProblem) {
+                        check = problem
+                        return
+                    }
+                    integrity = "integrity ok"
+                } else {
+                    integrity = "integrity is PostgreSQL's own to keep"
+                }
+                for record in try await store.connections(includingDisconnected: false) {
+                    live.append((record, try await store.decryptAccessToken(for: record.connectionID)))
+                }
+                check = .passed(
                     "store",
-                    "\(settings.databasePath): schema version \(version) of \(StoreSchema.latestVersion), integrity ok, "
-                        + "\(connections.count) live connections")
-            ]
+                    "\(store.place): schema version \(version) of \(StoreSchema.latestVersion), \(integrity), "
+                        + "\(live.count) live connections")
+            }
         } catch let failure as any PaybatchFailure {
-            return [.failed("store", failure)]
+            return .failed("store", failure)
         } catch {
-            return [DoctorCheck(name: "store", failure: .software, detail: "\(error)", fix: nil)]
+            return DoctorCheck(name: "store", failure: .software, detail: "\(error)", fix: nil)
         }
+        connections = live
+        return check
+    }
+
+    /// What only a SQLite file can be asked: SQLite's integrity check, and `created_at` values
+    /// that are not times (a PostgreSQL column is typed); nil when both are fine.
+    private static func sqliteProblem(_ store: SQLiteStore) throws -> DoctorCheck? {
+        guard try store.isIntact() else {
+            return DoctorCheck(
+                name: "store", failure: .dataError,
+                detail: "\(store.database.path) fails SQLite's integrity check",
+                fix: "Restore it from a `paybatch backup` copy.")
+        }
+        let unreadable = try CreatedAtMigration.unreadable(in: store.database)
+        guard unreadable.isEmpty else {
+            return DoctorCheck(
+                name: "store", failure: .dataError,
+                detail: "created_at that is not a time: "
+                    + unreadable.map { "\($0.connection) `\($0.text)`" }.joined(separator: ", "),
+                fix:
+                    "Import those connections again with created_at written as \(UTCTimestamp.acceptedForms)."
+            )
+        }
+        return nil
     }
 
     /// Doctor writes nothing it was not asked for: a missing folder passes when it can be made.

@@ -42,13 +42,15 @@ public struct ReconcileJob {
     }
 
     /// Runs against a roster given as values.
-    public func run(roster: [RosterConnection], rosterSource: RosterSource) throws -> Outcome {
-        try run { (roster, rosterSource) }
+    public func run(roster: [RosterConnection], rosterSource: RosterSource) async throws -> Outcome {
+        try await run { (roster, rosterSource) }
     }
 
     /// Reads and checks every input file first (so a bad file is named even without a store),
     /// then loads the roster, reconciles and writes; a bad input leaves no output.
-    public func run(loadingRoster: () throws -> ([RosterConnection], RosterSource)) throws -> Outcome {
+    public func run(
+        loadingRoster: () async throws -> ([RosterConnection], RosterSource)
+    ) async throws -> Outcome {
         let invoiceFile = try ReconcileInputFile.read(role: "invoice", path: invoicePath)
         let invoice = try InvoiceReader(period: period, profile: invoiceProfile).read(
             invoiceFile.data, name: invoicePath)
@@ -60,7 +62,7 @@ public struct ReconcileJob {
                 file.data, name: connectionsPath)
             inputs.append(file)
         }
-        let (roster, rosterSource) = try loadingRoster()
+        let (roster, rosterSource) = try await loadingRoster()
         let reconciliation: Reconciliation
         do {
             reconciliation = try Reconciler(

@@ -68,11 +68,11 @@ public struct RosterConnection: Sendable, Equatable {
     /// Every connection of the store, disconnected ones included, with its history. Reads only:
     /// no token is decrypted, so no key is needed. A stored `created_at` that cannot be read
     /// stops reconcile (65): read as "unknown" it would count as added before every period.
-    public static func all(in store: SQLiteStore) throws -> [RosterConnection] {
-        let history = Dictionary(grouping: try store.events(), by: \.connectionID)
+    public static func all(in store: any PaybatchStore) async throws -> [RosterConnection] {
+        let history = Dictionary(grouping: try await store.events(for: nil), by: \.connectionID)
         let names = Dictionary(
-            try store.customers().map { ($0.customerID, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return try store.connections().map { record in
+            try await store.customers().map { ($0.customerID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return try await store.connections(includingDisconnected: true).map { record in
             if let text = record.createdAt, UTCTimestamp(iso: text) == nil {
                 throw RunStop(
                     .dataError,

@@ -6,12 +6,14 @@ import Foundation
 /// connections are skipped (Finch refuses them). Each request and each job's progress is stored
 /// as it happens (`refresh_jobs`), for `status` and for the next refresh's quota.
 public struct DataRefresher {
-    public let store: SQLiteStore
+    public let store: any PaybatchStore
     public let client: FinchClient
     public let clock: any PaybatchClock
     public let wallClock: any WallClock
 
-    public init(store: SQLiteStore, client: FinchClient, clock: any PaybatchClock, wallClock: any WallClock) {
+    public init(
+        store: any PaybatchStore, client: FinchClient, clock: any PaybatchClock, wallClock: any WallClock
+    ) {
         self.store = store
         self.client = client
         self.clock = clock
@@ -27,9 +29,9 @@ public struct DataRefresher {
     ]
 
     public func run(_ options: RefreshOptions) async throws -> RefreshReport {
-        let connections = try selected(options.only)
+        let connections = try await selected(options.only)
         let stored = Dictionary(
-            try store.latestRefreshJobs().map { ($0.connectionID, $0) }, uniquingKeysWith: { $1 })
+            try await store.latestRefreshJobs().map { ($0.connectionID, $0) }, uniquingKeysWith: { $1 })
         var entries: [RefreshReport.Entry] = []
         var tokens: [ConnectionID: AccessToken] = [:]
         for connection in connections {
@@ -51,18 +53,18 @@ public struct DataRefresher {
                     entry.job.status = last.status
                     entry.job.message =
                         "not asked (quota spent until \(last.retryAt ?? "?")): its running job is followed"
-                    tokens[id] = try store.decryptAccessToken(for: id)
+                    tokens[id] = try await store.decryptAccessToken(for: id)
                 } else {
                     entry.job.status = .quotaSpent
                     entry.job.message =
                         "not asked: the quota Finch gave is spent until \(last.retryAt ?? "?")"
                 }
             } else {
-                let token = try store.decryptAccessToken(for: id)
+                let token = try await store.decryptAccessToken(for: id)
                 tokens[id] = token
                 try await start(&entry, token: token)
             }
-            entry.job.refreshID = try store.saveRefreshJob(entry.job)
+            entry.job.refreshID = try await store.saveRefreshJob(entry.job)
             entries.append(entry)
         }
         if let wait = options.wait {
@@ -74,12 +76,12 @@ public struct DataRefresher {
     /// The live connections `only` names (customer or connection ids), every one when empty; an
     /// id that names none is a usage error. No live connection at all is a configuration problem
     /// (SPEC §2: 78), as for `export`: a cron job pointed at the wrong store is not a success.
-    private func selected(_ only: [String]) throws -> [ConnectionRecord] {
-        let all = try store.connections(includingDisconnected: false)
+    private func selected(_ only: [String]) async throws -> [ConnectionRecord] {
+        let all = try await store.connections(includingDisconnected: false)
         guard !all.isEmpty else {
             throw RunStop(
                 .configuration,
-                "The store \(store.database.path) has no live connection: there is nothing to refresh.",
+                "The store \(store.place) has no live connection: there is nothing to refresh.",
                 remedy: "Import the roster with `paybatch roster import FILE`, or check --db / PAYBATCH_DB.")
         }
         guard !only.isEmpty else { return all }
@@ -166,7 +168,7 @@ public struct DataRefresher {
                 }
                 if let remedy = Self.remedies[entries[index].job.status] { entries[index].remedy = remedy }
                 entries[index].job.updatedAt = wallClock.now()
-                try store.saveRefreshJob(entries[index].job)
+                try await store.saveRefreshJob(entries[index].job)
             }
         }
     }

@@ -4,8 +4,8 @@
 /// argument. The environment wins, as it wins over the config file elsewhere.
 public enum ClientCredentialsSource {
     public static func resolve(
-        clientID: String?, environment: [String: String], store: SQLiteStore?
-    ) throws -> ClientCredentials {
+        clientID: String?, environment: [String: String], store: (any PaybatchStore)?
+    ) async throws -> ClientCredentials {
         guard let clientID, !clientID.isEmpty else {
             throw RunStop(
                 .configuration, "No Finch client id is configured.",
@@ -16,7 +16,7 @@ public enum ClientCredentialsSource {
         if let secret = environment["FINCH_CLIENT_SECRET"], !secret.isEmpty {
             return ClientCredentials(clientID: clientID, clientSecret: ClientSecret(secret))
         }
-        if let stored = try store?.clientSecret() {
+        if let stored = try await store?.clientSecret() {
             return ClientCredentials(clientID: clientID, clientSecret: stored)
         }
         throw RunStop(

@@ -19,11 +19,11 @@ public struct ConnectionEnrollment {
         public var tokenHint: String
     }
 
-    public let store: SQLiteStore
+    public let store: any PaybatchStore
     public let client: FinchClient
     public let now: () -> Date
 
-    public init(store: SQLiteStore, client: FinchClient, now: @escaping () -> Date = Date.init) {
+    public init(store: any PaybatchStore, client: FinchClient, now: @escaping () -> Date = Date.init) {
         self.store = store
         self.client = client
         self.now = now
@@ -52,20 +52,21 @@ public struct ConnectionEnrollment {
     public func add(
         token: AccessToken, customerID: CustomerID, customerName: String, source: ConnectionEventSource
     ) async throws -> Result {
-        if let stored = try store.connectionID(forToken: token), let record = try store.connection(stored) {
+        if let stored = try await store.connectionID(forToken: token),
+            let record = try await store.connection(stored)
+        {
             return Result(
                 connectionID: stored, change: .alreadyPresent, status: record.status,
                 tokenHint: token.redacted)
         }
         let details = try await introspect(token, nil)
         guard let id = introspectedID(details.1) else { throw noConnectionID() }
-        let outcome = try store.database.transaction {
-            try store.upsertCustomer(customerID, name: customerName)
-            return try store.addConnection(
-                id, customer: customerID, details: details.0, token: token, source: source)
-        }
+        let outcome = try await store.addConnection(
+            NewConnection(
+                id: id, customerID: customerID, customerName: customerName, details: details.0, token: token),
+            source: source)
         if case .connectionExists = outcome {
-            try store.replaceToken(for: id, with: token, details: details.0, source: source)
+            try await store.replaceToken(for: id, with: token, details: details.0, source: source)
             return Result(
                 connectionID: id, change: .tokenReplaced, status: details.0.status, tokenHint: token.redacted)
         }
@@ -87,7 +88,7 @@ public struct ConnectionEnrollment {
     public func reauthenticate(
         _ id: ConnectionID, code: String, credentials: ClientCredentials, redirectURI: String?
     ) async throws -> Result {
-        _ = try store.existingConnection(id)  // before the code is spent
+        _ = try await store.existingConnection(id)  // before the code is spent
         let (token, exchangedID) = try await exchange(
             code, credentials: credentials, redirectURI: redirectURI)
         guard exchangedID == id else {
@@ -99,7 +100,7 @@ public struct ConnectionEnrollment {
             )
         }
         let (details, _) = try await introspect(token, id)
-        try store.replaceToken(for: id, with: token, details: details, source: .reauth)
+        try await store.replaceToken(for: id, with: token, details: details, source: .reauth)
         return Result(
             connectionID: id, change: .tokenReplaced, status: details.status, tokenHint: token.redacted)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Collects every attempt of a command's Finch calls, so that the command can write them to the
 /// store's request log afterwards (SPEC §3: each `Finch-Request-Id` against its connection,
-/// endpoint and outcome). The store is not shared across tasks; this buffer is. Its lock is an
+/// endpoint and outcome) in one `logRequests` transaction, not one write per call. Its lock is an
 /// `NSLock` (a pthread mutex), not `Synchronization.Mutex`, whose contended path the thread
 /// sanitizer cannot see on Linux and reports as races (see FinchSandbox's `Locked`).
 /// `@unchecked Sendable`, and safe: the only mutable state, `records`, is read and written under
@@ -20,21 +20,19 @@ public final class FinchCallLog: FinchCallObserver, @unchecked Sendable {
     }
 
     /// Writes the buffered calls to the request log and empties the buffer.
-    public func flush(to store: SQLiteStore) throws {
+    public func flush(to store: any PaybatchStore) async throws {
         let pending = lock.withLock {
             defer { records.removeAll() }
             return records
         }
         guard !pending.isEmpty else { return }
-        try store.database.transaction {
-            for (call, time) in pending {
-                try store.logRequest(
-                    RequestLogEntry(
-                        requestID: call.requestID, connectionID: call.connectionID,
-                        endpoint: call.endpoint?.path ?? "unknown", httpStatus: call.httpStatus,
-                        finchCode: call.finchCode ?? call.transportError, time: time,
-                        attempt: call.attempt + 1))
-            }
-        }
+        try await store.logRequests(
+            pending.map { call, time in
+                RequestLogEntry(
+                    requestID: call.requestID, connectionID: call.connectionID,
+                    endpoint: call.endpoint?.path ?? "unknown", httpStatus: call.httpStatus,
+                    finchCode: call.finchCode ?? call.transportError, time: time,
+                    attempt: call.attempt + 1)
+            })
     }
 }

@@ -12,32 +12,32 @@ public struct RosterDisconnector {
         case tokenAlreadyRejected(requestID: RequestID?)
     }
 
-    public let store: SQLiteStore
+    public let store: any PaybatchStore
     public let client: FinchClient
     public let now: () -> Date
 
-    public init(store: SQLiteStore, client: FinchClient, now: @escaping () -> Date = Date.init) {
+    public init(store: any PaybatchStore, client: FinchClient, now: @escaping () -> Date = Date.init) {
         self.store = store
         self.client = client
         self.now = now
     }
 
     public func run(_ id: ConnectionID) async throws -> Outcome {
-        let record = try store.existingConnection(id)
+        let record = try await store.existingConnection(id)
         if let at = record.disconnectedAt {
             return .alreadyDisconnected(
                 at: at, source: record.disconnectSource, estimated: record.disconnectTimeEstimated)
         }
-        let token = try store.decryptAccessToken(for: id)
+        let token = try await store.decryptAccessToken(for: id)
         do {
             let response = try await client.send(.disconnect, .bearer(token), connectionID: id)
-            try store.markDisconnected(id, at: now(), source: .disconnect)
+            try await store.markDisconnected(id, at: now(), source: .disconnect, estimated: false)
             return .disconnected(requestID: response.requestID)
         } catch let failure as FinchFailure {
             guard TokenIntrospector.rejectedCodes.contains(failure.code) else {
                 throw RosterCallFailure("the disconnect", connectionID: id, failure: failure)
             }
-            try store.markDisconnected(id, at: now(), source: .refresh, estimated: true)
+            try await store.markDisconnected(id, at: now(), source: .refresh, estimated: true)
             return .tokenAlreadyRejected(requestID: failure.requestID)
         }
     }

@@ -14,22 +14,22 @@ public struct RosterEntityDisconnector {
         case alreadyDisconnected([String])
     }
 
-    public let store: SQLiteStore
+    public let store: any PaybatchStore
     public let client: FinchClient
 
-    public init(store: SQLiteStore, client: FinchClient) {
+    public init(store: any PaybatchStore, client: FinchClient) {
         self.store = store
         self.client = client
     }
 
     public func run(_ id: ConnectionID, entities named: [String]) async throws -> Outcome {
-        let record = try store.existingConnection(id)
+        let record = try await store.existingConnection(id)
         if record.disconnectedAt != nil {
             throw RunStop(
                 .usage, "Connection \(id) is disconnected: it has no entities to disconnect.",
                 remedy: "See `paybatch roster list`.")
         }
-        let token = try store.decryptAccessToken(for: id)
+        let token = try await store.decryptAccessToken(for: id)
         let entities: [WireEntity]
         do {
             entities = try await client.introspect(token, connectionID: id).entities?.present ?? []

@@ -7,14 +7,14 @@ import Logging
 /// billing window: the time paybatch first found it rejected); without a connection id there is
 /// nothing to key it on, so it is only reported.
 public struct RosterImporter {
-    public let store: SQLiteStore
+    public let store: any PaybatchStore
     public let introspector: TokenIntrospector
     public let now: () -> Date
     /// Each token's outcome, with its line, connection, token hint and request id as metadata.
     public let logger: Logger
 
     public init(
-        store: SQLiteStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init,
+        store: any PaybatchStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init,
         logger: Logger = Logger(label: "paybatch.roster", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         self.store = store
@@ -29,7 +29,7 @@ public struct RosterImporter {
         var report = RosterImportReport()
         var fresh: [RosterEntry] = []
         for entry in entries {
-            if try store.connectionID(forToken: entry.token) != nil {
+            if try await store.connectionID(forToken: entry.token) != nil {
                 report.alreadyPresent += 1
             } else {
                 fresh.append(entry)
@@ -38,7 +38,7 @@ public struct RosterImporter {
         let (outcomes, stop) = await introspector.introspect(fresh.map { ($0.token, $0.connectionID) })
         for (entry, outcome) in zip(fresh, outcomes) {
             guard let outcome else { continue }
-            try record(entry, outcome, into: &report)
+            try await record(entry, outcome, into: &report)
         }
         if let stop { throw stop }
         return report
@@ -57,7 +57,7 @@ public struct RosterImporter {
     private func record(
         _ entry: RosterEntry, _ outcome: TokenIntrospector.Outcome, into report: inout RosterImportReport
     )
-        throws
+        async throws
     {
         log(entry, outcome)
         switch outcome {
@@ -68,7 +68,7 @@ public struct RosterImporter {
                 return
             }
             let details = ConnectionDetails(introspection: introspection, fallbackProvider: entry.providerID)
-            try add(entry, id, details, into: &report)
+            try await add(entry, id, details, into: &report)
         case .needsEmployer(let status, let failure):
             guard let id = entry.connectionID else {
                 report.rejected.append(
@@ -79,19 +79,14 @@ public struct RosterImporter {
             }
             let details = ConnectionDetails(
                 providerID: entry.providerID, status: status, statusMessage: failure.message)
-            try add(entry, id, details, into: &report)
+            try await add(entry, id, details, into: &report)
         case .rejected(let failure):
             report.rejected.append(problem(entry, entry.connectionID, "\(failure)", failure.requestID))
-            guard let id = entry.connectionID, try store.connection(id) == nil else { return }
-            try store.database.transaction {
-                try store.upsertCustomer(entry.customerID, name: entry.customerName)
-                let details = ConnectionDetails(
-                    providerID: entry.providerID, status: .rejected, statusMessage: failure.message)
-                try store.addConnection(
-                    id, customer: entry.customerID, details: details, token: entry.token,
-                    createdAt: entry.createdAt, source: .import)
-                try store.markDisconnected(id, at: now(), source: .import, estimated: true)
-            }
+            guard let id = entry.connectionID, try await store.connection(id) == nil else { return }
+            let details = ConnectionDetails(
+                providerID: entry.providerID, status: .rejected, statusMessage: failure.message)
+            _ = try await store.addConnection(
+                connection(entry, id, details, disconnectedAt: now()), source: .import)
             report.rejectedStored += 1
         case .failed(let failure):
             report.failed.append(problem(entry, entry.connectionID, "\(failure)", failure.requestID))
@@ -101,27 +96,29 @@ public struct RosterImporter {
     private func add(
         _ entry: RosterEntry, _ id: ConnectionID, _ details: ConnectionDetails,
         into report: inout RosterImportReport
-    ) throws {
-        let outcome = try store.database.transaction {
-            try store.upsertCustomer(entry.customerID, name: entry.customerName)
-            return try store.addConnection(
-                id, customer: entry.customerID, details: details, token: entry.token,
-                createdAt: entry.createdAt,
-                source: .import)
-        }
-        switch outcome {
+    ) async throws {
+        switch try await store.addConnection(connection(entry, id, details), source: .import) {
         case .added:
             report.added.append((entry.line, id, details.status))
         case .tokenAlreadyPresent:
             report.alreadyPresent += 1
         case .connectionExists(let existing):
-            let hint = try store.connection(existing)?.tokenHint ?? "…"
+            let hint = try await store.connection(existing)?.tokenHint ?? "…"
             report.conflicts.append(
                 problem(
                     entry, existing,
                     "the roster already holds connection \(existing) with token \(hint); to replace its token run `paybatch reauth \(existing)`",
                     nil))
         }
+    }
+
+    /// The file line's connection as the store takes it.
+    private func connection(
+        _ entry: RosterEntry, _ id: ConnectionID, _ details: ConnectionDetails, disconnectedAt: Date? = nil
+    ) -> NewConnection {
+        NewConnection(
+            id: id, customerID: entry.customerID, customerName: entry.customerName, details: details,
+            token: entry.token, createdAt: entry.createdAt, disconnectedAt: disconnectedAt)
     }
 
     private func log(_ entry: RosterEntry, _ outcome: TokenIntrospector.Outcome) {

@@ -35,9 +35,10 @@ public struct RosterListing: Sendable, Encodable {
 
     public var connections: [Row]
 
-    public init(store: SQLiteStore) throws {
-        let names = Dictionary(uniqueKeysWithValues: try store.customers().map { ($0.customerID, $0.name) })
-        connections = try store.connections().map { record in
+    public init(store: any PaybatchStore) async throws {
+        let names = Dictionary(
+            uniqueKeysWithValues: try await store.customers().map { ($0.customerID, $0.name) })
+        connections = try await store.connections(includingDisconnected: true).map { record in
             Row(
                 customerID: record.customerID.rawValue, customerName: names[record.customerID] ?? "",
                 connectionID: record.connectionID.rawValue, companyID: record.details.companyID?.rawValue,

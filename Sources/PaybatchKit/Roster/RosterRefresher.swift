@@ -36,12 +36,12 @@ public struct RosterRefresher {
         }
     }
 
-    public let store: SQLiteStore
+    public let store: any PaybatchStore
     public let introspector: TokenIntrospector
     public let now: () -> Date
 
     public init(
-        store: SQLiteStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init
+        store: any PaybatchStore, introspector: TokenIntrospector, now: @escaping () -> Date = Date.init
     ) {
         self.store = store
         self.introspector = introspector
@@ -50,12 +50,12 @@ public struct RosterRefresher {
 
     public func run() async throws -> Report {
         var report = Report()
-        let records = try store.connections(includingDisconnected: false)
+        let records = try await store.connections(includingDisconnected: false)
         var tokens: [(token: AccessToken, connectionID: ConnectionID?)] = []
         for record in records {
             tokens.append(
                 (
-                    token: try store.decryptAccessToken(for: record.connectionID),
+                    token: try await store.decryptAccessToken(for: record.connectionID),
                     connectionID: record.connectionID
                 ))
         }
@@ -73,19 +73,19 @@ public struct RosterRefresher {
             case .introspected(let introspection):
                 let details = ConnectionDetails(
                     introspection: introspection, fallbackProvider: record.details.providerID)
-                if let event = try store.updateDetails(id, details, source: .refresh) {
+                if let event = try await store.updateDetails(id, details, source: .refresh) {
                     report.changes.append(event)
                 }
             case .needsEmployer(let status, let failure):
                 var details = record.details
                 details.status = status
                 details.statusMessage = failure.message
-                if let event = try store.updateDetails(id, details, source: .refresh) {
+                if let event = try await store.updateDetails(id, details, source: .refresh) {
                     report.changes.append(event)
                 }
             case .rejected(let failure):
                 report.rejected.append(problem(failure))
-                try store.markDisconnected(id, at: now(), source: .refresh, estimated: true)
+                try await store.markDisconnected(id, at: now(), source: .refresh, estimated: true)
             case .failed(let failure):
                 report.failed.append(problem(failure))
             }

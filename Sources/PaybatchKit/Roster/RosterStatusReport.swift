@@ -79,8 +79,8 @@ public struct RosterStatusReport: Sendable, Encodable {
     /// `lock` is the store lock as `StoreLockState.read` finds it: a run still `running` is
     /// shown `interrupted` unless a live process holds the lock, and then only the latest such
     /// run can be its (one writer at a time).
-    public init(store: SQLiteStore, lock: StoreLockState = .free) throws {
-        let records = try store.allRuns()
+    public init(store: any PaybatchStore, lock: StoreLockState = .free) async throws {
+        let records = try await store.allRuns()
         let live = lock == .free ? nil : records.first { $0.status == .running }?.runID
         runs = records.map {
             Run(
@@ -91,9 +91,9 @@ public struct RosterStatusReport: Sendable, Encodable {
                     .rawValue,
                 exitCode: $0.exitCode)
         }
-        let connectionRecords = try store.connections()
+        let connectionRecords = try await store.connections(includingDisconnected: true)
         statusCounts = Dictionary(grouping: connectionRecords, by: \.status.rawValue).mapValues(\.count)
-        keys = try store.keyUsage().mapValues(\.total)
+        keys = try await store.keyUsage().mapValues(\.total)
         var attention: [String] = []
         var first: [Connection] = []
         var rest: [Connection] = []
@@ -134,7 +134,7 @@ public struct RosterStatusReport: Sendable, Encodable {
                 )
             }
         }
-        refreshes = try store.latestRefreshJobs().map {
+        refreshes = try await store.latestRefreshJobs().map {
             Refresh(
                 connectionID: $0.connectionID.rawValue, status: $0.status.rawValue, jobID: $0.jobID,
                 requestedAt: StoreTimestamp.text($0.requestedAt),

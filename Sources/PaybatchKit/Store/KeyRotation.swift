@@ -23,34 +23,34 @@ public enum KeyRotation {
     /// Prepends a new key to PAYBATCH_KEY_FILE, then re-encrypts every secret under it in one
     /// transaction and stored responses in batches of `batchSize`. 78 without a key file.
     public static func rotate(
-        store: SQLiteStore, environment: [String: String], batchSize: Int = 100,
-        beforeCommit: (Stage) throws -> Void = { _ in }
-    ) throws -> Outcome {
+        store: any PaybatchStore, environment: [String: String], batchSize: Int = 100,
+        beforeCommit: @Sendable (Stage) throws -> Void = { _ in }
+    ) async throws -> Outcome {
         let path = try keyFilePath(environment, command: "keys rotate")
         let ring = try KeyRing.load(environment: environment)
-        store.useKeys(ring)
-        try store.verifyKeys()
+        await store.useKeys(ring)
+        try await store.verifyKeys()
         let key = EncryptionKey.generate(avoiding: Set(ring.kids))
         let rotated = KeyRing(keys: [key] + ring.keys, source: .file(path: path))
         try KeyFile.replace(path, with: rotated.keys)
-        store.useKeys(rotated)
+        await store.useKeys(rotated)
 
-        let secrets = try store.reencryptSecrets(notUnder: key.kid) { count in
+        let secrets = try await store.reencryptSecrets(notUnder: key.kid) { count in
             try beforeCommit(.secrets(count: count))
         }
         var responses = 0
         var batch = 0
         while true {
-            let count = try store.reencryptResponses(notUnder: key.kid, limit: max(batchSize, 1)) {
-                count in
+            let count = try await store.reencryptResponses(notUnder: key.kid, limit: max(batchSize, 1)) {
+                [batch] count in
                 try beforeCommit(.responses(batch: batch, count: count))
             }
             if count == 0 { break }
             responses += count
             batch += 1
         }
-        // Old ciphertexts were zeroed in the pages (secure_delete); this clears them from the WAL.
-        try store.database.checkpoint()
+        // On SQLite, old ciphertexts were zeroed in the pages (secure_delete); this clears the WAL.
+        try await store.discardOldCiphertexts()
         return Outcome(
             newKid: key.kid, previousKids: ring.kids, secretsReencrypted: secrets,
             responsesReencrypted: responses)
@@ -58,7 +58,9 @@ public enum KeyRotation {
 
     /// Removes `kid` from the key file, refusing (64, with counts) while any row still uses it,
     /// when it is the active key, or when the file does not hold it.
-    public static func retire(_ kid: String, store: SQLiteStore, environment: [String: String]) throws {
+    public static func retire(
+        _ kid: String, store: any PaybatchStore, environment: [String: String]
+    ) async throws {
         let path = try keyFilePath(environment, command: "keys rotate --retire")
         let ring = try KeyRing.load(environment: environment)
         guard ring.key(for: kid) != nil else {
@@ -67,7 +69,7 @@ public enum KeyRotation {
                 reason: "\(ring.source) does not hold it (it holds \(ring.kids.joined(separator: ", ")))",
                 remedy: "See `paybatch keys status` for the key ids.")
         }
-        let usage = try store.keyUsage()[kid] ?? KeyUsage()
+        let usage = try await store.keyUsage()[kid] ?? KeyUsage()
         guard usage.total == 0 else {
             throw KeyFailure.retireRefused(
                 kid: kid,
@@ -82,7 +84,7 @@ public enum KeyRotation {
         }
         let remaining = ring.keys.filter { $0.kid != kid }
         try KeyFile.replace(path, with: remaining)
-        store.useKeys(KeyRing(keys: remaining, source: .file(path: path)))
+        await store.useKeys(KeyRing(keys: remaining, source: .file(path: path)))
     }
 
     private static func keyFilePath(

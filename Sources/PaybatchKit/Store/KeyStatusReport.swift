@@ -15,8 +15,8 @@ public struct KeyStatusReport: Sendable, Equatable {
     public var entries: [Entry]
 
     /// Counts rows per kid; needs no decryption.
-    public static func make(store: SQLiteStore, ring: KeyRing) throws -> KeyStatusReport {
-        let usage = try store.keyUsage()
+    public static func make(store: any PaybatchStore, ring: KeyRing) async throws -> KeyStatusReport {
+        let usage = try await store.keyUsage()
         var entries = ring.keys.map {
             Entry(
                 kid: $0.kid, active: $0.kid == ring.active.kid, configured: true,

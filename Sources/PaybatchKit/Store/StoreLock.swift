@@ -35,26 +35,24 @@ public final class StoreLock {
     ) async throws -> StoreLock {
         let path = lockPath(forDatabase: databasePath)
         let fd = try openLockFile(path)
-        var waited = Duration.zero
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            let code = errno
-            guard code == EWOULDBLOCK || code == EINTR else {
-                close(fd)
-                throw RunStop(.cannotCreate, "Cannot lock \(path): \(String(cString: strerror(code))).")
+        let waited: Double?
+        do {
+            waited = try await LockPolling(wait: wait, pollInterval: pollInterval).poll(sleep: sleep) {
+                guard flock(fd, LOCK_EX | LOCK_NB) != 0 else { return true }
+                let code = errno
+                guard code == EWOULDBLOCK || code == EINTR else {
+                    throw RunStop(.cannotCreate, "Cannot lock \(path): \(String(cString: strerror(code))).")
+                }
+                return false
             }
-            guard waited < wait else {
-                let holder = LockOwner(fileText: readAll(fd))
-                close(fd)
-                throw StoreLockBusy(lockPath: path, holder: holder, waitedSeconds: seconds(waited))
-            }
-            let step = min(pollInterval, wait - waited)
-            do {
-                try await sleep(step)
-            } catch {
-                close(fd)
-                throw error
-            }
-            waited += step
+        } catch {
+            close(fd)
+            throw error
+        }
+        if let waited {
+            let holder = LockOwner(fileText: readAll(fd))
+            close(fd)
+            throw StoreLockBusy(lockPath: path, holder: holder, waitedSeconds: waited)
         }
         let notice = LockOwner(fileText: readAll(fd)).map { previous in
             let state = previous.isDeadOnThisHost ? "which is no longer running" : "which no longer holds it"
@@ -120,9 +118,5 @@ public final class StoreLock {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = pread(fd, &buffer, buffer.count, 0)
         return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -180,17 +180,22 @@ struct BudgetShareSettingTests {
 
 @Suite("Configuration: the store's location")
 struct StoreLocationSettingTests {
-    @Test("a PostgreSQL URL is refused until the PostgreSQL store lands, never taken for a file name")
-    func aPostgresURLIsRefusedForNow() throws {
+    @Test("a PostgreSQL URL is taken as such; a bad one is refused naming where it came from")
+    func aPostgresURLIsCheckedWhereItComesFrom() throws {
+        let url = "postgres://paybatch@db.internal:5432/paybatch"
+        let good = try SettingsResolver(flags: ["db": url], environment: [:]).resolve { _ in nil }
+        #expect(try StoreLocation(good.databasePath) == .postgres(PostgresURL(parsing: url)))
         let flag = expectFailure(.usage) {
             _ = try SettingsResolver(
-                flags: ["db": "postgres://paybatch@db.internal:5432/paybatch"], environment: [:]
+                flags: ["db": "postgres://paybatch:hunter2@db.internal:5432/paybatch"], environment: [:]
             )
             .resolve { _ in nil }
         }
-        #expect(flag?.message.contains("--db") == true && flag?.message.contains("not supported yet") == true)
+        #expect(flag?.message.contains("--db") == true && flag?.message.contains("password") == true)
+        #expect(flag?.message.contains("hunter2") == false)
         let env = expectFailure(.dataError) {
-            _ = try SettingsResolver(environment: ["PAYBATCH_DB": "postgresql://u@h/d"]).resolve { _ in nil }
+            _ = try SettingsResolver(environment: ["PAYBATCH_DB": "postgresql://u@h/d?sslmode=nope"])
+                .resolve { _ in nil }
         }
         #expect(env?.message.contains("PAYBATCH_DB") == true)
         // A path stays SQLite, even one naming postgres.

@@ -22,10 +22,17 @@ struct DoctorTests {
             settings: settings, environment: fixture.temp.environment, client: client, sample: sample)
     }
 
+    /// The store as `paybatch doctor` opens it: read-only, with the keys doctor loaded.
+    static func readOnly(_ temp: TempStore) -> Doctor.StoreAccess {
+        { ring, body in
+            try await body(try SQLiteStoreActor.open(path: temp.databasePath, keys: ring, mode: .readOnly))
+        }
+    }
+
     @Test func findsTheConnectionThatNeedsReauthentication() async throws {
         let fixture = try await ExportFixture()
         let report = await try doctor(fixture, baseURL: fixture.sandbox.baseURL).run(
-            keys: fixture.temp.keyRing)
+            keys: fixture.temp.keyRing, store: Self.readOnly(fixture.temp))
         await fixture.stop()
         #expect(report.checks.prefix(4).allSatisfy { $0.failure == nil }, "\(report.lines)")
         #expect(report.exitStatus == .partial)
@@ -37,7 +44,7 @@ struct DoctorTests {
     @Test func anUnreachableFinchIs69AndSkipsTheConnections() async throws {
         let fixture = try await ExportFixture()
         let report = await try doctor(fixture, baseURL: URL(string: "http://127.0.0.1:9")!).run(
-            keys: fixture.temp.keyRing)
+            keys: fixture.temp.keyRing, store: Self.readOnly(fixture.temp))
         await fixture.stop()
         #expect(report.exitStatus == .unavailable)
         #expect(report.checks.count == 4)
@@ -45,9 +52,8 @@ struct DoctorTests {
 
     @Test func aMissingKeyIs78() async throws {
         let fixture = try await ExportFixture()
-        let report = await try doctor(fixture, baseURL: fixture.sandbox.baseURL, sample: 0).run {
-            try KeyRing.load(environment: [:])
-        }
+        let report = await try doctor(fixture, baseURL: fixture.sandbox.baseURL, sample: 0).run(
+            keys: { try KeyRing.load(environment: [:]) }, store: Self.readOnly(fixture.temp))
         await fixture.stop()
         #expect(report.exitStatus == .configuration)
         #expect(report.lines.first?.hasPrefix("FAIL key") == true)

@@ -33,7 +33,7 @@ struct ReconcileDefectTests {
     }
 
     @Test("1. amounts past the 64-bit range are refused with 65 naming the line, never a trap")
-    func overflowIsRefused() throws {
+    func overflowIsRefused() async throws {
         let temp = try TempStore()
         let invoice = temp.folder.appendingPathComponent("invoice.csv")
         try Data(
@@ -42,8 +42,8 @@ struct ReconcileDefectTests {
         ).write(to: invoice)
         let job = ReconcileJob(period: F.period, invoicePath: invoice.path, outputRoot: temp.path("out"))
         let roster = [RosterConnection(connectionID: "c1", companyID: "co")]
-        let failure = #expect(throws: ReconcileInputFailure.self) {
-            try job.run(roster: roster, rosterSource: RosterSource(path: "store", connections: 1))
+        let failure = await #expect(throws: ReconcileInputFailure.self) {
+            try await job.run(roster: roster, rosterSource: RosterSource(path: "store", connections: 1))
         }
         #expect(failure?.line == 3)
         #expect(failure?.exitStatus == .dataError)

@@ -29,14 +29,14 @@ struct ReconciliationWriterTests {
     ]
 
     @Test("the same inputs give byte-identical CSV and JSON; the workbook has its four sheets")
-    func byteIdentical() throws {
+    func byteIdentical() async throws {
         let temp = try TempStore()
         let job = try job(temp.folder)
         let source = RosterSource(path: "paybatch.sqlite", connections: roster.count)
-        let first = try job.run(roster: roster, rosterSource: source)
+        let first = try await job.run(roster: roster, rosterSource: source)
         let csv = try Data(contentsOf: URL(fileURLWithPath: first.folder + "/reconciliation.csv"))
         let json = try Data(contentsOf: URL(fileURLWithPath: first.folder + "/reconciliation.json"))
-        let second = try job.run(roster: roster, rosterSource: source)
+        let second = try await job.run(roster: roster, rosterSource: source)
         #expect(try Data(contentsOf: URL(fileURLWithPath: second.folder + "/reconciliation.csv")) == csv)
         #expect(try Data(contentsOf: URL(fileURLWithPath: second.folder + "/reconciliation.json")) == json)
         #expect(
@@ -75,9 +75,9 @@ struct ReconciliationWriterTests {
     }
 
     @Test("reconciliation.json has SPEC §8's keys, sorted, with exact amounts")
-    func jsonShape() throws {
+    func jsonShape() async throws {
         let temp = try TempStore()
-        let outcome = try job(temp.folder, csvProfile: .rfc).run(
+        let outcome = try await job(temp.folder, csvProfile: .rfc).run(
             roster: roster, rosterSource: RosterSource(path: "db", connections: 3))
         let data = try Data(contentsOf: URL(fileURLWithPath: outcome.folder + "/reconciliation.json"))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -101,14 +101,14 @@ struct ReconciliationWriterTests {
     }
 
     @Test("a bad invoice writes nothing")
-    func badInputWritesNothing() throws {
+    func badInputWritesNothing() async throws {
         let temp = try TempStore()
         let invoice = temp.folder.appendingPathComponent("bad.csv")
         try Data("company_id,amount\r\nco-1,abc\r\n".utf8).write(to: invoice)
         let out = temp.folder.appendingPathComponent("out")
         let job = ReconcileJob(period: F.period, invoicePath: invoice.path, outputRoot: out.path)
-        #expect(throws: ReconcileInputFailure.self) {
-            try job.run(roster: [], rosterSource: RosterSource(path: "db", connections: 0))
+        await #expect(throws: ReconcileInputFailure.self) {
+            try await job.run(roster: [], rosterSource: RosterSource(path: "db", connections: 0))
         }
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }

@@ -16,7 +16,7 @@ struct DataRefresherTests {
         return sandbox
     }
 
-    func refresher(_ sandbox: RosterSandbox, store: SQLiteStore? = nil) -> DataRefresher {
+    func refresher(_ sandbox: RosterSandbox, store: (any PaybatchStore)? = nil) -> DataRefresher {
         DataRefresher(
             store: store ?? sandbox.store, client: sandbox.client, clock: SystemClock(),
             wallClock: ShiftedWallClock(start: RosterSandbox.now))
@@ -44,7 +44,7 @@ struct DataRefresherTests {
         #expect(sandbox.calls(Self.create) == report.entries.count - 1)
         #expect(report.exitStatus == .partial)
         #expect(report.lines.contains { $0.contains("Needs a person: 2") })
-        let stored = try sandbox.store.latestRefreshJobs()
+        let stored = try await sandbox.store.latestRefreshJobs()
         #expect(stored.count == report.entries.count)
         #expect(stored.first { $0.connectionID == normal.job.connectionID }?.jobID == normal.job.jobID)
     }
@@ -80,7 +80,7 @@ struct DataRefresherTests {
         #expect(people.contains(permissions.connectionID))
         #expect(people.contains(reauth.connectionID))
         #expect(people.contains("paybatch reauth \(reauth.connectionID)"))
-        let stored = try sandbox.store.latestRefreshJobs()
+        let stored = try await sandbox.store.latestRefreshJobs()
         #expect(
             stored.first { $0.connectionID.rawValue == permissions.connectionID }?.status == .permissionsError
         )
@@ -115,7 +115,7 @@ struct DataRefresherTests {
 
         // A store that does not know the quota asks, and Finch's 429 says until when.
         let other = try TempStore()
-        let otherStore = try other.open()
+        let otherStore = try other.openShared()
         let reader = RosterImporter(
             store: otherStore, introspector: TokenIntrospector(client: sandbox.client))
         _ = try await reader.run(try RosterFileReader.read(path: sandbox.rosterFile))

@@ -199,7 +199,7 @@ struct FetchOrderTests {
     func organizationFirstWhenPayrollWaits() async throws {
         let fixture = try await ExportFixture(companies: 3)
         defer { Task { await fixture.stop() } }
-        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let store = try fixture.temp.runStore()
         let live = try await store.liveConnections().map(\.record.connectionID)
         var seen: [[String]] = []
         var data: [ConnectionFacts] = []

@@ -84,7 +84,7 @@ struct StoredRunWorld: Sendable, CustomStringConvertible {
     func export() async throws -> Outcome {
         let temp = try TempStore()
         _ = try temp.open()
-        let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
+        let store = try temp.runStore()
         for runID in ["first", "reusing"] {
             try await store.createRun(
                 RunRecord(

@@ -19,10 +19,10 @@ import Testing
         return (temp, store)
     }
 
-    @Test func aRunningRunWithoutALiveLockHolderIsInterrupted() throws {
+    @Test func aRunningRunWithoutALiveLockHolderIsInterrupted() async throws {
         let (temp, store) = try Self.store(running: ["r1"])
         #expect(StoreLockState.read(databasePath: temp.databasePath) == .free)
-        let report = try RosterStatusReport(store: store, lock: .free)
+        let report = try await RosterStatusReport(store: SQLiteStoreActor(store), lock: .free)
         #expect(report.runs.map(\.status) == ["interrupted"])
         #expect(report.needsAttention)
         #expect(report.attention.contains { $0.contains("interrupted") && $0.contains("2026-10") })
@@ -35,7 +35,7 @@ import Testing
             databasePath: temp.databasePath, owner: LockOwner.current(startedAt: Date()), sleep: { _ in })
         let state = StoreLockState.read(databasePath: temp.databasePath)
         #expect(state != .free)
-        let report = try RosterStatusReport(store: store, lock: state)
+        let report = try await RosterStatusReport(store: SQLiteStoreActor(store), lock: state)
         #expect(
             Dictionary(uniqueKeysWithValues: report.runs.map { ($0.runID, $0.status) }) == [
                 "new": "running", "old": "interrupted",
@@ -44,7 +44,7 @@ import Testing
         #expect(StoreLockState.read(databasePath: temp.databasePath) == .free)
     }
 
-    @Test func aLockLeftByADeadProcessIsFree() throws {
+    @Test func aLockLeftByADeadProcessIsFree() async throws {
         let temp = try TempStore()
         _ = try temp.open()
         let dead = LockOwner(pid: Int32.max - 1, host: LockOwner.localHost, startedAt: Date())

@@ -22,10 +22,10 @@ struct RosterConnectTests {
             customerName: "Nouveau SA", source: .connect)
         #expect(result.change == .added)
         #expect(result.status == .connected)
-        let record = try #require(try sandbox.store.connection(result.connectionID))
+        let record = try #require(try await sandbox.store.connection(result.connectionID))
         #expect(record.customerID == "cust-new")
-        #expect(try sandbox.store.customer("cust-new")?.name == "Nouveau SA")
-        #expect(try sandbox.store.events(for: result.connectionID).first?.source == .connect)
+        #expect(try await sandbox.store.customer("cust-new")?.name == "Nouveau SA")
+        #expect(try await sandbox.store.events(for: result.connectionID).first?.source == .connect)
         #expect(sandbox.calls("POST /auth/token") == 1)
 
         // A code works once: Finch refuses it again, as bad input (65).
@@ -47,7 +47,7 @@ struct RosterConnectTests {
         defer { Task { [server = sandbox.server] in await server.stop() } }
         _ = try await sandbox.importer().run(try RosterFileReader.read(path: sandbox.rosterFile))
         let id = ConnectionID(sandbox.connection(.reauth).connectionID)
-        let before = try #require(try sandbox.store.connection(id))
+        let before = try #require(try await sandbox.store.connection(id))
         #expect(before.status == .reauth)
 
         let starter = ConnectSessionStarter(client: sandbox.client, credentials: sandbox.credentials)
@@ -57,13 +57,15 @@ struct RosterConnectTests {
             id, code: code, credentials: sandbox.credentials, redirectURI: Self.redirect)
         #expect(result.connectionID == id)
         #expect(result.change == .tokenReplaced)
-        let after = try #require(try sandbox.store.connection(id))
+        let after = try #require(try await sandbox.store.connection(id))
         #expect(after.status == .connected)
         #expect(after.tokenFingerprint != before.tokenFingerprint)
-        #expect(try sandbox.store.connections().count == sandbox.server.world.connections.count)
-        let token = try sandbox.store.decryptAccessToken(for: id)
+        #expect(
+            try await sandbox.store.connections(includingDisconnected: true).count
+                == sandbox.server.world.connections.count)
+        let token = try await sandbox.store.decryptAccessToken(for: id)
         #expect(try await sandbox.client.introspect(token).connectionID == id.rawValue)
-        let events = try sandbox.store.events(for: id)
+        let events = try await sandbox.store.events(for: id)
         #expect(
             events.last?.source == .reauth && events.last?.from == .reauth && events.last?.to == .connected)
     }
@@ -74,7 +76,7 @@ struct RosterConnectTests {
         _ = try await sandbox.importer().run(try RosterFileReader.read(path: sandbox.rosterFile))
         let target = ConnectionID(sandbox.connection(.reauth).connectionID)
         let other = ConnectionID(sandbox.connection(.normal).connectionID)
-        let before = try #require(try sandbox.store.connection(target))
+        let before = try #require(try await sandbox.store.connection(target))
         let starter = ConnectSessionStarter(client: sandbox.client, credentials: sandbox.credentials)
         let url = try await starter.startReauthentication(other, products: nil, redirectURI: Self.redirect)
         let code = try await sandbox.authorizationCode(from: url)
@@ -86,30 +88,31 @@ struct RosterConnectTests {
             #expect(failure.exitStatus == .dataError)
             #expect(failure.message.contains(other.rawValue) && failure.message.contains(target.rawValue))
         }
-        let after = try #require(try sandbox.store.connection(target))
+        let after = try #require(try await sandbox.store.connection(target))
         #expect(after.tokenFingerprint == before.tokenFingerprint)
         #expect(after.status == .reauth)
-        #expect(try sandbox.store.events(for: target).count == 1)
+        #expect(try await sandbox.store.events(for: target).count == 1)
     }
 
-    @Test func credentialsComeFromTheEnvironmentOrTheStore() throws {
+    @Test func credentialsComeFromTheEnvironmentOrTheStore() async throws {
         let temp = try TempStore()
-        let store = try temp.open()
-        #expect(throws: RunStop.self) {
-            _ = try ClientCredentialsSource.resolve(clientID: nil, environment: [:], store: store)
+        let store = try temp.openShared()
+        await #expect(throws: RunStop.self) {
+            _ = try await ClientCredentialsSource.resolve(clientID: nil, environment: [:], store: store)
         }
         do {
-            _ = try ClientCredentialsSource.resolve(clientID: "id", environment: [:], store: store)
+            _ = try await ClientCredentialsSource.resolve(clientID: "id", environment: [:], store: store)
             Issue.record("no secret anywhere must be refused")
         } catch let stop as RunStop {
             #expect(stop.exitStatus == .configuration)
         }
-        try store.setClientSecret(ClientSecret("stored-secret-value"))
+        try await store.setClientSecret(ClientSecret("stored-secret-value"))
         #expect(
-            try ClientCredentialsSource.resolve(clientID: "id", environment: [:], store: store).clientSecret
+            try await ClientCredentialsSource.resolve(clientID: "id", environment: [:], store: store)
+                .clientSecret
                 .secret
                 == "stored-secret-value")
-        let fromEnv = try ClientCredentialsSource.resolve(
+        let fromEnv = try await ClientCredentialsSource.resolve(
             clientID: "id", environment: ["FINCH_CLIENT_SECRET": "env-secret"], store: store)
         #expect(fromEnv.clientSecret.secret == "env-secret")
         #expect(temp.storeBytes().range(of: Data("stored-secret-value".utf8)) == nil)

@@ -27,23 +27,23 @@ struct RosterImportTests {
         #expect(rejected.line == 1 + 1 + entries.firstIndex { $0.token.secret == gone.accessToken }!)
         #expect(rejected.tokenHint == AccessToken(gone.accessToken).redacted)
         #expect(rejected.description.contains("invalid_token"))
-        let stored = try #require(try sandbox.store.connection(ConnectionID(gone.connectionID)))
+        let stored = try #require(try await sandbox.store.connection(ConnectionID(gone.connectionID)))
         #expect(stored.isDisconnected && stored.disconnectTimeEstimated)
         #expect(stored.createdAt != nil)
 
         // Introspect's facts are stored; the reauth connection says so.
         let reauth = try #require(
-            try sandbox.store.connection(ConnectionID(sandbox.connection(.reauth).connectionID)))
+            try await sandbox.store.connection(ConnectionID(sandbox.connection(.reauth).connectionID)))
         #expect(reauth.status == .reauth)
         let normal = sandbox.connection(.normal)
-        let record = try #require(try sandbox.store.connection(ConnectionID(normal.connectionID)))
+        let record = try #require(try await sandbox.store.connection(ConnectionID(normal.connectionID)))
         #expect(record.details.companyID?.rawValue == normal.companyID)
         #expect(record.details.clientType == "production")
         #expect(record.details.products.contains("pay_statement"))
         #expect(record.details.lastSuccessfulSync != nil)
         #expect(record.createdAt == ISO8601DateFormatter().string(from: normal.createdAt))
         let assisted = try #require(
-            try sandbox.store.connection(ConnectionID(sandbox.connection(.assisted).connectionID)))
+            try await sandbox.store.connection(ConnectionID(sandbox.connection(.assisted).connectionID)))
         #expect(assisted.details.assisted == true)
         #expect(report.lines.contains { $0.contains("paybatch reauth \(reauth.connectionID)") })
 
@@ -53,7 +53,7 @@ struct RosterImportTests {
         #expect(again.added.isEmpty && again.rejected.isEmpty)
         #expect(again.exitStatus == .ok)
         #expect(sandbox.calls("GET /introspect") == 201)
-        #expect(try sandbox.store.connections().count == 201)
+        #expect(try await sandbox.store.connections(includingDisconnected: true).count == 201)
 
         // No token is readable in the file's bytes or in anything printed.
         let bytes = sandbox.temp.storeBytes()
@@ -78,7 +78,7 @@ struct RosterImportTests {
             return
         }
         #expect(sandbox.calls("POST /disconnect") == 1)
-        let record = try #require(try sandbox.store.connection(id))
+        let record = try #require(try await sandbox.store.connection(id))
         #expect(record.isDisconnected && !record.disconnectTimeEstimated)
         #expect(record.disconnectSource == .disconnect)
         guard case .alreadyDisconnected = try await disconnector.run(id) else {
@@ -98,9 +98,9 @@ struct RosterImportTests {
         #expect(sandbox.calls("GET /introspect") - before == report.checked)
         #expect(report.rejected.map(\.connectionID) == [ConnectionID(other.connectionID)])
         #expect(report.exitStatus == .partial)
-        let found = try #require(try sandbox.store.connection(ConnectionID(other.connectionID)))
+        let found = try #require(try await sandbox.store.connection(ConnectionID(other.connectionID)))
         #expect(found.isDisconnected && found.disconnectTimeEstimated && found.disconnectSource == .refresh)
-        let events = try sandbox.store.events(for: ConnectionID(other.connectionID))
+        let events = try await sandbox.store.events(for: ConnectionID(other.connectionID))
         #expect(events.last?.to == .disconnected && events.last?.source == .refresh)
     }
 

@@ -13,7 +13,7 @@ final class RosterSandbox {
 
     let server: SandboxServer
     let temp: TempStore
-    let store: SQLiteStore
+    let store: SQLiteStoreActor
     let client: FinchClient
     let rosterFile: String
 
@@ -25,7 +25,7 @@ final class RosterSandbox {
                 clientSecret: Self.clientSecret, environment: [:]))
         _ = try await server.start()
         temp = try TempStore()
-        store = try temp.open()
+        store = try temp.openShared()
         let clock = SystemClock()
         client = FinchClient(
             requests: FinchRequestFactory(baseURL: server.baseURL, requestTimeout: .seconds(30)),

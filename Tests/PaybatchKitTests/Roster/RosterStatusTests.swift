@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Status and listing read the store and decrypt nothing")
 struct RosterStatusTests {
-    @Test func statusPutsReauthFirstAndFlagsBadRuns() throws {
+    @Test func statusPutsReauthFirstAndFlagsBadRuns() async throws {
         let temp = try TempStore()
         let store = try temp.open()
         let tokens = (0..<3).map { _ in TempStore.fakeToken() }
@@ -16,7 +16,7 @@ struct RosterStatusTests {
         try store.createRun(RunRecord(runID: "r1", period: period, command: "export", startedAt: Date()))
         try store.finishRun("r1", status: .partial, exitCode: 3, at: Date())
 
-        let report = try RosterStatusReport(store: store)
+        let report = try await RosterStatusReport(store: try temp.openShared())
         #expect(report.connections.first?.connectionID == "conn-2")
         #expect(report.connections.first?.action == "paybatch reauth conn-2")
         #expect(report.statusCounts == ["connected": 1, "reauth": 1, "disconnected": 1])
@@ -29,16 +29,16 @@ struct RosterStatusTests {
         #expect(json.contains(#""action" : "paybatch reauth conn-2""#))
 
         // Without a key: the same facts, and still no token anywhere.
-        let keyless = try SQLiteStore.open(path: temp.databasePath, keys: nil, mode: .readOnly)
-        let listing = try RosterListing(store: keyless)
+        let keyless = try SQLiteStoreActor.open(path: temp.databasePath, keys: nil, mode: .readOnly)
+        let listing = try await RosterListing(store: keyless)
         #expect(listing.connections.map(\.connectionID) == ["conn-0", "conn-1", "conn-2"])
         #expect(listing.connections[0].token == tokens[0].redacted)
         let printed = listing.lines.joined(separator: "\n") + (try listing.json()) + report.lines.joined()
         for token in tokens { #expect(!printed.contains(token.secret)) }
-        #expect(try RosterStatusReport(store: keyless).attention == report.attention)
+        #expect(try await RosterStatusReport(store: keyless).attention == report.attention)
     }
 
-    @Test func refreshesAreShownAndFailedOnesNeedAttention() throws {
+    @Test func refreshesAreShownAndFailedOnesNeedAttention() async throws {
         let temp = try TempStore()
         let store = try temp.open()
         try TempStore.addConnections((0..<3).map { _ in TempStore.fakeToken() }, to: store)
@@ -53,7 +53,7 @@ struct RosterStatusTests {
             RefreshJobRecord(connectionID: "conn-2", jobID: "job-2", requestedAt: at, status: .reauthError))
         try store.markDisconnected("conn-2", at: at, source: .disconnect)
 
-        let report = try RosterStatusReport(store: store)
+        let report = try await RosterStatusReport(store: try temp.openShared())
         #expect(report.refreshes.map(\.status) == ["complete", "permissions_error", "reauth_error"])
         // A disconnected connection's old refresh needs nobody.
         #expect(report.attention.count == 1)
@@ -65,11 +65,11 @@ struct RosterStatusTests {
         #expect(try report.json().contains(#""job_id" : "job-1""#))
     }
 
-    @Test func quietRosterNeedsNoAttention() throws {
+    @Test func quietRosterNeedsNoAttention() async throws {
         let temp = try TempStore()
         let store = try temp.open()
         try TempStore.addConnections([TempStore.fakeToken()], to: store)
-        let report = try RosterStatusReport(store: store)
+        let report = try await RosterStatusReport(store: try temp.openShared())
         #expect(!report.needsAttention)
         #expect(report.lines.last == "Nothing needs attention.")
     }

@@ -60,7 +60,7 @@ final class ExportFixture: @unchecked Sendable {
         let entries = try RosterFileReader.read(
             data: Data(sandbox.world.rosterCSV().utf8), name: "roster.csv")
         let importer = RosterImporter(
-            store: try temp.open(), introspector: TokenIntrospector(client: client(cache: nil)))
+            store: try temp.openShared(), introspector: TokenIntrospector(client: client(cache: nil)))
         _ = try await importer.run(entries)
     }
 
@@ -70,7 +70,7 @@ final class ExportFixture: @unchecked Sendable {
         var options = ExportOptions(period: period, outputRoot: out)
         options.limits = limits
         configure(&options)
-        let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
+        let store = try temp.runStore()
         var runner = ExportRunner(
             options: options, store: store, makeClient: { [self] in client(cache: $0, observer: $1) },
             wallClock: SystemWallClock(),

@@ -47,7 +47,7 @@ struct ExportRerunTests {
         #expect(try files(fixture) == before)
         let sources = try sources(fixture)
         var refetchedCalls = 0
-        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let store = try fixture.temp.runStore()
         let counts = try await store.latestCallCounts(period: fixture.period)
         // A multi-entity connection is as good as its worst entity.
         var statuses: [(ConnectionID, ExportStatus)] = []
@@ -125,7 +125,7 @@ struct ExportRerunTests {
 
     @Test func onlyWithNothingStoredListsTheOthersAsNotFetched() async throws {
         let fixture = try await ExportFixture()
-        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let store = try fixture.temp.runStore()
         let customer = try #require(try await store.liveConnections().first).record.customerID
         let result = try await fixture.export { $0.only = [customer.rawValue] }
         #expect(result.exitStatus == .partial)

@@ -62,7 +62,7 @@ struct ExportRunnerTests {
         let connections = Set(result.outcomes.map(\.identity.connectionID)).count
         #expect(ticks.all.map(\.0) == Array(0...connections))
         #expect(ticks.all.allSatisfy { $0.1 == connections })
-        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let store = try fixture.temp.runStore()
         let counts = try await store.latestCallCounts(period: fixture.period)
         // A multi-entity connection's calls per entity: MultiEntityExportTests.
         for outcome in result.outcomes where outcome.status == .ok && outcome.entity == nil {

@@ -78,7 +78,7 @@ struct MultiEntityExportTests {
         let world = fixture.sandbox.world
         let connection = try #require(world.connections.first { $0.scenario == .multiEntity })
         _ = try await fixture.export()
-        let store = try RunStore(path: fixture.temp.databasePath, keys: try fixture.temp.keyRing())
+        let store = try fixture.temp.runStore()
         let calls = try #require(
             try await store.latestCallCounts(period: fixture.period)[ConnectionID(connection.connectionID)])
         let read = world.exportedViews(of: connection)
@@ -120,7 +120,7 @@ struct MultiEntityExportTests {
         let record = try #require(try store.connection(ConnectionID(connection.connectionID)))
         #expect(Set(record.details.entities.map(\.status)) == ["connected", "error_permissions"])
         #expect(record.details.entities.count == 3)
-        let roster = try RosterConnection.all(in: store)
+        let roster = try await RosterConnection.all(in: try fixture.temp.openShared())
         let merged = ConnectionMerger(
             window: BillingWindow(period: fixture.period), roster: roster, dashboard: [],
             invoice: Invoice(period: fixture.period, currency: "USD", lines: [])

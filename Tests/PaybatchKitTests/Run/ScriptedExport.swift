@@ -84,7 +84,7 @@ struct ScriptedExport {
         let temp = try TempStore()
         _ = try temp.open()
         let reader = StoredRunReader(
-            store: try RunStore(path: temp.databasePath, keys: try temp.keyRing()), runID: run.runID,
+            store: try temp.runStore(), runID: run.runID,
             period: Self.period, limits: client.limits)
         let renderer = ExportRenderer(
             options: options, templates: .defaults, run: run, reader: reader,

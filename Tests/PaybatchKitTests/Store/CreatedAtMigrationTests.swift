@@ -6,7 +6,7 @@ import Testing
 
 /// Migration 3 re-reads roster `created_at` texts stored before the one timestamp reader.
 @Suite struct CreatedAtMigrationTests {
-    @Test func storedTimesAreRewrittenCanonicalAndUnreadableOnesListed() throws {
+    @Test func storedTimesAreRewrittenCanonicalAndUnreadableOnesListed() async throws {
         let temp = try TempStore()
         do {
             let store = try temp.open()
@@ -38,7 +38,9 @@ import Testing
         let unreadable = try CreatedAtMigration.unreadable(in: store.database)
         #expect(unreadable.map(\.connection) == ["c3"])
         // Reconcile refuses it rather than reading "unknown" (before every period).
-        let failure = expectFailure(.dataError) { _ = try RosterConnection.all(in: store) }
+        let failure = await expectFailure(.dataError) {
+            _ = try await RosterConnection.all(in: try temp.openShared())
+        }
         #expect(failure?.message.contains("c3") == true)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PaybatchKit
 import PaybatchTestSupport
+import Synchronization
 import Testing
 
 @Suite struct KeyRotationTests {
@@ -38,12 +39,13 @@ import Testing
         #expect(read == bodies)
     }
 
-    @Test func rotationReencryptsEverythingUnderANewActiveKey() throws {
+    @Test func rotationReencryptsEverythingUnderANewActiveKey() async throws {
         let store = try temp.open()
         let oldCiphertexts =
             try store.database.query("SELECT ciphertext FROM secrets") { $0.blob(0)! }
             + store.database.query("SELECT body FROM responses") { $0.blob(0)! }
-        let outcome = try KeyRotation.rotate(store: store, environment: temp.environment, batchSize: 3)
+        let outcome = try await KeyRotation.rotate(
+            store: try temp.openShared(), environment: temp.environment, batchSize: 3)
         // Nothing sealed under the old key is left on disk (free pages, WAL) after rotation.
         let bytes = temp.storeBytes()
         #expect(oldCiphertexts.count == tokens.count + 1 + bodies.count)
@@ -59,46 +61,46 @@ import Testing
                 outcome.newKid: KeyUsage(secrets: tokens.count + 1, responses: bodies.count)
             ])
         try expectEverySecretReadable()
-        let report = try KeyStatusReport.make(store: store, ring: ring)
+        let report = try await KeyStatusReport.make(store: try temp.openShared(), ring: ring)
         #expect(report.entries.map(\.kid) == [outcome.newKid, oldKid])
         #expect(report.entries.map(\.active) == [true, false])
     }
 
-    @Test func retiringIsRefusedWhileInUseAndAllowedAfterRotation() throws {
-        let store = try temp.open()
-        let refused = expectFailure(.usage) {
-            try KeyRotation.retire(oldKid, store: store, environment: temp.environment)
+    @Test func retiringIsRefusedWhileInUseAndAllowedAfterRotation() async throws {
+        let store = try temp.openShared()
+        let refused = await expectFailure(.usage) {
+            try await KeyRotation.retire(oldKid, store: store, environment: temp.environment)
         }
         #expect(
             refused?.message.contains("\(tokens.count + 1) secret(s) and \(bodies.count) stored response(s)")
                 == true)
-        let outcome = try KeyRotation.rotate(store: store, environment: temp.environment)
-        expectFailure(.usage) {
-            try KeyRotation.retire(outcome.newKid, store: store, environment: temp.environment)
+        let outcome = try await KeyRotation.rotate(store: store, environment: temp.environment)
+        await expectFailure(.usage) {
+            try await KeyRotation.retire(outcome.newKid, store: store, environment: temp.environment)
         }
-        expectFailure(.usage) {
-            try KeyRotation.retire("00000000", store: store, environment: temp.environment)
+        await expectFailure(.usage) {
+            try await KeyRotation.retire("00000000", store: store, environment: temp.environment)
         }
-        try KeyRotation.retire(oldKid, store: store, environment: temp.environment)
+        try await KeyRotation.retire(oldKid, store: store, environment: temp.environment)
         #expect(try temp.keyRing().kids == [outcome.newKid])
         try expectEverySecretReadable()
     }
 
-    @Test func keyStatusNamesAKidTheStoreUsesButTheKeysLack() throws {
-        let store = try temp.open()
+    @Test func keyStatusNamesAKidTheStoreUsesButTheKeysLack() async throws {
+        let store = try temp.openShared()
         let other = KeyRing(keys: [EncryptionKey.generate()], source: .environment)
-        let report = try KeyStatusReport.make(store: store, ring: other)
+        let report = try await KeyStatusReport.make(store: store, ring: other)
         #expect(report.entries.map(\.kid) == [other.active.kid, oldKid])
         #expect(report.entries.map(\.configured) == [true, false])
         #expect(report.entries[1].usage == KeyUsage(secrets: tokens.count + 1, responses: bodies.count))
         #expect(report.lines.last?.contains("\(oldKid)  MISSING") == true)
     }
 
-    @Test func rotationNeedsAKeyFile() throws {
-        let store = try temp.open()
+    @Test func rotationNeedsAKeyFile() async throws {
+        let store = try temp.openShared()
         let env = ["PAYBATCH_KEY": Data(repeating: 1, count: 32).base64EncodedString()]
-        let failure = expectFailure(.configuration) {
-            _ = try KeyRotation.rotate(store: store, environment: env)
+        let failure = await expectFailure(.configuration) {
+            _ = try await KeyRotation.rotate(store: store, environment: env)
         }
         #expect(failure?.message.contains("PAYBATCH_KEY_FILE") == true)
     }
@@ -109,20 +111,21 @@ import Testing
         KeyRotation.Stage.secrets(count: 6), .responses(batch: 0, count: 3), .responses(batch: 1, count: 3),
         .responses(batch: 2, count: 1),
     ])
-    func aCrashAtAnyCommitLeavesEverySecretReadable(crashAt: KeyRotation.Stage) throws {
-        let store = try temp.open()
-        var stages: [KeyRotation.Stage] = []
-        #expect(throws: SimulatedCrash.self) {
-            _ = try KeyRotation.rotate(store: store, environment: temp.environment, batchSize: 3) { stage in
-                stages.append(stage)
+    func aCrashAtAnyCommitLeavesEverySecretReadable(crashAt: KeyRotation.Stage) async throws {
+        let store = try temp.openShared()
+        let stages = Mutex<[KeyRotation.Stage]>([])
+        await #expect(throws: SimulatedCrash.self) {
+            _ = try await KeyRotation.rotate(store: store, environment: temp.environment, batchSize: 3) {
+                stage in
+                stages.withLock { $0.append(stage) }
                 if stage == crashAt { throw SimulatedCrash() }
             }
         }
-        #expect(stages.last == crashAt)
+        #expect(stages.withLock { $0.last } == crashAt)
         #expect(try temp.keyRing().kids.count == 2)
         try expectEverySecretReadable()
         // The interrupted rotation can simply be run again.
-        let again = try KeyRotation.rotate(store: try temp.open(), environment: temp.environment)
+        let again = try await KeyRotation.rotate(store: try temp.openShared(), environment: temp.environment)
         #expect(try temp.open().keyUsage().keys.sorted() == [again.newKid])
         try expectEverySecretReadable()
     }

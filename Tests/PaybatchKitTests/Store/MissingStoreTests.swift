@@ -32,7 +32,8 @@ import Testing
     @Test func aRunStoreNeverCreatesOne() throws {
         let temp = try TempStore()
         expectFailure(.configuration) {
-            _ = try RunStore(path: temp.path("x.sqlite"), keys: try temp.keyRing())
+            _ = RunStore(
+                store: try SQLiteStoreActor.open(path: temp.path("x.sqlite"), keys: try temp.keyRing()))
         }
         #expect(!FileManager.default.fileExists(atPath: temp.path("x.sqlite")))
     }
@@ -40,7 +41,7 @@ import Testing
     @Test func anExportOfAStoreWithoutLiveConnectionsIs78() async throws {
         let temp = try TempStore()
         _ = try temp.open()
-        let store = try RunStore(path: temp.databasePath, keys: try temp.keyRing())
+        let store = try temp.runStore()
         do {
             _ = try await store.exportableConnections()
             Issue.record("an empty roster must not export")
