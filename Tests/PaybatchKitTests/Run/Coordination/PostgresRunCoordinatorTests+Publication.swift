@@ -5,7 +5,9 @@ import Testing
 
 extension PostgresRunCoordinatorTests {
     @Test func exactlyOneOfManyRacingWorkersIsElectedToRender() async throws {
-        try await withWorkers(8) { workers in
+        // A long lease: this is about the race, and on a loaded machine a one-second lease can end
+        // between two racers' statements — then a second election is right (a lost renderer).
+        try await withWorkers(8, timing: RunCoordinationTiming(lease: .seconds(60))) { workers in
             // Five rounds, one period each, for five races.
             for month in 1...5 {
                 let period = Period(year: 2026, month: month)!
