@@ -172,12 +172,14 @@ struct CommandContext {
     }
 
     /// The live Finch client: libcurl under the shared limiter, retries and the request log.
+    /// `budget`: the rate budget shared by the workers of a PostgreSQL store; by default this
+    /// process's own limiter.
     func finchClient(
         observer: any FinchCallObserver = ClosureCallObserver { _ in }, plannedCalls: Int = 0,
-        cache: (any ResponseCache)? = nil
+        cache: (any ResponseCache)? = nil, budget: (any RateBudget)? = nil
     ) -> FinchClient {
         let clock = SystemClock()
-        let limiter = RateLimiter(configuration: settings.rateLimits, clock: clock)
+        let limiter = budget ?? RateLimiter(configuration: settings.rateLimits, clock: clock)
         let transport = FinchTransportStack.compose(
             wire: CurlTransport(), limiter: limiter, retryPolicy: RetryPolicy(),
             budget: RetryBudget(plannedCalls: plannedCalls),

@@ -70,12 +70,25 @@ struct ExportCommand: AsyncParsableCommand {
     )
     var changeThreshold = "30"
 
+    @Option(
+        help: """
+            On a PostgreSQL store, a worker arriving less than this after the period's shared run was \
+            published exits with its code and does nothing: 90s, 10m, 1h (default 10m).
+            """)
+    var joinWindow = "10m"
+
     @Flag(help: "First ask Finch to sync each connection (as `paybatch refresh` does) and wait for it.")
     var refreshFirst = false
     @Option(help: "With --refresh-first, how long to wait for the syncs: 90s, 10m, 1h (default 10m).")
     var refreshWait = "10m"
 
+    /// `--join-window` (validated).
+    var joinWindowDuration: Duration { ConnectFlowOptions.duration(joinWindow) ?? .seconds(600) }
+
     func validate() throws {
+        guard ConnectFlowOptions.duration(joinWindow) != nil else {
+            throw ValidationError("--join-window takes a duration such as 90s, 10m or 1h.")
+        }
         guard ConnectFlowOptions.duration(refreshWait) != nil else {
             throw ValidationError("--refresh-wait takes a duration such as 90s, 10m or 1h.")
         }
@@ -147,12 +160,24 @@ struct ExportCommand: AsyncParsableCommand {
                     store, period: options.period, includeBenefits: options.includeBenefits, context: context)
                 // SPEC §3: the run's retry budget is 50 plus 20 % of the calls it plans.
                 let planned = exportPlan.totals.values.reduce(0, +)
+                // On PostgreSQL, every worker of the store shares the run and one rate budget.
+                let shared = opened as? PostgresStore
+                let budget: (any RateBudget)? =
+                    offline
+                    ? nil
+                    : try await shared?.rateBudget(
+                        configuration: context.settings.rateLimits, clock: SystemClock())
                 var runner = ExportRunner(
                     options: options, store: store,
                     makeClient: { cache, observer in
-                        context.finchClient(observer: observer, plannedCalls: planned, cache: cache)
+                        context.finchClient(
+                            observer: observer, plannedCalls: planned, cache: cache, budget: budget)
                     },
                     wallClock: context.wallClock, logger: context.logger)
+                if !offline, let shared {
+                    runner.coordinator = try await shared.runCoordinator()
+                    runner.joinWindow = joinWindowDuration
+                }
                 runner.progress = context.console.progress(
                     "connections fetched", remaining: RemainingTime(plan: exportPlan))
                 runner.runStarted = { context.logContext["run_id"] = .string($0) }
@@ -226,6 +251,10 @@ struct ExportSummary {
     init(_ result: ExportResult) { self.result = result }
 
     var text: String {
+        if result.renderedElsewhere {
+            return
+                "Run \(result.runID) of the export was rendered by another worker into \(result.folder)/; it ended with exit \(result.exitStatus.rawValue)."
+        }
         var lines = ["Wrote \(result.files.count) files to \(result.folder)/ (run \(result.runID))."]
         lines.append("Connections: \(result.statusLine).")
         lines.append("Totals: \(result.totalsLine).")

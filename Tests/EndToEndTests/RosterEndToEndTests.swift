@@ -12,17 +12,21 @@ final class RosterWorkspace {
     let folder: URL
     let server: SandboxServer
     let rosterFile: String
+    /// The sandbox's and paybatch's `--rate-scale` (0: no limits, no pacing).
+    let rateScale: Int
 
     init(
         companies: Int = 12, faults: FaultPlan = .none, retryAfter: Bool = true, syncAfter: Int = 1,
-        jobSeconds: Int = 4
+        jobSeconds: Int = 4, rateScale: Int = 0
     ) async throws {
+        self.rateScale = rateScale
         folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "paybatch-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         server = SandboxServer(
             options: SandboxOptions(
                 seed: 3, companies: companies, now: Date(timeIntervalSince1970: 1_794_744_000),
+                rateScale: Double(rateScale),
                 faults: faults, retryAfter: retryAfter, syncAfter: syncAfter, jobSeconds: jobSeconds,
                 clientID: Self.clientID,
                 clientSecret: Self.clientSecret, environment: [:]))
@@ -39,7 +43,7 @@ final class RosterWorkspace {
         [
             "PAYBATCH_KEY_FILE": path("paybatch.key"), "PAYBATCH_KEY": "",
             "PAYBATCH_DB": path("paybatch.sqlite"),
-            "FINCH_BASE_URL": server.baseURL.absoluteString, "PAYBATCH_RATE_SCALE": "0",
+            "FINCH_BASE_URL": server.baseURL.absoluteString, "PAYBATCH_RATE_SCALE": "\(rateScale)",
             "FINCH_CLIENT_ID": Self.clientID, "FINCH_CLIENT_SECRET": "",
         ]
     }

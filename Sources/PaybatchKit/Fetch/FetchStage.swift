@@ -17,6 +17,9 @@ struct FetchStage: Sendable {
     let log: ExportLog
     /// Told (connections done, total) before the first fetch starts (0 done) and as each ends.
     let progress: (@Sendable (Int, Int) -> Void)?
+    /// Whether the rows normalized while fetching serve the render (false for a worker of a run
+    /// shared by workers: the renderer reads every connection from the store).
+    var keepsRows = true
     /// Connections whose forced refresh job still runs, with its id (`ExportOptions.syncing`).
     var syncing: [ConnectionID: String] = [:]
 
@@ -33,6 +36,16 @@ struct FetchStage: Sendable {
         _ connections: [Connection], events: AsyncStream<FetchEvent>.Continuation,
         rows: @escaping @Sendable (Connection) -> ConnectionNormalizer
     ) async throws -> [ConnectionFacts] {
+        try await run(ListedConnections(connections), total: connections.count, events: events, rows: rows)
+    }
+
+    /// Fetches what `queue` gives, `concurrency` at a time: a slot that ends takes the next one;
+    /// when none is free while others still fetch, the free slots wait for the next to end; when
+    /// none fetches, the queue is asked to wait for one (another worker's lease may run out).
+    func run(
+        _ queue: any ConnectionQueue, total: Int, events: AsyncStream<FetchEvent>.Continuation,
+        rows: @escaping @Sendable (Connection) -> ConnectionNormalizer
+    ) async throws -> [ConnectionFacts] {
         defer { events.finish() }
         let fetcher = ConnectionFetcher(
             client: client, period: period, includeSSN: includeSSN, includeBenefits: includeBenefits)
@@ -44,28 +57,36 @@ struct FetchStage: Sendable {
             } ?? Int.max
         var done: [ConnectionFacts] = []
         try await withThrowingTaskGroup(of: FetchedConnection.self) { group in
-            var pending = connections[...]
-            func startNext() {
-                guard let connection = pending.popFirst() else { return }
-                let organizationFirst = connections.count - pending.count - 1 >= payrollFirst  // its place
-                group.addTask {
-                    events.yield(.started(index: connection.index))
-                    let sink = rows(connection)
-                    // Served in the reports' order where calls wait, so the first ones end first
-                    // and are rendered while the last are fetched.
-                    return try await CallPriority.$current.withValue(connection.index) {
-                        try await fetchOne(
-                            connection, fetcher: fetcher, organizationFirst: organizationFirst, into: sink)
+            var (started, running) = (0, 0)
+            func fill() async throws {
+                while running < max(1, concurrency),
+                    let connection = try await queue.next(waiting: running == 0)
+                {
+                    let organizationFirst = started >= payrollFirst  // its place among this stage's
+                    started += 1
+                    running += 1
+                    group.addTask {
+                        events.yield(.started(index: connection.index))
+                        let sink = rows(connection)
+                        // Served in the reports' order where calls wait, so the first ones end first
+                        // and are rendered while the last are fetched.
+                        return try await CallPriority.$current.withValue(connection.index) {
+                            try await fetchOne(
+                                connection, fetcher: fetcher, organizationFirst: organizationFirst, into: sink
+                            )
+                        }
                     }
                 }
             }
             // Drawn before the first call, so a terminal shows the plan's estimate from the start.
-            if !connections.isEmpty { progress?(0, connections.count) }
-            for _ in 0..<max(1, concurrency) { startNext() }
+            if total > 0 { progress?(0, total) }
+            try await fill()
             while let fetched = try await group.next() {
+                running -= 1
                 done.append(fetched.data)
-                progress?(done.count, connections.count)
-                startNext()
+                try await queue.finished(fetched.id, status: fetched.data.status)
+                progress?(done.count, total)
+                try await fill()
                 events.yield(.finished(fetched))
             }
         }
@@ -104,11 +125,15 @@ struct FetchStage: Sendable {
         // a later `--offline` would (a failed call is not stored). A failed connection's are read
         // too: the runner renders failed connections last (all failing alike stops the run), from
         // the store — a multi-entity connection fails with rows when one entity cannot be read.
-        guard !data.reused, !data.stoppedEarly, data.status != .failed else {
+        // A worker of a shared run keeps none: one of the workers renders every connection from
+        // the store at the end (`keepsRows` false).
+        guard keepsRows, !data.reused, !data.stoppedEarly, data.status != .failed else {
             try rows.discard()
-            return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: nil)
+            return FetchedConnection(
+                index: connection.index, id: id, data: data, recorded: recorded, rows: nil)
         }
-        return FetchedConnection(index: connection.index, data: data, recorded: recorded, rows: rows.units)
+        return FetchedConnection(
+            index: connection.index, id: id, data: data, recorded: recorded, rows: rows.units)
     }
 
     /// A connection Finch is syncing now (its forced refresh job still runs): what it has is

@@ -2,6 +2,7 @@
 struct FetchedConnection: Sendable {
     /// Its place in the report order.
     var index: Int
+    var id: ConnectionID
     var data: ConnectionFacts
     var recorded: RunConnectionRecord
     /// Its rows' summaries (one, or one per entity) when its fetch normalized them whole into the

@@ -94,6 +94,18 @@ public struct ExportLog: Sendable {
             metadata: ["connection_id": "\(id)"])
     }
 
+    /// A shared run's connection claimed again after its worker's lease ran out (issue 22).
+    func resumingClaim(_ id: ConnectionID, from worker: WorkerID, attempt: Int) {
+        logger.notice(
+            "connection \(id) resumed from worker \(worker), whose lease ran out (claim \(attempt))",
+            metadata: ["connection_id": "\(id)", "previous_worker": "\(worker)"])
+    }
+
+    /// Shared-run lines (issue 22): joined, started, electing, waiting.
+    func sharedRun(_ message: String, runID: String) {
+        logger.info("\(message)", metadata: ["run_id": "\(runID)"])
+    }
+
     // MARK: Calls
 
     /// Every attempt of every call, at debug (`--verbose`).

@@ -9,4 +9,7 @@ public struct ExportResult: Sendable {
     public var outcomes: [ConnectionOutcome]
     /// Calls, retries and limiter waits per bucket, as run.json has them.
     public var tally: CallTally
+    /// A worker of a run shared by workers (issue 22) that did not render it: another one wrote
+    /// the files, and this one exits with the run's code.
+    public var renderedElsewhere = false
 }

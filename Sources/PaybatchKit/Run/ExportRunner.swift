@@ -20,12 +20,17 @@ public struct ExportRunner: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Told the run's id once it is started or resumed, so every later line can carry it.
     public var runStarted: (@Sendable (String) -> Void)?
+    /// On a PostgreSQL store, the run of the period shared by every worker started against it
+    /// (issue 22); nil for a one-process export.
+    public var coordinator: (any RunCoordinator)?
+    /// How long after a shared run was published a worker arriving still exits with its code.
+    public var joinWindow: Duration = .seconds(600)
 
     /// What the run logs, every line made there.
-    private var log: ExportLog { ExportLog(logger: logger) }
+    var log: ExportLog { ExportLog(logger: logger) }
 
     /// The render stage's threads (`RenderExecutor`): its CPU work never holds the fetch's calls back.
-    private let renderExecutor = RenderExecutor()
+    let renderExecutor = RenderExecutor()
 
     public typealias ClientFactory = @Sendable ((any ResponseCache)?, any FinchCallObserver) -> FinchClient
 
@@ -55,6 +60,9 @@ public struct ExportRunner: Sendable {
             logOutcomes(result, log: log.run(result.runID))
             return result
         }
+        if let coordinator {
+            return try await runShared(connections, templates: templates, coordinator: coordinator)
+        }
         let run = try await startOrResume()
         runStarted?(run.runID)
         let log = self.log.run(run.runID)
@@ -73,11 +81,7 @@ public struct ExportRunner: Sendable {
         if !fetched.isEmpty, fetched.allSatisfy({ $0.status == .failed }), await !calls.sawUsableAnswer {
             try await store.finishRun(
                 run.runID, status: .failed, exitCode: ExitStatus.unavailable.rawValue, at: wallClock.now())
-            throw RunStop(
-                .unavailable,
-                "Finch could not be reached for any connection, or answered only server errors (\(options.period)).",
-                remedy:
-                    "Check FINCH_BASE_URL, the network and proxy settings, then run again; the run resumes.")
+            throw unreachable
         }
         // Left `running`, like a run the retry budget stopped: the next invocation resumes it.
         if let stop = FinchRunStop.rateLimitedOut(fetched, now: wallClock.now()) { throw stop }
@@ -94,6 +98,15 @@ public struct ExportRunner: Sendable {
         try await RunCompletion(store: store, period: options.period, keepRuns: options.keepRuns)
             .record(result, of: run, at: wallClock.now())
         return result
+    }
+
+    /// SPEC §2's 69: Finch gave no answer but transport errors and 5xx for any connection; no
+    /// file is written (a finished month's files are never replaced by failures).
+    var unreachable: RunStop {
+        RunStop(
+            .unavailable,
+            "Finch could not be reached for any connection, or answered only server errors (\(options.period)).",
+            remedy: "Check FINCH_BASE_URL, the network and proxy settings, then run again; the run resumes.")
     }
 
     /// `--offline`: the period's latest run rendered again from the store, with no network.
@@ -116,12 +129,12 @@ public struct ExportRunner: Sendable {
     }
 
     /// One event per connection, in the reports' order.
-    private func logOutcomes(_ result: ExportResult, log: ExportLog) {
+    func logOutcomes(_ result: ExportResult, log: ExportLog) {
         for outcome in result.outcomes { log.connectionOutcome(outcome) }
     }
 
     /// What the renderer needs of each connection, from what the run recorded.
-    private func items(
+    func items(
         _ connections: [(record: ConnectionRecord, customerName: String)], run: RunRecord
     ) async throws -> [ExportRenderer.Item] {
         let recorded = try await store.runConnections(runID: run.runID)
@@ -143,7 +156,7 @@ public struct ExportRunner: Sendable {
             lastRequestID: try await store.lastRequestID(runID: run.runID, connection: record.connectionID))
     }
 
-    private func makeRenderer(run: RunRecord, templates: ReportTemplates) async throws -> ExportRenderer {
+    func makeRenderer(run: RunRecord, templates: ReportTemplates) async throws -> ExportRenderer {
         ExportRenderer(
             options: options, templates: templates, run: run,
             reader: StoredRunReader(
@@ -159,7 +172,7 @@ public struct ExportRunner: Sendable {
     /// that ended 75 counts (its failed connections are fetched again); one made before the
     /// month ended never does (SPEC §2), nor one whose requests had another shape (its answers
     /// would be read as this run's batches and pages).
-    private func previousRun(before run: RunRecord) async throws -> RunRecord? {
+    func previousRun(before run: RunRecord) async throws -> RunRecord? {
         guard !options.fresh else { return nil }
         let previous = try await store.runs(period: options.period).first {
             $0.runID != run.runID && ($0.status == .complete || $0.status == .partial) && $0.periodComplete
@@ -171,21 +184,30 @@ public struct ExportRunner: Sendable {
         return previous
     }
 
-    private func isSelected(_ connection: (record: ConnectionRecord, customerName: String)) -> Bool {
+    func isSelected(_ connection: (record: ConnectionRecord, customerName: String)) -> Bool {
         options.only.isEmpty
             || options.only.contains(connection.record.connectionID.rawValue)
             || options.only.contains(connection.record.customerID.rawValue)
     }
 
-    /// Resumes the period's interrupted run when it is recent and `--fresh` is not given, unless
-    /// it was made while the month was in progress and the month is over now.
-    private func startOrResume() async throws -> RunRecord {
+    /// The period's interrupted run, when it is recent, `--fresh` is not given, and it was not made
+    /// while the month was in progress if the month is over now.
+    func resumableRun() async throws -> RunRecord? {
         let now = wallClock.now()
-        if !options.fresh, let last = try await store.latestRun(period: options.period),
+        guard !options.fresh, let last = try await store.latestRun(period: options.period),
             last.status == .running,
             now.timeIntervalSince(last.startedAt) < Self.resumeWindow,
             last.periodComplete || !options.period.hasEnded(at: now)
-        {
+        else { return nil }
+        return last
+    }
+
+    /// Resumes the period's interrupted run when it is recent and `--fresh` is not given, unless
+    /// it was made while the month was in progress and the month is over now; otherwise starts
+    /// one, as `newRunID` when given (the id a shared run was started under).
+    func startOrResume(newRunID: String? = nil) async throws -> RunRecord {
+        let now = wallClock.now()
+        if let last = try await resumableRun() {
             var recorded = ExportRunOptions(recorded: last.options)
             guard recorded.only == options.only else {
                 throw RunStop(
@@ -206,7 +228,7 @@ public struct ExportRunner: Sendable {
             return last
         }
         let run = RunRecord(
-            runID: UUID().uuidString.lowercased(), period: options.period, command: Self.command,
+            runID: newRunID ?? UUID().uuidString.lowercased(), period: options.period, command: Self.command,
             startedAt: now,
             options: try ExportRunOptions(only: options.only, shape: options.requestShape).json())
         try await store.createRun(run)

@@ -54,6 +54,13 @@ public struct RunStore: Sendable {
     {
         try await store.finishRun(id, status: status, exitCode: exitCode, at: time)
     }
+    public func run(_ runID: String) async throws -> RunRecord? { try await store.run(runID) }
+
+    /// Whether any call of the run, by any worker, got an HTTP answer other than a 5xx (SPEC §2:
+    /// without one, Finch is unreachable rather than the connections failed).
+    func sawUsableAnswer(runID: String) async throws -> Bool {
+        try await store.requestLog(runID: runID, connection: nil).contains { ($0.httpStatus ?? 500) < 500 }
+    }
     public func latestRun(period: Period) async throws -> RunRecord? {
         try await store.runs(period: period, command: ExportRunner.command).first
     }
