@@ -72,7 +72,7 @@ struct SharedRunStatusTests {
             let lease = try #require(shared.workers[0].claims.first?.leaseLeftSeconds)
             #expect((100...120).contains(lease))
             #expect(shared.workers.allSatisfy { (0...60).contains($0.lastSeenSecondsAgo) })
-            #expect(shared.renderer == nil && shared.publishedAt == nil && shared.exitCode == nil)
+            #expect(shared.renderer == nil && !shared.published && shared.exitCode == nil)
             #expect(report.lines.contains { $0.hasPrefix("Shared run of 2026-10 (\(runID), started ") })
             #expect(report.lines.contains { $0.hasSuffix("1 done, 2 claimed, 2 pending of 5") })
             #expect(
@@ -83,6 +83,7 @@ struct SharedRunStatusTests {
             let run = try #require(json?["shared_run"] as? [String: Any])
             #expect((run["workers"] as? [Any])?.count == 2)
             #expect((run["connections"] as? [String: Int])?["pending"] == 2)
+            #expect(run["published"] as? Bool == false)
             #expect(json?["runs"] != nil && json?["connections"] != nil)
         }
     }
@@ -100,7 +101,7 @@ struct SharedRunStatusTests {
             #expect(shared.connections == .init(total: 1, done: 1, claimed: 0, pending: 0))
             #expect(shared.renderer == workers[1].worker.rawValue)
             #expect(shared.exitCode == 3)
-            #expect(shared.publishedAt != nil)
+            #expect(shared.published && shared.publishedAt != nil)
             #expect(shared.lines.last?.hasPrefix("  renderer: \(workers[1].worker); published ") == true)
             #expect(shared.lines.last?.hasSuffix(", exit 3") == true)
         }

@@ -51,11 +51,13 @@ public struct SharedRunReport: Sendable, Encodable, Equatable {
     public var connections: Counts
     public var workers: [Worker]
     public var renderer: String?
+    /// Whether the renderer published the files (then `exitCode` is the run's code).
+    public var published: Bool
     public var publishedAt: String?
     public var exitCode: Int32?
 
     enum CodingKeys: String, CodingKey {
-        case period, seeded, connections, workers, renderer
+        case period, seeded, connections, workers, renderer, published
         case runID = "run_id"
         case startedAt = "started_at"
         case publishedAt = "published_at"
@@ -83,6 +85,7 @@ public struct SharedRunReport: Sendable, Encodable, Equatable {
             total: total, done: done, claimed: claimed, pending: max(0, total - done - claimed))
         renderer = status.renderer?.rawValue
         publishedAt = status.publishedAt.map(StoreTimestamp.text)
+        published = publishedAt != nil
         exitCode = status.exitStatus?.rawValue
     }
 
