@@ -14,13 +14,15 @@ import Testing
         let temp = try TempStore()
         let before = try Self.names(temp)
         let path = temp.path("copy.sqlite")
-        await #expect(throws: RunStop.self) {
+        let failure = await #expect(throws: RunStop.self) {
             try await NewSQLiteStoreFile.writing(at: path, keys: temp.keyRing()) { store in
                 try await store.upsertCustomer("cust-1", name: "Written, then thrown away")
-                throw RunStop(.software, "the copy failed midway")
+                throw RunStop(.software, "the copy in \(store.place) failed midway")
             }
         }
         #expect(try Self.names(temp) == before)
+        // Named as the person named it, not by the temporary name that is gone.
+        #expect(failure?.message == "the copy in \(path) failed midway")
     }
 
     @Test func aSucceededCopyIsOneFileOfMode0600HoldingItsRows() async throws {

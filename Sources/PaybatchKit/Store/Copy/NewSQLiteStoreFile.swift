@@ -29,6 +29,13 @@ public enum NewSQLiteStoreFile {
             try moveIntoPlace(temporary, path)
             remove(temporary)
             return value
+        } catch var stop as RunStop {
+            remove(temporary)
+            // The store's messages name it by its place, the temporary name, which is gone now:
+            // the person asked for `path`.
+            stop.message = stop.message.replacingOccurrences(of: temporary, with: path)
+            stop.remedy = stop.remedy?.replacingOccurrences(of: temporary, with: path)
+            throw stop
         } catch {
             remove(temporary)
             throw error
