@@ -103,7 +103,16 @@ struct CommandContext {
         mode: SQLiteDatabase.Mode = .readWrite, keys: StoreKeys = .required, creating: Bool = false,
         lock: StoreLockKind = .none, _ body: (any PaybatchStore) async throws -> T
     ) async throws -> T {
-        switch try storeLocation() {
+        try await withStore(
+            at: try storeLocation(), mode: mode, keys: keys, creating: creating, lock: lock, body)
+    }
+
+    /// `withStore` on the store at `location` rather than `--db`'s (`store copy`'s target).
+    func withStore<T: Sendable>(
+        at location: StoreLocation, mode: SQLiteDatabase.Mode = .readWrite, keys: StoreKeys = .required,
+        creating: Bool = false, lock: StoreLockKind = .none, _ body: (any PaybatchStore) async throws -> T
+    ) async throws -> T {
+        switch location {
         case .sqlite(let path):
             func open() throws -> SQLiteStoreActor {
                 try SQLiteStoreActor.open(path: path, keys: try keyRing(keys), mode: mode, creating: creating)

@@ -19,7 +19,7 @@ struct Paybatch: AsyncParsableCommand {
             RosterCommand.self,
             ConfigCommand.self, ConnectCommand.self, ReauthCommand.self, StatusCommand.self,
             DoctorCommand.self,
-            BackupCommand.self, SandboxCommand.self,
+            BackupCommand.self, StoreCommand.self, SandboxCommand.self,
         ]
     )
 

@@ -10,7 +10,9 @@ struct StatusCommand: AsyncParsableCommand {
             Reads the store only; no key is needed. With --check the command exits 3 when \
             anything needs attention (a connection to reauthenticate, an employer to finish \
             connecting, a last run that failed, was partial or was interrupted), for monitoring. A run \
-            whose process is gone (a signal, a crash) shows as interrupted.
+            whose process is gone (a signal, a crash) shows as interrupted. On a PostgreSQL store it \
+            also shows the latest shared export run: its workers, their claims and leases, the \
+            renderer and whether the files are published (`shared_run` in --json).
 
             Example:
               paybatch status

@@ -24,7 +24,7 @@ struct CommandLineTests {
             "demo", "export", "refresh", "reconcile", "keys", "roster", "config", "connect", "reauth",
             "status",
             "doctor",
-            "backup", "sandbox",
+            "backup", "store", "sandbox",
         ]
         #expect(names.subtracting(["See"]) == working)
     }

@@ -78,6 +78,7 @@ struct MissingStoreEndToEndTests {
             ["roster", "refresh"],
             ["roster", "disconnect", "conn-1"], ["keys", "rotate"], ["keys", "status"],
             ["backup", work.path("backup.sqlite")], ["reauth", "conn-1", "--code", "code-1"],
+            ["store", "copy", "--to", work.path("copy.sqlite")],
         ]
         for command in commands {
             let missing = work.path("typo/paybatch.sqlite")

@@ -67,10 +67,14 @@ public struct RosterStatusReport: Sendable, Encodable {
     public var keys: [String: Int]
     /// One line per thing that needs a person: `--check` exits 3 when there is any.
     public var attention: [String]
+    /// The latest shared export run and its workers, on a PostgreSQL store where one ran (issue
+    /// 22); absent otherwise, from the JSON too, so a SQLite store's status reads as before.
+    public var sharedRun: SharedRunReport?
 
     enum CodingKeys: String, CodingKey {
         case runs, connections, keys, attention, refreshes
         case statusCounts = "status_counts"
+        case sharedRun = "shared_run"
     }
 
     /// Statuses where the employer (or whoever connected) must act before data flows.
@@ -152,6 +156,7 @@ public struct RosterStatusReport: Sendable, Encodable {
             }
         }
         self.attention = attention
+        sharedRun = try await (store as? PostgresStore)?.latestSharedRun().map(SharedRunReport.init)
     }
 
     public var needsAttention: Bool { !attention.isEmpty }
@@ -186,6 +191,7 @@ public struct RosterStatusReport: Sendable, Encodable {
                 lines.append(line)
             }
         }
+        lines += sharedRun?.lines ?? []
         lines.append(
             "Key ids in use: "
                 + (keys.isEmpty

@@ -37,9 +37,12 @@ public enum OwnerOnlyFiles {
     }
 
     /// Creates `path` exclusively (O_EXCL: fails when it exists) with mode 0600 and returns the
-    /// open descriptor, which the caller closes.
-    public static func createExclusive(_ path: String) throws(CreateError) -> Int32 {
-        try createParentFolders(of: path)
+    /// open descriptor, which the caller closes; missing folders are made (0700) unless
+    /// `makingFolders` is false.
+    public static func createExclusive(
+        _ path: String, makingFolders: Bool = true
+    ) throws(CreateError) -> Int32 {
+        if makingFolders { try createParentFolders(of: path) }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 { throw CreateError(path: path, errno: errno) }
         return fd

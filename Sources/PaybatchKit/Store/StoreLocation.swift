@@ -14,4 +14,12 @@ public enum StoreLocation: Sendable, Equatable {
             self = .sqlite(path: value)
         }
     }
+
+    /// How messages name it: the path, or the URL (which never holds a password).
+    public var place: String {
+        switch self {
+        case .sqlite(let path): path
+        case .postgres(let url): url.description
+        }
+    }
 }

@@ -19,6 +19,31 @@ extension PostgresRunCoordinator {
             exitStatus: code.flatMap { ExitStatus(rawValue: Int32($0)) })
     }
 
+    /// The latest shared run of any period, as `status(period:)` shows it (`paybatch status`); nil
+    /// when there is none, or when the store has no tables of shared runs yet (`createSchema`
+    /// makes them when the first worker joins), which is no failure.
+    public func latestStatus() async throws -> RunCoordinationStatus? {
+        guard try await tablesExist() else { return nil }
+        let rows = try await client.query(
+            """
+            SELECT period FROM paybatch.shared_runs WHERE abandoned_at IS NULL
+            ORDER BY started_at DESC LIMIT 1
+            """, logger: logger)
+        var latest: Period?
+        for try await period in rows.decode(String.self) { latest = Period(period) }
+        guard let latest else { return nil }
+        return try await status(period: latest)
+    }
+
+    /// Whether `createSchema` made the tables of shared runs in this database.
+    private func tablesExist() async throws -> Bool {
+        let rows = try await client.query(
+            "SELECT to_regclass('paybatch.shared_runs') IS NOT NULL", logger: logger)
+        var exists = false
+        for try await found in rows.decode(Bool.self) { exists = found }
+        return exists
+    }
+
     /// The run's workers in the order they joined, each with the connections it holds undone.
     private func workers(of runID: String) async throws -> [RunCoordinationStatus.Worker] {
         var claims: [WorkerID: [RunCoordinationStatus.Claim]] = [:]

@@ -94,3 +94,19 @@ public enum StoreCopy {
         )
     }
 }
+
+extension StoreCopy.Report {
+    /// What `paybatch store copy` prints: the rows per table, the ciphertexts opened, and the
+    /// step that makes the copy the store.
+    public func lines(from source: String, to target: String) -> [String] {
+        let width = rows.map(\.table.count).max() ?? 0
+        var lines = ["Copied \(source) to \(target):"]
+        for (table, count) in rows {
+            lines.append("  \(table.padding(toLength: width, withPad: " ", startingAt: 0))  \(count) row(s)")
+        }
+        lines.append(
+            "Opened \(opened) ciphertext(s) through the copy with the same keys; the source is unchanged.")
+        lines.append("Next: point --db / PAYBATCH_DB (or db in paybatch.toml) at \(target) to use the copy.")
+        return lines
+    }
+}
