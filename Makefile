@@ -6,7 +6,7 @@ APT_PACKAGES := pkg-config libsqlite3-dev libcurl4-openssl-dev libxlsxwriter-dev
   postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv reliability fuzz fuzz-build sanitize sanitize-thread sanitize-address
+.PHONY: bench-workers deps build release test lint format clean sdk-venv demo docs-venv docs-picture bench bench-deps bench-venv reliability fuzz fuzz-build sanitize sanitize-thread sanitize-address
 
 ## deps: install the Debian packages paybatch links against, only when one is missing.
 deps:
@@ -93,6 +93,12 @@ bench-venv:
 bench: deps bench-deps bench-venv
 	$(SWIFT) build -c release --product paybatch --scratch-path .build-release
 	Benchmarks/run.sh .build-release/release/paybatch
+
+## bench-workers: issue 22's workers on one PostgreSQL store (1, 2, 4, and --budget-share 0.5),
+## beside a throw-away server; prints a markdown table (BENCHMARKS.md part 7 quotes it).
+bench-workers: deps bench-deps
+	$(SWIFT) build -c release --product paybatch --scratch-path .build-release
+	Scripts/with-postgres.sh -- Benchmarks/workers.sh .build-release/release/paybatch
 
 ## reliability: only the fault-injection, crash and secret-scan suites (all also run in `make test`).
 reliability: build

@@ -64,25 +64,70 @@ public struct PostgresRateBudget: RateBudget {
     }
 
     public func acquire(_ bucket: RateLimitBucket?) async throws -> Duration {
-        guard configuration.isPaced else { return clock.now() }
+        _ = try await admit(bucket)
+        return clock.now()
+    }
+
+    /// Runs `call` in its slots, then stamps them again with the database's clock: a slot is
+    /// stamped when taken, and its call reaches Finch later (the statement's answer, the process,
+    /// the network), so stamps a window apart could land less than one apart at Finch. Stamped
+    /// again once the answer is in — after the call reached Finch — the next call to take the slot
+    /// starts a whole window after this one arrived, however long it travelled. (Measured: 3–6 of
+    /// about 250 calls refused with 2 and 4 workers at `--rate-scale 10` before.) It costs one
+    /// statement a call, and each slot's cycle grows by the call's latency: under 2 % against
+    /// Finch's minute at a second's latency.
+    public func withSlot<T: Sendable>(
+        _ bucket: RateLimitBucket?, _ call: (Duration) async throws -> T
+    ) async throws -> T {
+        guard configuration.isPaced else { return try await call(clock.now()) }
+        let slots = try await admit(bucket)
+        let result: T
+        do {
+            result = try await call(clock.now())
+        } catch {
+            try? await restamp(slots)
+            throw error
+        }
+        try await restamp(slots)
+        return result
+    }
+
+    /// Waits for and takes the slots of one call; returns them (`scope#slot`).
+    private func admit(_ bucket: RateLimitBucket?) async throws -> [String] {
+        guard configuration.isPaced else { return [] }
         while true {
             try Task.checkCancellation()
-            switch try await take(bucket) {
-            case .admitted: return clock.now()
+            let (take, slots) = try await takeSlots(bucket)
+            switch take {
+            case .admitted: return slots
             // Slots held by a concurrent taker for a moment say "now": ask again shortly.
             case .wait(let delay): try await clock.sleep(for: max(delay, .milliseconds(2)))
             }
         }
     }
 
+    private func restamp(_ slots: [String]) async throws {
+        guard !slots.isEmpty else { return }
+        try await client.query(
+            """
+            UPDATE paybatch_rate_slots SET started_at = greatest(started_at, clock_timestamp())
+            WHERE scope || '#' || slot = ANY(\(slots))
+            """)
+    }
+
     /// Tries once to take a slot in `bucket` (if any) and in the per-IP window together: both or
     /// neither, and none while the bucket is held.
     public func take(_ bucket: RateLimitBucket?) async throws -> Take {
+        try await takeSlots(bucket).take
+    }
+
+    /// `take`, and the slots taken (`scope#slot`).
+    private func takeSlots(_ bucket: RateLimitBucket?) async throws -> (take: Take, slots: [String]) {
         let scope = bucket.map(Self.scope(of:)) ?? ""
         let limit = bucket.map(configuration.limit(for:)) ?? 0
-        let window = bucket.map { Self.milliseconds(configuration.window(for: $0) + Self.transit) } ?? 0
+        let window = bucket.map { Self.milliseconds(configuration.window(for: $0)) } ?? 0
         let ipLimit = configuration.sharedIPLimit
-        let ipWindow = Self.milliseconds(configuration.ipWindow + Self.transit)
+        let ipWindow = Self.milliseconds(configuration.ipWindow)
         let holdScope = bucket.map(Self.scope(of:)) ?? Self.unbucketed
         // One statement, one snapshot: the free slots are locked (SKIP LOCKED passes over those a
         // concurrent taker holds), and both are stamped only if both exist and no hold applies.
@@ -108,8 +153,9 @@ public struct PostgresRateBudget: RateBudget {
                   AND (\(scope) = '' OR EXISTS (SELECT 1 FROM bucket_slot))
                   AND EXISTS (SELECT 1 FROM ip_slot)
                   AND (s.scope, s.slot) IN (SELECT * FROM bucket_slot UNION ALL SELECT * FROM ip_slot)
-                RETURNING 1)
+                RETURNING s.scope || '#' || s.slot AS name)
             SELECT (SELECT count(*) FROM taken)::integer,
+                (SELECT coalesce(array_agg(name), '{}') FROM taken)::text[],
                 extract(epoch FROM (SELECT t FROM now))::float8,
                 greatest(0, extract(epoch FROM greatest(
                     (SELECT until FROM held),
@@ -119,9 +165,11 @@ public struct PostgresRateBudget: RateBudget {
                      WHERE scope = \(ipScope) AND slot < \(ipLimit))
                 ) - (SELECT t FROM now)) * 1000)::float8
             """)
-        for try await (taken, now, waitMilliseconds) in rows.decode((Int, Double, Double).self) {
-            if taken > 0 { return .admitted(at: now) }
-            return .wait(.milliseconds(Int64(waitMilliseconds.rounded(.up))))
+        for try await (taken, slots, now, waitMilliseconds) in rows.decode(
+            (Int, [String], Double, Double).self)
+        {
+            if taken > 0 { return (.admitted(at: now), slots) }
+            return (.wait(.milliseconds(Int64(waitMilliseconds.rounded(.up)))), [])
         }
         throw RunStop(.software, "The rate budget's statement answered no row.")
     }
@@ -131,7 +179,7 @@ public struct PostgresRateBudget: RateBudget {
     public func hold(_ bucket: RateLimitBucket?, until: Duration) async throws {
         let delay = Self.milliseconds(max(.zero, until - clock.now()))
         let scope = bucket.map(Self.scope(of:)) ?? Self.unbucketed
-        let window = bucket.map { Self.milliseconds(configuration.window(for: $0) + Self.transit) } ?? 0
+        let window = bucket.map { Self.milliseconds(configuration.window(for: $0)) } ?? 0
         try await client.query(
             """
             INSERT INTO paybatch_rate_holds (scope, held_until)
@@ -142,14 +190,6 @@ public struct PostgresRateBudget: RateBudget {
             SET held_until = greatest(paybatch_rate_holds.held_until, excluded.held_until)
             """)
     }
-
-    /// Added to every window: a slot is stamped with the database's clock when it is taken, and
-    /// the call reaches Finch later — the statement's answer, the process, the network — so two
-    /// calls a window apart by the stamps could land less than a window apart at Finch. Against
-    /// Finch's minute a quarter second costs 0.4 %; against the sandbox's scaled windows in tests
-    /// it is what keeps 429s at zero (measured: 13–14 of ~250 calls refused at `--rate-scale 60`
-    /// without it, three workers on two loaded cores).
-    static let transit: Duration = .milliseconds(250)
 
     /// The scope of a bucket's window and hold; holds of calls without a bucket have their own.
     static func scope(of bucket: RateLimitBucket) -> String { "bucket:" + bucket.rawValue }

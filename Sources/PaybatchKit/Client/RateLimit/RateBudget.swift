@@ -14,6 +14,21 @@ public protocol RateBudget: Sendable {
 
     /// Finch refused a request of `bucket` anyway (a 429): no call of it starts before `until`.
     func hold(_ bucket: RateLimitBucket?, until: Duration) async throws
+
+    /// Runs one call in its slot: waits as `acquire` does, then runs `call` with the instant it
+    /// was admitted. A budget shared through a database stamps the slot again when the call has
+    /// ended (see `PostgresRateBudget`).
+    func withSlot<T: Sendable>(
+        _ bucket: RateLimitBucket?, _ call: (Duration) async throws -> T
+    ) async throws -> T
+}
+
+extension RateBudget {
+    public func withSlot<T: Sendable>(
+        _ bucket: RateLimitBucket?, _ call: (Duration) async throws -> T
+    ) async throws -> T {
+        try await call(try await acquire(bucket))
+    }
 }
 
 extension RateLimiter: RateBudget {}

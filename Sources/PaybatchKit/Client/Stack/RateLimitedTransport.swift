@@ -14,9 +14,10 @@ public struct RateLimitedTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let asked = clock.now()
-        let admitted = try await limiter.acquire(request.context.endpoint?.bucket)
-        var admittedRequest = request
-        admittedRequest.context.limiterWait = max(.zero, admitted - asked)
-        return try await inner.send(admittedRequest)
+        return try await limiter.withSlot(request.context.endpoint?.bucket) { admitted in
+            var admittedRequest = request
+            admittedRequest.context.limiterWait = max(.zero, admitted - asked)
+            return try await inner.send(admittedRequest)
+        }
     }
 }
