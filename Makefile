@@ -93,6 +93,8 @@ bench-venv:
 bench: deps bench-deps bench-venv
 	$(SWIFT) build -c release --product paybatch --scratch-path .build-release
 	Benchmarks/run.sh .build-release/release/paybatch
+	@echo "Issue 22's workers on one PostgreSQL store (BENCHMARKS.md part 7 quotes this table):"
+	Scripts/with-postgres.sh -- Benchmarks/workers.sh .build-release/release/paybatch
 
 ## bench-workers: issue 22's workers on one PostgreSQL store (1, 2, 4, and --budget-share 0.5),
 ## beside a throw-away server; prints a markdown table (BENCHMARKS.md part 7 quotes it).
