@@ -10,7 +10,8 @@ struct LocalRunCoordinatorTests {
 
     @Test func oneWorkerClaimsEachConnectionInOrderRendersAndPublishes() async throws {
         let local = LocalRunCoordinator(
-            worker: "host:1:00000001", timing: RunCoordinationTiming(lease: .milliseconds(60)))
+            worker: "host:1:00000001",
+            timing: RunCoordinationTiming(lease: .milliseconds(60), poll: .milliseconds(10)))
         let join = try await local.join(
             period: period, parameters: parameters, proposedRunID: "run-1", joinWindow: .seconds(600))
         #expect(join == .started(runID: "run-1"))
